@@ -1,0 +1,12 @@
+// `npm test` runs every project; `nx test <project>` runs one.
+module.exports = {
+  projects: [
+    '<rootDir>/libs/domain',
+    '<rootDir>/libs/config',
+    '<rootDir>/libs/persistence',
+    '<rootDir>/libs/microsoft-support',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/worker',
+    '<rootDir>/test',
+  ],
+};

@@ -1,0 +1,51 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** Every setting Escalade reads from the environment, with its embedded default. */
+export const appConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Unset: SQLite file `escalade.sqlite` under DATA_DIR. Set: a `postgres://` URL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:/\s]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('service-requests'),
+  TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
+  /** Multiplies every SLA duration: 0.001 turns a 2-hour target into 7.2 seconds for a demo. */
+  SLA_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
+  /** Optional JSON file overriding parts of the default SLA policy. */
+  SLA_POLICY_FILE: z.string().min(1).optional(),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema> & { databaseFile: string };
+
+export const CONFIG_ENV_NAMES: readonly string[] = Object.keys(appConfigSchema.shape);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; a wrong value throws a ConfigError naming each variable at fault. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.fromEntries(CONFIG_ENV_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
+  const parsed = appConfigSchema.safeParse(known);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(known[String(issue.path[0])])}: ${issue.message}`),
+    );
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, DATA_DIR: dataDir, databaseFile: path.join(dataDir, 'escalade.sqlite') };
+}

@@ -1,0 +1,83 @@
+import type { Severity } from './service-request';
+
+export const TICKET_STATUSES = [
+  'checking-eligibility',
+  'awaiting-access',
+  'handing-off',
+  'awaiting-response',
+  'responded',
+  'closed',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TICKET_OUTCOMES = ['resolved', 'cancelled', 'refused', 'redirected', 'access-timed-out'] as const;
+export type TicketOutcome = (typeof TICKET_OUTCOMES)[number];
+
+export type EligibilityVerdict = 'eligible' | 'refused' | 'redirected' | 'needs-access';
+
+/** Where a request that is not Microsoft's to answer through the CSP route must go instead. */
+export interface RedirectTarget {
+  kind: 'isv' | 'dynamics-support';
+  name: string;
+  url?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface EligibilityDecision {
+  decision: EligibilityVerdict;
+  /** Why; for a refusal every failed rule is named, separated by "; ". */
+  reason: string;
+  redirectTo?: RedirectTarget;
+}
+
+export type Portal = 'azure-portal' | 'microsoft-365-admin-center';
+
+/** Where and how the ticket is written at Microsoft, as the seed prescribes. */
+export interface HandoffTarget {
+  portal: Portal;
+  url: string;
+  /** `customer` = in the customer's context through Partner Center; `partner` = the partner's own tenant. */
+  context: 'customer' | 'partner';
+  /** Azure: the support plan field ("Cloud Solution Provider"; the entitlement for the partner's own tenant). */
+  supportPlan?: string;
+  /** Microsoft 365 admin center: the support category to pick. */
+  supportCategory?: string;
+}
+
+export interface Handoff extends HandoffTarget {
+  microsoftTicketId: string;
+  filedAt: string;
+}
+
+export interface Escalation {
+  level: number;
+  audience: string;
+  at: string;
+}
+
+/** What `GET /service-requests/:id` returns and the workflow query answers. */
+export interface TicketState {
+  id: string;
+  workflowId: string;
+  title: string;
+  product: string;
+  customer: string;
+  status: TicketStatus;
+  outcome?: TicketOutcome;
+  severity: Severity;
+  eligibility?: EligibilityDecision;
+  handoff?: Handoff;
+  policyVersion: string;
+  receivedAt: string;
+  responseDueAt?: string;
+  respondedAt?: string;
+  breached: boolean;
+  breachedAt?: string;
+  escalationLevel: number;
+  escalations: Escalation[];
+  /** Set once closed: true when Microsoft answered within the target (or the ticket closed before it); null when no target applied. */
+  targetMet?: boolean | null;
+  resolution?: string;
+  closedAt?: string;
+}
