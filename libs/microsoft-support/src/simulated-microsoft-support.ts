@@ -1,0 +1,28 @@
+import { MicrosoftSupport, type FileServiceRequestCommand, type FiledServiceRequest } from './microsoft-support.port';
+
+/**
+ * An in-process stand-in for Microsoft: files tickets instantly and numbers them like Partner Center does
+ * (a numeric string). The same correlation id always yields the same ticket.
+ */
+export class SimulatedMicrosoftSupport extends MicrosoftSupport {
+  private readonly filed = new Map<string, FiledServiceRequest>();
+  private sequence = 0;
+
+  constructor(private readonly now: () => Date = () => new Date()) {
+    super();
+  }
+
+  async fileServiceRequest({ correlationId }: FileServiceRequestCommand): Promise<FiledServiceRequest> {
+    const existing = this.filed.get(correlationId);
+    if (existing) return existing;
+    this.sequence += 1;
+    const day = this.now().toISOString().slice(2, 10).replace(/-/g, '');
+    const ticket = { microsoftTicketId: `${day}${String(this.sequence).padStart(10, '0')}` };
+    this.filed.set(correlationId, ticket);
+    return ticket;
+  }
+
+  get filedCount(): number {
+    return this.filed.size;
+  }
+}

@@ -1,0 +1,21 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { AlertEntity } from './alert.entity';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [AlertEntity];
+
+export interface DatabaseSettings {
+  /** A postgres:// URL; without it the SQLite file is used. */
+  DATABASE_URL?: string;
+  databaseFile: string;
+}
+
+/** SQLite under the data folder by default, PostgreSQL when DATABASE_URL is set; the schema comes from migrations. */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false } as const;
+  if (settings.DATABASE_URL) return { ...common, type: 'postgres', url: settings.DATABASE_URL };
+  fs.mkdirSync(path.dirname(settings.databaseFile), { recursive: true });
+  return { ...common, type: 'better-sqlite3', database: settings.databaseFile, enableWAL: true };
+}

@@ -1,0 +1,22 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
+
+type Executable = { type: 'existing-path'; path: string } | { type: 'cached-download' };
+
+// Paths come from global-setup.cjs; without one the SDK downloads its own server (online machines only).
+function executable(envName: string): Executable {
+  const path = process.env[envName];
+  return path ? { type: 'existing-path', path } : { type: 'cached-download' };
+}
+
+/** The time-skipping test server, for workflows whose timers run for hours. */
+export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') } });
+}
+
+/** The Temporal CLI dev server with Escalade's search attributes, for end-to-end tests in real time. */
+export function startDevServer(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: { executable: executable('TEMPORAL_CLI_PATH'), searchAttributes: SEARCH_ATTRIBUTE_KEYS },
+  });
+}

@@ -1,0 +1,80 @@
+import { Logger } from '@nestjs/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
+import { SimulatedMicrosoftSupport } from '@escalade/microsoft-support';
+import { AlertStore, testDatabases } from '@escalade/persistence';
+import {
+  SERVICE_REQUEST_WORKFLOW,
+  serviceRequestWorkflowId,
+  ticketStateQuery,
+  type serviceRequestWorkflow,
+} from '@escalade/workflows';
+import type { DataSource } from 'typeorm';
+import { createServiceRequestActivities } from '../../apps/worker/src/activities/service-request.activities';
+import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-code';
+
+/** A worker with the real activities (simulated Microsoft, SQLite alert store) on a test server. */
+export class WorkflowHarness {
+  readonly taskQueue = `test-${Math.random().toString(36).slice(2)}`;
+  readonly microsoft = new SimulatedMicrosoftSupport();
+  alerts!: AlertStore;
+  private worker!: Worker;
+  private running!: Promise<void>;
+  private dataSource!: DataSource;
+  private readonly database = testDatabases()[0];
+  private sequence = 0;
+
+  constructor(readonly env: TestWorkflowEnvironment) {}
+
+  async start(): Promise<void> {
+    this.dataSource = await this.database.open();
+    this.alerts = new AlertStore(this.dataSource);
+    this.worker = await Worker.create({
+      connection: this.env.nativeConnection,
+      taskQueue: this.taskQueue,
+      ...workflowSourceOptions(),
+      activities: createServiceRequestActivities({
+        microsoftSupport: this.microsoft,
+        alerts: this.alerts,
+        logger: new Logger('test-activities'),
+      }),
+    });
+    this.running = this.worker.run();
+  }
+
+  async stop(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    await this.database.close(this.dataSource);
+  }
+
+  async open(
+    request: ServiceRequest,
+    policy: SlaPolicy = DEFAULT_SLA_POLICY,
+  ): Promise<WorkflowHandle<typeof serviceRequestWorkflow>> {
+    this.sequence += 1;
+    const id = `${this.taskQueue}-${this.sequence}`;
+    return this.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
+      taskQueue: this.taskQueue,
+      workflowId: serviceRequestWorkflowId(id),
+      args: [{ id, request, policy }],
+    });
+  }
+}
+
+export function stateOf(handle: WorkflowHandle): Promise<TicketState> {
+  return handle.query(ticketStateQuery);
+}
+
+/** Polls the ticket (in real time: a query never skips time) until it reaches the status. */
+export async function waitForStatus(handle: WorkflowHandle, status: TicketStatus, timeoutMs = 15_000): Promise<TicketState> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await stateOf(handle);
+    if (state.status === status) return state;
+    if (Date.now() > until) throw new Error(`ticket stayed "${state.status}", expected "${status}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,173 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { aServiceRequest, DEFAULT_SLA_POLICY } from '@escalade/domain';
+import { azureAccessGrantedSignal, closeUpdate, microsoftRespondedSignal } from '@escalade/workflows';
+import { startTimeSkippingServer } from '../support/temporal-servers';
+import { stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+describe('service-request workflow on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let harness: WorkflowHarness;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingServer();
+    harness = new WorkflowHarness(env);
+    await harness.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+    await env?.teardown();
+  });
+
+  describe('severity A, English, break/fix', () => {
+    it('breaches at exactly 2 h and not before, and alerts the coordinators once', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      const waiting = await waitForStatus(handle, 'awaiting-response');
+      expect(Date.parse(waiting.responseDueAt!) - Date.parse(waiting.handoff!.filedAt)).toBe(2 * HOUR);
+      expect(waiting.handoff!.microsoftTicketId).toMatch(/^\d+$/);
+
+      await env.sleep(2 * HOUR - 1_000);
+      expect(await stateOf(handle)).toMatchObject({ breached: false, escalationLevel: 0 });
+
+      await env.sleep(1_000);
+      const breached = await stateOf(handle);
+      expect(breached).toMatchObject({ status: 'awaiting-response', breached: true, escalationLevel: 1 });
+      expect(breached.breachedAt).toBe(breached.responseDueAt);
+      const alerts = await harness.alerts.listForTicket(breached.id);
+      expect(alerts.map((a) => [a.level, a.audience])).toEqual([[1, 'coordinators']]);
+    });
+
+    it('takes a response at 1 h 59 m without any escalation and meets the target', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      await waitForStatus(handle, 'awaiting-response');
+      await env.sleep(119 * MINUTE);
+      await handle.signal(microsoftRespondedSignal, { note: 'Engineer assigned' });
+      await waitForStatus(handle, 'responded');
+
+      await env.sleep(5 * HOUR);
+      const state = await stateOf(handle);
+      expect(state).toMatchObject({ status: 'responded', breached: false, escalationLevel: 0 });
+      expect(await harness.alerts.listForTicket(state.id)).toEqual([]);
+
+      const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed by Microsoft' }] });
+      expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: true, resolution: 'Fixed by Microsoft' });
+    });
+
+    it('climbs the ladder: level 2 to the duty manager half a window after the breach, level 3 after a full one', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      await waitForStatus(handle, 'awaiting-response');
+      await env.sleep(2 * HOUR + 59 * MINUTE);
+      expect((await stateOf(handle)).escalationLevel).toBe(1);
+      await env.sleep(MINUTE);
+      const second = await stateOf(handle);
+      expect(second.escalationLevel).toBe(2);
+      expect(second.escalations.map((e) => e.audience)).toEqual(['coordinators', 'duty-manager']);
+      await env.sleep(HOUR);
+      expect((await stateOf(handle)).escalationLevel).toBe(3);
+      const alerts = await harness.alerts.listForTicket(second.id);
+      expect(alerts.map((a) => a.level)).toEqual([1, 2, 3]);
+    });
+
+    it('ends the wait on a late response but records the target as missed', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      await waitForStatus(handle, 'awaiting-response');
+      await env.sleep(2 * HOUR + 30 * MINUTE);
+      await handle.signal(microsoftRespondedSignal, {});
+      const responded = await waitForStatus(handle, 'responded');
+      expect(responded).toMatchObject({ breached: true, escalationLevel: 1 });
+      expect(Date.parse(responded.respondedAt!)).toBeGreaterThan(Date.parse(responded.responseDueAt!));
+
+      await env.sleep(10 * HOUR);
+      expect((await stateOf(handle)).escalationLevel).toBe(1);
+      const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Answered late' }] });
+      expect(closed).toMatchObject({ outcome: 'resolved', targetMet: false, breached: true });
+    });
+  });
+
+  it('gives severity B 4 h and severity C 8 h', async () => {
+    for (const [severity, hours] of [['B', 4], ['C', 8]] as const) {
+      const handle = await harness.open(aServiceRequest({ severity }));
+      const state = await waitForStatus(handle, 'awaiting-response');
+      expect(Date.parse(state.responseDueAt!) - Date.parse(state.handoff!.filedAt)).toBe(hours * HOUR);
+    }
+  });
+
+  it('closes before any response with the resolution, rejects a second close, and returns the final state', async () => {
+    const handle = await harness.open(aServiceRequest({ severity: 'C' }));
+    await waitForStatus(handle, 'awaiting-response');
+    const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Customer solved it' }] });
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: true, breached: false });
+    await expect(handle.executeUpdate(closeUpdate, { args: [{ resolution: 'again' }] })).rejects.toThrow(
+      WorkflowUpdateFailedError,
+    );
+    expect(await handle.result()).toMatchObject({ status: 'closed', outcome: 'resolved' });
+  });
+
+  it('rejects a close without a resolution', async () => {
+    const handle = await harness.open(aServiceRequest());
+    await waitForStatus(handle, 'awaiting-response');
+    await expect(handle.executeUpdate(closeUpdate, { args: [{ resolution: '  ' }] })).rejects.toThrow(
+      WorkflowUpdateFailedError,
+    );
+    expect((await stateOf(handle)).status).toBe('awaiting-response');
+    await handle.cancel();
+  });
+
+  it('ends as cancelled when the workflow is cancelled', async () => {
+    const handle = await harness.open(aServiceRequest());
+    await waitForStatus(handle, 'awaiting-response');
+    await handle.cancel();
+    expect(await handle.result()).toMatchObject({ status: 'closed', outcome: 'cancelled' });
+  });
+
+  describe('eligibility outcomes', () => {
+    it('refuses a phone request and closes with the reason, never handing off', async () => {
+      const filedBefore = harness.microsoft.filedCount;
+      const handle = await harness.open(aServiceRequest({ channel: 'phone' }));
+      const result = await handle.result();
+      expect(result).toMatchObject({ status: 'closed', outcome: 'refused', targetMet: null });
+      expect(result.eligibility).toMatchObject({ decision: 'refused', reason: expect.stringMatching(/phone/i) });
+      expect(result.handoff).toBeUndefined();
+      expect(harness.microsoft.filedCount).toBe(filedBefore);
+    });
+
+    it('redirects a marketplace product to its ISV', async () => {
+      const request = aServiceRequest({
+        product: 'marketplace',
+        marketplace: { productName: 'Contoso Backup', isv: { name: 'Contoso ISV', supportEmail: 'help@isv.example' } },
+      });
+      const result = await (await harness.open(request)).result();
+      expect(result).toMatchObject({ outcome: 'redirected', eligibility: { decision: 'redirected' } });
+      expect(result.eligibility!.redirectTo).toMatchObject({ kind: 'isv', name: 'Contoso ISV' });
+    });
+
+    it('waits for Azure access, then hands off once the indirect provider grants it', async () => {
+      const request = aServiceRequest({ product: 'azure' });
+      request.partner = { ...request.partner, role: 'indirect-reseller', azureAccessGranted: false };
+      const handle = await harness.open(request);
+      const waiting = await waitForStatus(handle, 'awaiting-access');
+      expect(waiting.eligibility).toMatchObject({ decision: 'needs-access' });
+      await env.sleep(3 * 24 * HOUR);
+      await handle.signal(azureAccessGrantedSignal, { grantedBy: 'provider-admin' });
+      const handedOff = await waitForStatus(handle, 'awaiting-response');
+      expect(handedOff.eligibility!.decision).toBe('eligible');
+      expect(handedOff.handoff).toMatchObject({ portal: 'azure-portal' });
+      await handle.cancel();
+    });
+
+    it('closes as access-timed-out when access is not granted within the configured time-out', async () => {
+      const request = aServiceRequest({ product: 'azure' });
+      request.partner = { ...request.partner, role: 'indirect-reseller', azureAccessGranted: false };
+      const handle = await harness.open(request, { ...DEFAULT_SLA_POLICY, accessTimeoutMinutes: 60 });
+      await waitForStatus(handle, 'awaiting-access');
+      await env.sleep(59 * MINUTE);
+      expect((await stateOf(handle)).status).toBe('awaiting-access');
+      const result = await handle.result();
+      expect(result).toMatchObject({ status: 'closed', outcome: 'access-timed-out', targetMet: null });
+    });
+  });
+});

@@ -1,0 +1,34 @@
+// What the workflow asks of the outside world; the worker implements it, the workflow imports only these types.
+import type { EligibilityDecision, HandoffTarget, ServiceRequest, Severity } from '@escalade/domain';
+
+export interface HandOffInput {
+  ticketId: string;
+  request: ServiceRequest;
+}
+
+export interface HandOffResult {
+  target: HandoffTarget;
+  microsoftTicketId: string;
+}
+
+export interface EscalationAlert {
+  /** Stable per ticket and level, so a retried activity never stores or sends a second alert. */
+  alertId: string;
+  ticketId: string;
+  workflowId: string;
+  level: number;
+  audience: string;
+  severity: Severity;
+  product: string;
+  customer: string;
+  microsoftTicketId?: string;
+  responseDueAt: string;
+  breachedAt: string;
+  raisedAt: string;
+}
+
+export interface ServiceRequestActivities {
+  checkEligibility(request: ServiceRequest): Promise<EligibilityDecision>;
+  handOffToMicrosoft(input: HandOffInput): Promise<HandOffResult>;
+  sendEscalationAlert(alert: EscalationAlert): Promise<void>;
+}

@@ -1,0 +1,43 @@
+// The workflow's public surface: input, messages and search attributes, shared by the workflow,
+// the worker and every client (API, tests, replay tooling).
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ServiceRequest, SlaPolicy, TicketState } from '@escalade/domain';
+
+export const SERVICE_REQUEST_WORKFLOW = 'serviceRequestWorkflow';
+
+export interface ServiceRequestInput {
+  id: string;
+  request: ServiceRequest;
+  /** Resolved when the ticket is opened and kept in its history, so a later policy change never moves its clock. */
+  policy: SlaPolicy;
+}
+
+export function serviceRequestWorkflowId(ticketId: string): string {
+  return `service-request-${ticketId}`;
+}
+
+export interface MicrosoftResponse {
+  note?: string;
+  respondedBy?: string;
+}
+
+export interface CloseRequest {
+  resolution: string;
+  closedBy?: string;
+}
+
+export const ticketStateQuery = defineQuery<TicketState>('ticketState');
+export const microsoftRespondedSignal = defineSignal<[MicrosoftResponse]>('microsoftResponded');
+export const azureAccessGrantedSignal = defineSignal<[{ grantedBy?: string }]>('azureAccessGranted');
+export const closeUpdate = defineUpdate<TicketState, [CloseRequest]>('close');
+
+export const searchAttributes = {
+  severity: defineSearchAttributeKey('EscaladeSeverity', SearchAttributeType.KEYWORD),
+  product: defineSearchAttributeKey('EscaladeProduct', SearchAttributeType.KEYWORD),
+  customer: defineSearchAttributeKey('EscaladeCustomer', SearchAttributeType.KEYWORD),
+  status: defineSearchAttributeKey('EscaladeStatus', SearchAttributeType.KEYWORD),
+  escalationLevel: defineSearchAttributeKey('EscaladeEscalationLevel', SearchAttributeType.INT),
+};
+
+export const SEARCH_ATTRIBUTE_KEYS = Object.values(searchAttributes);
