@@ -1,3 +1,5 @@
+import { TypedSearchAttributes } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
 
@@ -9,9 +11,22 @@ function executable(envName: string): Executable {
   return path ? { type: 'existing-path', path } : { type: 'cached-download' };
 }
 
-/** The time-skipping test server, for workflows whose timers run for hours. */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') } });
+/** The time-skipping test server, for workflows whose timers run for hours, with Escalade's search attributes. */
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') },
+  });
+  const { IndexedValueType } = temporal.api.enums.v1;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      SEARCH_ATTRIBUTE_KEYS.map(({ name, type }) => {
+        const metadataType = TypedSearchAttributes.toMetadataType(type).toUpperCase();
+        return [name, IndexedValueType[`INDEXED_VALUE_TYPE_${metadataType}` as keyof typeof IndexedValueType]];
+      }),
+    ),
+  });
+  return env;
 }
 
 /** The Temporal CLI dev server with Escalade's search attributes, for end-to-end tests in real time. */

@@ -128,7 +128,7 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
     const answeredOrClosed = () => responded || !!closeRequest;
     if (!(await waitUntil(answeredOrClosed, dueAt))) {
       state.breached = true;
-      state.breachedAt = new Date().toISOString();
+      state.breachedAt = state.responseDueAt;
       for (const level of escalationSchedule(filedAt, dueAt, policy)) {
         if (await waitUntil(answeredOrClosed, level.at)) break;
         const raisedAt = new Date().toISOString();

@@ -1,4 +1,4 @@
-// Test-only: not exported from index.ts.
+// An example request for tests and demos: eligible unless overridden.
 import type { Contact, Customer, Partner, ServiceRequest } from './service-request';
 
 export interface ServiceRequestOverrides extends Partial<Omit<ServiceRequest, 'customer' | 'partner' | 'contact'>> {

@@ -1,5 +1,4 @@
 import { aServiceRequest, decideHandoffTarget } from '@escalade/domain';
-
 import { SimulatedMicrosoftSupport } from './simulated-microsoft-support';
 
 describe('SimulatedMicrosoftSupport', () => {

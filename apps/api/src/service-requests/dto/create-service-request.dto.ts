@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  CATEGORIES,
+  CHANNELS,
+  INCIDENT_TYPES,
+  PRODUCTS,
+  SEVERITIES,
+  type Category,
+  type Channel,
+  type IncidentType,
+  type Product,
+  type Severity,
+} from '@escalade/domain';
+import { MarketplaceDto } from './marketplace.dto';
+import { ContactDto, CustomerDto, PartnerDto } from './parties.dto';
+
+export const TICKET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+export const TICKET_ID_RULE = 'must be 1–100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit';
+
+export class CreateServiceRequestDto {
+  @ApiPropertyOptional({ description: 'Idempotency key and ticket id; generated when absent', example: 'INC-2026-0001' })
+  @IsOptional()
+  @Matches(TICKET_ID_PATTERN, { message: `requestId ${TICKET_ID_RULE}` })
+  requestId?: string;
+
+  @ApiProperty({ example: 'Production VMs unreachable in West Europe' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10_000)
+  description!: string;
+
+  @ApiProperty({ enum: PRODUCTS })
+  @IsIn(PRODUCTS)
+  product!: Product;
+
+  @ApiProperty({ enum: CATEGORIES })
+  @IsIn(CATEGORIES)
+  category!: Category;
+
+  @ApiProperty({ enum: SEVERITIES, description: 'A critical (2 h), B moderate (4 h), C minimal (8 h)' })
+  @IsIn(SEVERITIES)
+  severity!: Severity;
+
+  @ApiProperty({ enum: INCIDENT_TYPES })
+  @IsIn(INCIDENT_TYPES)
+  incidentType!: IncidentType;
+
+  @ApiProperty({ example: 'en', description: 'BCP-47; non-English support runs in business hours' })
+  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a BCP-47 tag such as "en" or "fr-CA"' })
+  language!: string;
+
+  @ApiProperty({ enum: CHANNELS, description: 'The program has no phone channel: phone requests are refused' })
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @ApiProperty({ type: CustomerDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => CustomerDto)
+  customer!: CustomerDto;
+
+  @ApiProperty({ type: PartnerDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PartnerDto)
+  partner!: PartnerDto;
+
+  @ApiProperty({ type: ContactDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact!: ContactDto;
+
+  @ApiPropertyOptional({ type: MarketplaceDto, description: 'Required for marketplace products' })
+  @ValidateIf((dto: CreateServiceRequestDto) => dto.product === 'marketplace' || dto.marketplace !== undefined)
+  @IsDefined({ message: 'marketplace is required when product is "marketplace"' })
+  @ValidateNested()
+  @Type(() => MarketplaceDto)
+  marketplace?: MarketplaceDto;
+}

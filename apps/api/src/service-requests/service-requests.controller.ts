@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CreateServiceRequestDto } from './dto/create-service-request.dto';
+import { AzureAccessGrantedDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
+import { ServiceRequestsService, type OpenedTicket } from './service-requests.service';
+
+@ApiTags('service-requests')
+@Controller('service-requests')
+export class ServiceRequestsController {
+  constructor(private readonly serviceRequests: ServiceRequestsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a ticket: starts its workflow (201), or returns the ticket an earlier identical request opened (200)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same role as requestId; repeats never open a second ticket' })
+  @ApiBadRequestResponse({ description: 'Every invalid field is named in `errors`; nothing is started' })
+  async open(
+    @Body() dto: CreateServiceRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Omit<OpenedTicket, 'created'>> {
+    const { created, ...ticket } = await this.serviceRequests.open(dto, idempotencyKey);
+    res.status(created ? 201 : 200).location(`/service-requests/${encodeURIComponent(ticket.id)}`);
+    return ticket;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "The ticket's current state" })
+  @ApiNotFoundResponse()
+  get(@Param('id') id: string) {
+    return this.serviceRequests.get(id);
+  }
+
+  @Post(':id/microsoft-response')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Record Microsoft's initial response: ends the wait (and any escalation)" })
+  @ApiAcceptedResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The ticket is not waiting for a response' })
+  respond(@Param('id') id: string, @Body() body: MicrosoftResponseDto) {
+    return this.serviceRequests.recordMicrosoftResponse(id, body);
+  }
+
+  @Post(':id/azure-access-granted')
+  @HttpCode(202)
+  @ApiOperation({ summary: "The indirect provider granted the reseller access to the customer's Azure account" })
+  @ApiAcceptedResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The ticket is not waiting for access' })
+  grantAccess(@Param('id') id: string, @Body() body: AzureAccessGrantedDto) {
+    return this.serviceRequests.grantAzureAccess(id, body);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close with a resolution; returns the final state' })
+  @ApiOkResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Already closed' })
+  close(@Param('id') id: string, @Body() body: CloseServiceRequestDto) {
+    return this.serviceRequests.close(id, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Cancel the ticket: its workflow ends with the outcome "cancelled"' })
+  @ApiAcceptedResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Already closed' })
+  cancel(@Param('id') id: string) {
+    return this.serviceRequests.cancel(id);
+  }
+}

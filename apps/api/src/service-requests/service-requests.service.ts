@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { loadSlaPolicy, type AppConfig } from '@escalade/config';
+import type { SlaPolicy, TicketState, TicketStatus } from '@escalade/domain';
+import {
+  azureAccessGrantedSignal,
+  closeUpdate,
+  microsoftRespondedSignal,
+  SERVICE_REQUEST_WORKFLOW,
+  searchAttributes,
+  serviceRequestWorkflowId,
+  ticketStateQuery,
+  type serviceRequestWorkflow,
+} from '@escalade/workflows';
+import { TICKET_ID_PATTERN, TICKET_ID_RULE, type CreateServiceRequestDto } from './dto/create-service-request.dto';
+import type { AzureAccessGrantedDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
+import { requestFingerprint, toServiceRequest } from './service-request.mapper';
+
+export interface OpenedTicket {
+  id: string;
+  workflowId: string;
+  status: TicketStatus;
+  /** false when an earlier request with the same idempotency key had already opened it. */
+  created: boolean;
+}
+
+export type TicketView = TicketState & { links: { temporalUi: string } };
+
+@Injectable()
+export class ServiceRequestsService {
+  private readonly policy: SlaPolicy;
+
+  constructor(
+    private readonly client: Client,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {
+    this.policy = loadSlaPolicy({
+      SLA_POLICY_FILE: config.get('SLA_POLICY_FILE', { infer: true }),
+      SLA_TIME_SCALE: config.get('SLA_TIME_SCALE', { infer: true }),
+    });
+  }
+
+  async open(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<OpenedTicket> {
+    const id = this.ticketId(dto.requestId, idempotencyKey);
+    const request = toServiceRequest(dto);
+    const fingerprint = requestFingerprint(request);
+    const workflowId = serviceRequestWorkflowId(id);
+    try {
+      await this.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
+        workflowId,
+        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
+        args: [{ id, request, policy: this.policy }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        memo: { requestFingerprint: fingerprint },
+        typedSearchAttributes: [
+          { key: searchAttributes.severity, value: request.severity },
+          { key: searchAttributes.product, value: request.product },
+          { key: searchAttributes.customer, value: request.customer.domain },
+          { key: searchAttributes.status, value: 'checking-eligibility' },
+          { key: searchAttributes.escalationLevel, value: 0 },
+        ],
+      });
+      return { id, workflowId, status: 'checking-eligibility', created: true };
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      const handle = this.client.workflow.getHandle(workflowId);
+      const { memo } = await handle.describe();
+      if (memo?.requestFingerprint !== fingerprint) {
+        throw new UnprocessableEntityException(
+          `Idempotency key "${id}" was already used for a different service request; use a new key for a new request`,
+        );
+      }
+      const { status } = await handle.query(ticketStateQuery);
+      return { id, workflowId, status, created: false };
+    }
+  }
+
+  async get(id: string): Promise<TicketView> {
+    const state = await this.state(this.handle(id), id);
+    const ui = this.config.get('TEMPORAL_UI_URL', { infer: true });
+    const namespace = this.config.get('TEMPORAL_NAMESPACE', { infer: true });
+    const temporalUi = `${ui}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(state.workflowId)}`;
+    return { ...state, links: { temporalUi } };
+  }
+
+  async recordMicrosoftResponse(id: string, body: MicrosoftResponseDto): Promise<Pick<TicketState, 'id' | 'status'>> {
+    const handle = this.handle(id);
+    await this.expectStatus(handle, id, ['handing-off', 'awaiting-response'], "record Microsoft's response");
+    await handle.signal(microsoftRespondedSignal, { note: body.note, respondedBy: body.respondedBy });
+    return { id, status: 'responded' };
+  }
+
+  async grantAzureAccess(id: string, body: AzureAccessGrantedDto): Promise<Pick<TicketState, 'id' | 'status'>> {
+    const handle = this.handle(id);
+    await this.expectStatus(handle, id, ['awaiting-access'], 'grant Azure access');
+    await handle.signal(azureAccessGrantedSignal, { grantedBy: body.grantedBy });
+    return { id, status: 'handing-off' };
+  }
+
+  async close(id: string, body: CloseServiceRequestDto): Promise<TicketState> {
+    const handle = this.handle(id);
+    const state = await this.state(handle, id);
+    if (state.status === 'closed') throw this.conflict(state, 'close');
+    try {
+      return await handle.executeUpdate(closeUpdate, { args: [{ resolution: body.resolution, closedBy: body.closedBy }] });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) throw new ConflictException(`Cannot close ticket ${id}: ${err.cause?.message ?? err.message}`);
+      throw err;
+    }
+  }
+
+  async cancel(id: string): Promise<Pick<TicketState, 'id' | 'status'>> {
+    const handle = this.handle(id);
+    const state = await this.state(handle, id);
+    if (state.status === 'closed') throw this.conflict(state, 'cancel');
+    await handle.cancel();
+    return { id, status: state.status };
+  }
+
+  private ticketId(requestId?: string, idempotencyKey?: string): string {
+    if (idempotencyKey !== undefined && !TICKET_ID_PATTERN.test(idempotencyKey)) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid request: Idempotency-Key',
+        errors: [{ field: 'Idempotency-Key', problems: [`Idempotency-Key ${TICKET_ID_RULE}`] }],
+      });
+    }
+    if (requestId && idempotencyKey && requestId !== idempotencyKey) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid request: requestId, Idempotency-Key',
+        errors: [{ field: 'requestId', problems: ['requestId and the Idempotency-Key header differ; send one, or the same value in both'] }],
+      });
+    }
+    return requestId ?? idempotencyKey ?? randomUUID();
+  }
+
+  private handle(id: string): WorkflowHandle<typeof serviceRequestWorkflow> {
+    if (!TICKET_ID_PATTERN.test(id)) throw new NotFoundException(`No service request with id "${id}"`);
+    return this.client.workflow.getHandle(serviceRequestWorkflowId(id));
+  }
+
+  private async state(handle: WorkflowHandle, id: string): Promise<TicketState> {
+    try {
+      return await handle.query(ticketStateQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new NotFoundException(`No service request with id "${id}"`);
+      throw err;
+    }
+  }
+
+  private async expectStatus(handle: WorkflowHandle, id: string, allowed: TicketStatus[], action: string): Promise<void> {
+    const state = await this.state(handle, id);
+    if (!allowed.includes(state.status)) throw this.conflict(state, action, allowed);
+  }
+
+  private conflict(state: TicketState, action: string, allowed?: TicketStatus[]): ConflictException {
+    const expected = allowed ? `; only possible while ${allowed.join(' or ')}` : '';
+    return new ConflictException(`Cannot ${action} ticket ${state.id}: it is ${state.status}${expected}`);
+  }
+}

@@ -1,0 +1,141 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { aServiceRequest, type TicketState } from '@escalade/domain';
+import { EscaladeSystem } from '../support/escalade-system';
+import { startDevServer } from '../support/temporal-servers';
+
+// 0.001 turns severity A's 2 hours into 7.2 seconds, so a real breach happens during the test.
+const TIME_SCALE = 0.001;
+
+describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
+  let env: TestWorkflowEnvironment;
+  let system: EscaladeSystem;
+  const http = () => request(system.api.getHttpServer());
+
+  async function waitFor(id: string, done: (t: TicketState) => boolean, timeoutMs = 20_000): Promise<TicketState> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const { body } = await http().get(`/service-requests/${id}`).expect(200);
+      if (done(body)) return body;
+      if (Date.now() > until) throw new Error(`ticket ${id} never got there: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function openWorkflowCount(): Promise<number> {
+    const { count } = await env.client.workflow.count();
+    return count;
+  }
+
+  beforeAll(async () => {
+    env = await startDevServer();
+    system = new EscaladeSystem(env, { SLA_TIME_SCALE: String(TIME_SCALE) });
+    await system.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+    await env?.teardown();
+  });
+
+  it('reports healthy while Temporal is reachable', async () => {
+    await http().get('/health').expect(200, { status: 'ok', temporal: 'reachable' });
+  });
+
+  it('drives a ticket through eligibility, handoff, breach, escalation, a late response and closure', async () => {
+    const body = { ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-breach-1' };
+    const created = await http().post('/service-requests').send(body).expect(201);
+    expect(created.body).toEqual({ id: 'e2e-breach-1', workflowId: 'service-request-e2e-breach-1', status: 'checking-eligibility' });
+
+    const waiting = await waitFor('e2e-breach-1', (t) => t.status === 'awaiting-response');
+    expect(waiting.eligibility).toMatchObject({ decision: 'eligible' });
+    expect(waiting.handoff).toMatchObject({ portal: 'azure-portal', url: 'https://portal.azure.com/#@contoso.com' });
+    expect(waiting.handoff!.microsoftTicketId).toMatch(/^\d+$/);
+    expect(Date.parse(waiting.responseDueAt!) - Date.parse(waiting.handoff!.filedAt)).toBe(2 * 3_600_000 * TIME_SCALE);
+    expect(waiting.links.temporalUi).toContain('/workflows/service-request-e2e-breach-1');
+
+    const breached = await waitFor('e2e-breach-1', (t) => t.escalationLevel >= 1);
+    expect(breached).toMatchObject({ breached: true, breachedAt: waiting.responseDueAt, status: 'awaiting-response' });
+
+    await http().post('/service-requests/e2e-breach-1/microsoft-response').send({ note: 'Engineer assigned' }).expect(202);
+    const responded = await waitFor('e2e-breach-1', (t) => t.status === 'responded');
+    expect(responded.breached).toBe(true);
+
+    const closed = await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'Service restored' }).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: false, resolution: 'Service restored' });
+    await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'again' }).expect(409);
+    await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
+  }, 60_000);
+
+  it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
+    const body = aServiceRequest({ severity: 'C', incidentType: 'non-break-fix' });
+    const first = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(201);
+    const before = await openWorkflowCount();
+    const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await openWorkflowCount()).toBe(before);
+
+    const conflicting = await http()
+      .post('/service-requests')
+      .set('Idempotency-Key', 'e2e-idem-1')
+      .send({ ...body, title: 'Another problem' })
+      .expect(422);
+    expect(conflicting.body.message).toMatch(/already used for a different service request/);
+    await http().post('/service-requests/e2e-idem-1/cancel').expect(202);
+    expect(await waitFor('e2e-idem-1', (t) => t.status === 'closed')).toMatchObject({ outcome: 'cancelled' });
+  });
+
+  it('rejects bad input with a 400 naming every invalid field, and starts nothing', async () => {
+    const before = await openWorkflowCount();
+    const valid = aServiceRequest();
+    const { body } = await http()
+      .post('/service-requests')
+      .send({
+        ...valid,
+        severity: 'Z',
+        product: 'xbox',
+        language: 'english please',
+        customer: { ...valid.customer, domain: 'not a domain' },
+        contact: { name: '', email: 'nope' },
+        surprise: true,
+      })
+      .expect(400);
+    const fields = body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['contact.email', 'contact.name', 'customer.domain', 'language', 'product', 'severity', 'surprise']);
+    expect(body.errors.find((e: { field: string }) => e.field === 'severity').problems[0]).toMatch(/A, B, C/);
+    await http().post('/service-requests').set('Idempotency-Key', 'bad key!').send(valid).expect(400);
+    await http().post('/service-requests').send({ ...valid, product: 'marketplace' }).expect(400);
+    expect(await openWorkflowCount()).toBe(before);
+  });
+
+  it('refuses a phone request, closing it with the reason', async () => {
+    const { body } = await http().post('/service-requests').send(aServiceRequest({ channel: 'phone' })).expect(201);
+    const closed = await waitFor(body.id, (t) => t.status === 'closed');
+    expect(closed).toMatchObject({ outcome: 'refused', eligibility: { decision: 'refused' }, targetMet: null });
+    expect(closed.eligibility!.reason).toMatch(/phone/i);
+  });
+
+  it('waits for Azure access and hands off once it is granted; rejects actions the state cannot take', async () => {
+    const request = aServiceRequest({ partner: { role: 'indirect-reseller', azureAccessGranted: false } });
+    const { body } = await http().post('/service-requests').send(request).expect(201);
+    await waitFor(body.id, (t) => t.status === 'awaiting-access');
+    await http().post(`/service-requests/${body.id}/microsoft-response`).send({}).expect(409);
+    await http().post(`/service-requests/${body.id}/azure-access-granted`).send({ grantedBy: 'provider' }).expect(202);
+    const handedOff = await waitFor(body.id, (t) => t.status === 'awaiting-response');
+    expect(handedOff.handoff!.microsoftTicketId).toMatch(/^\d+$/);
+    await http().post(`/service-requests/${body.id}/azure-access-granted`).send({}).expect(409);
+    await http().post(`/service-requests/${body.id}/close`).send({ resolution: 'Solved' }).expect(200);
+  });
+
+  it('answers 404 for an unknown ticket', async () => {
+    await http().get('/service-requests/does-not-exist').expect(404);
+    await http().post('/service-requests/does-not-exist/close').send({ resolution: 'x' }).expect(404);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const { body } = await http().get('/docs-json').expect(200);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/service-requests', '/service-requests/{id}', '/service-requests/{id}/close', '/health']),
+    );
+  });
+});
