@@ -5,7 +5,7 @@
 //   type:app      → apps/api, apps/worker
 //   type:workflow → workflows/ (deterministic Temporal code: no I/O, no framework)
 //   type:data     → libs/persistence, libs/microsoft-support
-//   type:util     → libs/config, libs/temporal
+//   type:util     → libs/config
 //   type:domain   → libs/domain (pure rules)
 //   scope:api | scope:worker | scope:shared
 //

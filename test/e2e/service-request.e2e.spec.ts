@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
-import { aServiceRequest, type TicketState } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain';
+import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
 
@@ -12,7 +13,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   let system: EscaladeSystem;
   const http = () => request(system.api.getHttpServer());
 
-  async function waitFor(id: string, done: (t: TicketState) => boolean, timeoutMs = 20_000): Promise<TicketState> {
+  async function waitFor(id: string, done: (t: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const { body } = await http().get(`/service-requests/${id}`).expect(200);

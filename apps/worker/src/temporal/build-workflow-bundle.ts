@@ -7,7 +7,7 @@ import { PREBUILT_BUNDLE, workflowSourceOptions } from './workflow-code';
 async function main(): Promise<void> {
   const out = process.argv[2] ?? PREBUILT_BUNDLE;
   const { workflowsPath, bundlerOptions } = workflowSourceOptions();
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath!, ...bundlerOptions });
+  const { code } = await bundleWorkflowCode({ workflowsPath, ...bundlerOptions });
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, code);
   console.log(`workflow bundle written to ${out} (${(code.length / 1024).toFixed(0)} KiB)`);

@@ -18,7 +18,7 @@ function findUp(from: string, file: string): string | undefined {
 }
 
 /** The workflow entry point and the `@escalade/*` aliases of tsconfig.base.json, handed to Temporal's bundler. */
-export function workflowSourceOptions(): Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'> {
+export function workflowSourceOptions(): Required<Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'>> {
   if (!REPO_ROOT) throw new Error('workflow sources not found: run from the repository or build the workflow bundle');
   const tsconfig = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tsconfig.base.json'), 'utf8'));
   const alias = Object.fromEntries(

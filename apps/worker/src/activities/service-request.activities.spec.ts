@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { aServiceRequest } from '@escalade/domain';
+import { SimulatedMicrosoftSupport } from '@escalade/microsoft-support';
+import { AlertStore, testDatabases } from '@escalade/persistence';
+import type { EscalationAlert } from '@escalade/workflows';
+import { createServiceRequestActivities } from './service-request.activities';
+
+describe('service-request activities', () => {
+  const database = testDatabases()[0];
+  let dataSource: DataSource;
+  let alerts: AlertStore;
+  const microsoftSupport = new SimulatedMicrosoftSupport();
+  const logger = new Logger('activities-spec');
+  const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+  beforeAll(async () => {
+    dataSource = await database.open();
+    alerts = new AlertStore(dataSource);
+  });
+  afterAll(() => database.close(dataSource));
+
+  const activities = () => createServiceRequestActivities({ microsoftSupport, alerts, logger });
+
+  it('decides eligibility with the domain rules', async () => {
+    await expect(activities().checkEligibility(aServiceRequest({ channel: 'phone' }))).resolves.toMatchObject({
+      decision: 'refused',
+    });
+  });
+
+  it('files one Microsoft ticket however often the handoff is retried', async () => {
+    const request = aServiceRequest({ partner: { hasAdminPrivileges: false } });
+    const first = await activities().handOffToMicrosoft({ ticketId: 't-9', request });
+    const retried = await activities().handOffToMicrosoft({ ticketId: 't-9', request });
+    expect(retried).toEqual(first);
+    expect(first.target).toMatchObject({ portal: 'azure-portal', url: 'https://portal.azure.com/contoso.com' });
+  });
+
+  it('stores and announces an escalation alert once, however often it is retried', async () => {
+    const alert: EscalationAlert = {
+      alertId: 't-9:escalation:1',
+      ticketId: 't-9',
+      workflowId: 'service-request-t-9',
+      level: 1,
+      audience: 'coordinators',
+      severity: 'A',
+      product: 'azure',
+      customer: 'Contoso Ltd',
+      microsoftTicketId: '2611240000000001',
+      responseDueAt: '2026-11-24T12:00:00.000Z',
+      breachedAt: '2026-11-24T12:00:00.000Z',
+      raisedAt: '2026-11-24T12:00:00.010Z',
+    };
+    await activities().sendEscalationAlert(alert);
+    await activities().sendEscalationAlert(alert);
+    expect(await alerts.listForTicket('t-9')).toHaveLength(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toContain('ESCALATION level 1 → coordinators: ticket t-9');
+  });
+});

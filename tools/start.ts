@@ -1,0 +1,143 @@
+// `npm start`: the whole system on embedded defaults — Temporal dev server (SQLite file under DATA_DIR, UI on),
+// the worker and the API — with one Ctrl-C to stop it all.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
+import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
+
+const ROOT = path.resolve(__dirname, '..');
+const children: Array<{ name: string; process: ChildProcess }> = [];
+let stopping = false;
+let embeddedSdkServer: TestWorkflowEnvironment | undefined;
+
+function log(message: string): void {
+  console.log(`[escalade] ${message}`);
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port }, () => socket.end(() => resolve(true)));
+    socket.on('error', () => resolve(false));
+    socket.setTimeout(1_000, () => socket.destroy(new Error('timeout')));
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (stopping) throw new Error('stopped');
+    if (Date.now() > until) throw new Error(`${what} did not come up within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function run(name: string, command: string, args: string[]): ChildProcess {
+  // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
+  const child = spawn(command, args, { cwd: ROOT, env: process.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  children.push({ name, process: child });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    log(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+    void stop(1);
+  });
+  return child;
+}
+
+/** Starts the dev server unless one already answers at TEMPORAL_ADDRESS. Returns the UI URL. */
+async function startTemporal(config: AppConfig): Promise<string> {
+  const [host, portText] = config.TEMPORAL_ADDRESS.split(':');
+  const port = Number(portText);
+  if (await canConnect(host, port)) {
+    log(`using the Temporal server already listening at ${config.TEMPORAL_ADDRESS}`);
+    return config.TEMPORAL_UI_URL;
+  }
+  const uiPort = Number(new URL(config.TEMPORAL_UI_URL).port || 8233);
+  const dbFilename = path.join(config.DATA_DIR, 'temporal.sqlite');
+  const cli = resolveBinary('cli', { log });
+  if (cli) {
+    const attributeArgs = SEARCH_ATTRIBUTE_KEYS.flatMap(({ name, type }) => [
+      '--search-attribute',
+      `${name}=${TypedSearchAttributes.toMetadataType(type)}`,
+    ]);
+    // The CLI keeps its own output quiet at error level; its stdout would drown the apps' logs otherwise.
+    run('temporal', cli, [
+      'server', 'start-dev',
+      '--ip', host, '--port', String(port), '--ui-port', String(uiPort),
+      '--db-filename', dbFilename, '--namespace', config.TEMPORAL_NAMESPACE,
+      '--log-level', 'error', ...attributeArgs,
+    ]);
+  } else {
+    log('no Temporal CLI found offline; letting the Temporal SDK download its dev server');
+    embeddedSdkServer = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'cached-download' },
+        ip: host, port, ui: true, uiPort, dbFilename,
+        namespace: config.TEMPORAL_NAMESPACE,
+        searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+      },
+    });
+  }
+  await waitFor('the Temporal dev server', () => canConnect(host, port));
+  return `http://${host}:${uiPort}`;
+}
+
+async function stop(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  // Apps first, so the worker drains before the server it talks to goes away.
+  for (const name of ['api', 'worker', 'temporal']) {
+    const child = children.find((c) => c.name === name)?.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await embeddedSdkServer?.teardown();
+  log('stopped');
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadAppConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+  process.on('exit', () => children.forEach((c) => c.process.exitCode === null && c.process.kill('SIGKILL')));
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  const temporalUi = await startTemporal(config);
+  const register = ['-r', '@swc-node/register'];
+  run('worker', process.execPath, [...register, 'apps/worker/src/main.ts']);
+  run('api', process.execPath, [...register, 'apps/api/src/main.ts']);
+  await waitFor('the API', () => canConnect('127.0.0.1', config.PORT));
+
+  console.log(
+    [
+      '',
+      'Escalade is running:',
+      `  API          http://127.0.0.1:${config.PORT}`,
+      `  OpenAPI docs http://127.0.0.1:${config.PORT}/docs`,
+      `  Temporal UI  ${temporalUi}`,
+      `  Data         ${config.DATA_DIR}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(`[escalade] ${(err as Error).message ?? err}`);
+  void stop(1);
+});
