@@ -1,4 +1,6 @@
 import {
+  allHandlersFinished,
+  CancellationScope,
   condition,
   isCancellation,
   proxyActivities,
@@ -63,16 +65,6 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
       { key: searchAttributes.status, value: state.status },
       { key: searchAttributes.escalationLevel, value: state.escalationLevel },
     ]);
-  const finish = (outcome: TicketOutcome): TicketState => {
-    state.status = 'closed';
-    state.outcome = outcome;
-    state.closedAt = new Date().toISOString();
-    state.resolution = closeRequest?.resolution;
-    state.targetMet = state.responseDueAt ? !state.breached : null;
-    publish();
-    return state;
-  };
-
   setHandler(ticketStateQuery, () => state);
   setHandler(azureAccessGrantedSignal, () => {
     accessGranted = true;
@@ -98,22 +90,23 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
   );
   publish();
 
-  try {
+  /** Runs the ticket from eligibility to the point where it can close, and says how it ends. */
+  async function lifecycle(): Promise<TicketOutcome> {
     state.eligibility = await checkEligibility(request);
     const { decision } = state.eligibility;
-    if (decision === 'refused' || decision === 'redirected') return finish(decision);
+    if (decision === 'refused' || decision === 'redirected') return decision;
     if (decision === 'needs-access') {
       state.status = 'awaiting-access';
       publish();
       const accessTimeout = new Date(Date.now() + accessTimeoutMs(policy));
-      if (!(await waitUntil(() => accessGranted || !!closeRequest, accessTimeout))) return finish('access-timed-out');
-      if (closeRequest) return finish('resolved');
+      if (!(await waitUntil(() => accessGranted || !!closeRequest, accessTimeout))) return 'access-timed-out';
+      if (closeRequest) return 'resolved';
       state.eligibility = {
         decision: 'eligible',
         reason: "The indirect provider granted access to the customer's Azure account",
       };
     }
-    if (closeRequest) return finish('resolved');
+    if (closeRequest) return 'resolved';
 
     state.status = 'handing-off';
     publish();
@@ -121,34 +114,18 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
     const filedAt = new Date();
     const dueAt = responseDeadline(filedAt, request, policy);
     state.handoff = { ...target, microsoftTicketId, filedAt: filedAt.toISOString() };
-    state.responseDueAt = dueAt.toISOString();
+    const responseDueAt = dueAt.toISOString();
+    state.responseDueAt = responseDueAt;
     state.status = 'awaiting-response';
     publish();
 
     const answeredOrClosed = () => responded || !!closeRequest;
     if (!(await waitUntil(answeredOrClosed, dueAt))) {
       state.breached = true;
-      state.breachedAt = state.responseDueAt;
+      state.breachedAt = responseDueAt;
       for (const level of escalationSchedule(filedAt, dueAt, policy)) {
         if (await waitUntil(answeredOrClosed, level.at)) break;
-        const raisedAt = new Date().toISOString();
-        state.escalationLevel = level.level;
-        state.escalations.push({ level: level.level, audience: level.audience, at: raisedAt });
-        publish();
-        await sendEscalationAlert({
-          alertId: `${id}:escalation:${level.level}`,
-          ticketId: id,
-          workflowId: state.workflowId,
-          level: level.level,
-          audience: level.audience,
-          severity: state.severity,
-          product: request.product,
-          customer: request.customer.name,
-          microsoftTicketId,
-          responseDueAt: state.responseDueAt,
-          breachedAt: state.breachedAt,
-          raisedAt,
-        });
+        await escalate(level.level, level.audience, microsoftTicketId, responseDueAt);
       }
       await condition(answeredOrClosed);
     }
@@ -157,9 +134,45 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
       publish();
     }
     await condition(() => !!closeRequest);
-    return finish('resolved');
-  } catch (err) {
-    if (isCancellation(err)) return finish('cancelled');
-    throw err;
+    return 'resolved';
   }
+
+  // The breach instant is the due time itself, so `breachedAt` and `responseDueAt` are the same.
+  async function escalate(level: number, audience: string, microsoftTicketId: string, responseDueAt: string): Promise<void> {
+    const raisedAt = new Date().toISOString();
+    state.escalationLevel = level;
+    state.escalations.push({ level, audience, at: raisedAt });
+    publish();
+    await sendEscalationAlert({
+      alertId: `${id}:escalation:${level}`,
+      ticketId: id,
+      workflowId: state.workflowId,
+      level,
+      audience,
+      severity: state.severity,
+      product: request.product,
+      customer: request.customer.name,
+      microsoftTicketId,
+      responseDueAt,
+      breachedAt: responseDueAt,
+      raisedAt,
+    });
+  }
+
+  let outcome: TicketOutcome;
+  try {
+    outcome = await lifecycle();
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    outcome = 'cancelled';
+  }
+  state.status = 'closed';
+  state.outcome = outcome;
+  state.closedAt = new Date().toISOString();
+  state.resolution = closeRequest?.resolution;
+  state.targetMet = state.responseDueAt ? !state.breached : null;
+  publish();
+  // Lets a pending `close` update return the final state before the workflow completes.
+  await CancellationScope.nonCancellable(() => condition(allHandlersFinished));
+  return state;
 }
