@@ -12,7 +12,11 @@ import type { AppConfig } from '@escalade/config';
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) =>
         new Client({
-          connection: Connection.lazy({ address: config.get('TEMPORAL_ADDRESS', { infer: true }) }),
+          connection: Connection.lazy({
+            address: config.get('TEMPORAL_ADDRESS', { infer: true }),
+            // Bounds how long a request (and /health) waits while Temporal is down.
+            connectTimeout: '3 seconds',
+          }),
           namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),
         }),
     },
