@@ -1,6 +1,7 @@
 // `npm start`: the whole system on embedded defaults — Temporal dev server (SQLite file under DATA_DIR, UI on),
 // the worker and the API — with one Ctrl-C to stop it all.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { TypedSearchAttributes } from '@temporalio/common';
@@ -57,6 +58,7 @@ async function startTemporal(config: AppConfig): Promise<string> {
     return config.TEMPORAL_UI_URL;
   }
   const uiPort = Number(new URL(config.TEMPORAL_UI_URL).port || 8233);
+  fs.mkdirSync(config.DATA_DIR, { recursive: true });
   const dbFilename = path.join(config.DATA_DIR, 'temporal.sqlite');
   const cli = resolveBinary('cli', { log });
   if (cli) {
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (stopping) return;
   console.error(`[escalade] ${(err as Error).message ?? err}`);
   void stop(1);
 });
