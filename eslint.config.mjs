@@ -4,7 +4,7 @@
 // project.json:
 //   type:app      → apps/api, apps/worker
 //   type:workflow → workflows/ (deterministic Temporal code: no I/O, no framework)
-//   type:data     → libs/persistence, libs/microsoft-support
+//   type:data     → libs/persistence, libs/event-store, libs/microsoft-support
 //   type:util     → libs/config
 //   type:domain   → libs/domain (pure rules)
 //   scope:api | scope:worker | scope:shared
@@ -75,7 +75,8 @@ export default [
             },
             {
               sourceTag: 'type:data',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
+              // persistence composes the event store's tables with its own
+              onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'],
             },
             {
               sourceTag: 'type:util',

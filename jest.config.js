@@ -3,6 +3,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/domain',
     '<rootDir>/libs/config',
+    '<rootDir>/libs/event-store',
     '<rootDir>/libs/persistence',
     '<rootDir>/libs/microsoft-support',
     '<rootDir>/apps/api',

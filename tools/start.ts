@@ -6,7 +6,9 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DataSource } from 'typeorm';
 import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
+import { dataSourceOptions } from '@escalade/persistence';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
@@ -88,6 +90,17 @@ async function startTemporal(config: AppConfig): Promise<string> {
   return `http://${host}:${uiPort}`;
 }
 
+/** Brings our tables up to date before either app opens them. */
+async function migrate(config: AppConfig): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    if (applied.length > 0) log(`applied ${applied.length} database migration(s)`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -119,6 +132,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
+  await migrate(config);
   const temporalUi = await startTemporal(config);
   const register = ['-r', '@swc-node/register'];
   run('worker', process.execPath, [...register, 'apps/worker/src/main.ts']);

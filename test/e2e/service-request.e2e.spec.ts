@@ -3,6 +3,7 @@ import request from 'supertest';
 import { aServiceRequest } from '@escalade/domain';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
 import { EscaladeSystem } from '../support/escalade-system';
+import { readServerSentEvents, type ServerSentEvent } from '../support/server-sent-events';
 import { startDevServer } from '../support/temporal-servers';
 
 // 0.001 turns severity A's 2 hours into 7.2 seconds, so a real breach happens during the test.
@@ -65,6 +66,19 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const closed = await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'Service restored' }).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: false, resolution: 'Service restored' });
     await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'again' }).expect(409);
+    const { body: timeline } = await http().get('/service-requests/e2e-breach-1/timeline').expect(200);
+    expect(timeline.events.map((e: { type: string }) => e.type)).toEqual([
+      'ServiceRequestReceived',
+      'EligibilityDecided',
+      'HandedOff',
+      'ResponseDueTimeSet',
+      'SlaBreached',
+      'Escalated',
+      'MicrosoftResponded',
+      'ServiceRequestClosed',
+    ]);
+    expect(timeline.events.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(timeline.events[6].summary).toBe('Microsoft responded (late): Engineer assigned');
     await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
   }, 60_000);
 
@@ -128,8 +142,91 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post(`/service-requests/${body.id}/close`).send({ resolution: 'Solved' }).expect(200);
   });
 
+  it('streams a ticket timeline live over SSE through eligibility, handoff, breach, escalation and closure', async () => {
+    const typesOf = (events: ServerSentEvent[], streamId: string) =>
+      events
+        .map((e) => e.data as { streamId: string; type: string })
+        .filter((e) => e.streamId === streamId)
+        .map((e) => e.type);
+    const closedIn = (streamId: string) => (events: ServerSentEvent[]) =>
+      typesOf(events, streamId).includes('ServiceRequestClosed');
+
+    const everything = readServerSentEvents(`${system.url}/events/stream`, closedIn('ticket-e2e-sse-1'));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the global stream starts at the log's head
+    await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-sse-1' }).expect(201);
+    const timeline = readServerSentEvents(`${system.url}/service-requests/e2e-sse-1/timeline/stream`, closedIn('ticket-e2e-sse-1'));
+
+    await waitFor('e2e-sse-1', (t) => t.escalationLevel >= 1);
+    await http().post('/service-requests/e2e-sse-1/microsoft-response').send({ note: 'On it' }).expect(202);
+    await waitFor('e2e-sse-1', (t) => t.status === 'responded');
+    await http().post('/service-requests/e2e-sse-1/close').send({ resolution: 'Done' }).expect(200);
+
+    const expected = [
+      'ServiceRequestReceived',
+      'EligibilityDecided',
+      'HandedOff',
+      'ResponseDueTimeSet',
+      'SlaBreached',
+      'Escalated',
+      'MicrosoftResponded',
+      'ServiceRequestClosed',
+    ];
+    const ticketEvents = await timeline;
+    expect(typesOf(ticketEvents, 'ticket-e2e-sse-1')).toEqual(expected);
+    expect(ticketEvents.every((e) => e.event === 'ticket-event' && Number(e.id) > 0)).toBe(true);
+    expect(typesOf(await everything, 'ticket-e2e-sse-1')).toEqual(expected);
+
+    const resumed = await readServerSentEvents(
+      `${system.url}/service-requests/e2e-sse-1/timeline/stream`,
+      (events) => events.length >= 2,
+      { headers: { 'last-event-id': ticketEvents[5].id! } },
+    );
+    expect(resumed.map((e) => e.id)).toEqual([ticketEvents[6].id, ticketEvents[7].id]);
+  }, 60_000);
+
+  it('lists tickets from the read model with filters and cursor pagination', async () => {
+    const listed = async (query: string) => {
+      const { body } = await http().get(`/service-requests${query}`).expect(200);
+      return body as { items: Array<{ id: string; status: string; breached: boolean }>; nextCursor: string | null };
+    };
+    // The read model follows the log within moments.
+    const until = Date.now() + 10_000;
+    while (!(await listed('?status=closed&breached=true')).items.some((t) => t.id === 'e2e-breach-1')) {
+      if (Date.now() > until) throw new Error('e2e-breach-1 never reached the tickets read model');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await listed('?severity=C&status=awaiting-response,closed')).items.every((t) => t.id !== 'e2e-breach-1')).toBe(true);
+
+    const seen: string[] = [];
+    let page = await listed('?limit=2');
+    seen.push(...page.items.map((t) => t.id));
+    while (page.nextCursor) {
+      page = await listed(`?limit=2&cursor=${page.nextCursor}`);
+      seen.push(...page.items.map((t) => t.id));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toContain('e2e-breach-1');
+  });
+
+  it('rejects bad list parameters with a 400 naming each of them', async () => {
+    const { body } = await http()
+      .get('/service-requests?status=lost&severity=Z&breached=maybe&dueBefore=tomorrow&limit=0&colour=red')
+      .expect(400);
+    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'breached',
+      'colour',
+      'dueBefore',
+      'limit',
+      'severity',
+      'status',
+    ]);
+    await http().get('/service-requests?cursor=not-a-cursor').expect(400);
+  });
+
   it('answers 404 for an unknown ticket', async () => {
     await http().get('/service-requests/does-not-exist').expect(404);
+    await http().get('/service-requests/does-not-exist/timeline').expect(404);
+    await http().get('/service-requests/does-not-exist/timeline/stream').expect(404);
     await http().post('/service-requests/does-not-exist/close').send({ resolution: 'x' }).expect(404);
   });
 

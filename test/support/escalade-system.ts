@@ -10,6 +10,8 @@ import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-w
 /** The real API and worker, wired through the environment exactly as `npm start` wires them, on a given Temporal server. */
 export class EscaladeSystem {
   api!: INestApplication;
+  /** Where the API listens, for clients that need a real socket (Server-Sent Events). */
+  url!: string;
   private worker!: INestApplicationContext;
   private running!: Promise<void>;
   private readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-e2e-'));
@@ -34,7 +36,8 @@ export class EscaladeSystem {
     this.worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
     this.running = this.worker.get(TemporalWorkerService).run();
     this.api = setupApp(await NestFactory.create(AppModule, { logger: ['error', 'warn'] }));
-    await this.api.init();
+    await this.api.listen(0, '127.0.0.1');
+    this.url = await this.api.getUrl();
   }
 
   async stop(): Promise<void> {

@@ -3,12 +3,14 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
+import { EventStore } from '@escalade/event-store';
 import { SimulatedMicrosoftSupport } from '@escalade/microsoft-support';
 import { AlertStore, testDatabases } from '@escalade/persistence';
 import {
   SERVICE_REQUEST_WORKFLOW,
   serviceRequestWorkflowId,
   ticketStateQuery,
+  ticketStreamId,
   type serviceRequestWorkflow,
 } from '@escalade/workflows';
 import type { DataSource } from 'typeorm';
@@ -20,6 +22,7 @@ export class WorkflowHarness {
   readonly taskQueue = `test-${Math.random().toString(36).slice(2)}`;
   readonly microsoft = new SimulatedMicrosoftSupport();
   alerts!: AlertStore;
+  events!: EventStore;
   private worker!: Worker;
   private running!: Promise<void>;
   private dataSource!: DataSource;
@@ -31,6 +34,7 @@ export class WorkflowHarness {
   async start(): Promise<void> {
     this.dataSource = await this.database.open();
     this.alerts = new AlertStore(this.dataSource);
+    this.events = new EventStore(this.dataSource);
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
@@ -38,6 +42,7 @@ export class WorkflowHarness {
       activities: createServiceRequestActivities({
         microsoftSupport: this.microsoft,
         alerts: this.alerts,
+        events: this.events,
         logger: new Logger('test-activities'),
       }),
     });
@@ -62,6 +67,12 @@ export class WorkflowHarness {
       args: [{ id, request, policy }],
     });
   }
+}
+
+/** The types of the events the ticket's workflow has recorded so far, in order. */
+export async function eventTypesOf(harness: WorkflowHarness, handle: WorkflowHandle): Promise<string[]> {
+  const { id } = await stateOf(handle);
+  return (await harness.events.readStream(ticketStreamId(id))).map((e) => e.type);
 }
 
 export function stateOf(handle: WorkflowHandle): Promise<TicketState> {

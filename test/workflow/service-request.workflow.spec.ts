@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest, DEFAULT_SLA_POLICY } from '@escalade/domain';
 import { azureAccessGrantedSignal, closeUpdate, microsoftRespondedSignal } from '@escalade/workflows';
 import { startTimeSkippingServer } from '../support/temporal-servers';
-import { stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import { eventTypesOf, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -55,6 +55,14 @@ describe('service-request workflow on the time-skipping server', () => {
 
       const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed by Microsoft' }] });
       expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: true, resolution: 'Fixed by Microsoft' });
+      expect(await eventTypesOf(harness, handle)).toEqual([
+        'ServiceRequestReceived',
+        'EligibilityDecided',
+        'HandedOff',
+        'ResponseDueTimeSet',
+        'MicrosoftResponded',
+        'ServiceRequestClosed',
+      ]);
     });
 
     it('climbs the ladder: level 2 to the duty manager half a window after the breach, level 3 after a full one', async () => {
@@ -70,6 +78,7 @@ describe('service-request workflow on the time-skipping server', () => {
       expect((await stateOf(handle)).escalationLevel).toBe(3);
       const alerts = await harness.alerts.listForTicket(second.id);
       expect(alerts.map((a) => a.level)).toEqual([1, 2, 3]);
+      expect((await eventTypesOf(harness, handle)).slice(4)).toEqual(['SlaBreached', 'Escalated', 'Escalated', 'Escalated']);
     });
 
     it('ends the wait on a late response but records the target as missed', async () => {
@@ -131,6 +140,7 @@ describe('service-request workflow on the time-skipping server', () => {
       expect(result.eligibility).toMatchObject({ decision: 'refused', reason: expect.stringMatching(/phone/i) });
       expect(result.handoff).toBeUndefined();
       expect(harness.microsoft.filedCount).toBe(filedBefore);
+      expect(await eventTypesOf(harness, handle)).toEqual(['ServiceRequestReceived', 'EligibilityDecided', 'ServiceRequestClosed']);
     });
 
     it('redirects a marketplace product to its ISV', async () => {
@@ -166,6 +176,12 @@ describe('service-request workflow on the time-skipping server', () => {
       expect((await stateOf(handle)).status).toBe('awaiting-access');
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'closed', outcome: 'access-timed-out', targetMet: null });
+      expect(await eventTypesOf(harness, handle)).toEqual([
+        'ServiceRequestReceived',
+        'EligibilityDecided',
+        'AzureAccessAwaited',
+        'ServiceRequestClosed',
+      ]);
     });
   });
 });

@@ -1,5 +1,5 @@
 // What the workflow asks of the outside world; the worker implements it, the workflow imports only these types.
-import type { EligibilityDecision, HandoffTarget, ServiceRequest, Severity } from '@escalade/domain';
+import type { EligibilityDecision, HandoffTarget, ServiceRequest, Severity, TicketEvent } from '@escalade/domain';
 
 export interface HandOffInput {
   ticketId: string;
@@ -27,8 +27,17 @@ export interface EscalationAlert {
   raisedAt: string;
 }
 
+export interface RecordTicketEventsInput {
+  streamId: string;
+  workflowId: string;
+  /** The stream's version before these events: the workflow is its only writer. */
+  expectedStreamVersion: number;
+  events: Array<TicketEvent & { eventId: string }>;
+}
+
 export interface ServiceRequestActivities {
   checkEligibility(request: ServiceRequest): Promise<EligibilityDecision>;
   handOffToMicrosoft(input: HandOffInput): Promise<HandOffResult>;
   sendEscalationAlert(alert: EscalationAlert): Promise<void>;
+  recordTicketEvents(input: RecordTicketEventsInput): Promise<void>;
 }

@@ -17,6 +17,11 @@ export function serviceRequestWorkflowId(ticketId: string): string {
   return `service-request-${ticketId}`;
 }
 
+/** The ticket's event stream in the event store. */
+export function ticketStreamId(ticketId: string): string {
+  return `ticket-${ticketId}`;
+}
+
 export interface MicrosoftResponse {
   note?: string;
   respondedBy?: string;

@@ -12,16 +12,19 @@ import {
   accessTimeoutMs,
   escalationSchedule,
   responseDeadline,
+  type TicketEvent,
   type TicketOutcome,
   type TicketState,
 } from '@escalade/domain';
 import type { ServiceRequestActivities } from './activities';
+import { TicketJournal } from './ticket-journal';
 import {
   azureAccessGrantedSignal,
   closeUpdate,
   microsoftRespondedSignal,
   searchAttributes,
   type CloseRequest,
+  type MicrosoftResponse,
   type ServiceRequestInput,
   ticketStateQuery,
 } from './definitions';
@@ -54,7 +57,9 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
     escalations: [],
   };
   let accessGranted = false;
-  let responded = false;
+  let response: MicrosoftResponse | undefined;
+  let accessGrantedBy: string | undefined;
+  const journal = new TicketJournal(id, state.workflowId);
   let closeRequest: CloseRequest | undefined;
 
   const publish = (): void =>
@@ -66,12 +71,13 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
       { key: searchAttributes.escalationLevel, value: state.escalationLevel },
     ]);
   setHandler(ticketStateQuery, () => state);
-  setHandler(azureAccessGrantedSignal, () => {
+  setHandler(azureAccessGrantedSignal, ({ grantedBy } = {}) => {
     accessGranted = true;
+    accessGrantedBy = grantedBy;
   });
-  setHandler(microsoftRespondedSignal, () => {
-    if (responded || (state.status !== 'handing-off' && state.status !== 'awaiting-response')) return;
-    responded = true;
+  setHandler(microsoftRespondedSignal, (answer = {}) => {
+    if (response || (state.status !== 'handing-off' && state.status !== 'awaiting-response')) return;
+    response = answer;
     state.respondedAt = new Date().toISOString();
   });
   setHandler(
@@ -90,21 +96,41 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
   );
   publish();
 
+  const received = (): TicketEvent => ({
+    type: 'ServiceRequestReceived',
+    data: {
+      ticketId: id,
+      title: request.title,
+      product: request.product,
+      category: request.category,
+      severity: request.severity,
+      incidentType: request.incidentType,
+      language: request.language,
+      customer: { tenantId: request.customer.tenantId, domain: request.customer.domain, name: request.customer.name },
+      partner: { tenantId: request.partner.tenantId, name: request.partner.name },
+      policyVersion: policy.version,
+      receivedAt: state.receivedAt,
+    },
+  });
+
   /** Runs the ticket from eligibility to the point where it can close, and says how it ends. */
   async function lifecycle(): Promise<TicketOutcome> {
     state.eligibility = await checkEligibility(request);
+    await journal.record(received(), { type: 'EligibilityDecided', data: state.eligibility });
     const { decision } = state.eligibility;
     if (decision === 'refused' || decision === 'redirected') return decision;
     if (decision === 'needs-access') {
       state.status = 'awaiting-access';
       publish();
       const accessTimeout = new Date(Date.now() + accessTimeoutMs(policy));
+      await journal.record({ type: 'AzureAccessAwaited', data: { timesOutAt: accessTimeout.toISOString() } });
       if (!(await waitUntil(() => accessGranted || !!closeRequest, accessTimeout))) return 'access-timed-out';
       if (closeRequest) return 'resolved';
       state.eligibility = {
         decision: 'eligible',
         reason: "The indirect provider granted access to the customer's Azure account",
       };
+      await journal.record({ type: 'AzureAccessGranted', data: { grantedBy: accessGrantedBy } });
     }
     if (closeRequest) return 'resolved';
 
@@ -118,20 +144,27 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
     state.responseDueAt = responseDueAt;
     state.status = 'awaiting-response';
     publish();
+    await journal.record(
+      { type: 'HandedOff', data: { portal: target.portal, url: target.url, context: target.context, microsoftTicketId, filedAt: state.handoff.filedAt } },
+      { type: 'ResponseDueTimeSet', data: { severity: state.severity, responseDueAt } },
+    );
 
-    const answeredOrClosed = () => responded || !!closeRequest;
+    const answeredOrClosed = () => !!response || !!closeRequest;
     if (!(await waitUntil(answeredOrClosed, dueAt))) {
       state.breached = true;
       state.breachedAt = responseDueAt;
+      await journal.record({ type: 'SlaBreached', data: { responseDueAt } });
       for (const level of escalationSchedule(filedAt, dueAt, policy)) {
         if (await waitUntil(answeredOrClosed, level.at)) break;
         await escalate(level.level, level.audience, microsoftTicketId, responseDueAt);
       }
       await condition(answeredOrClosed);
     }
-    if (responded) {
+    if (response && state.respondedAt) {
       state.status = 'responded';
       publish();
+      const late = state.respondedAt > responseDueAt;
+      await journal.record({ type: 'MicrosoftResponded', data: { respondedAt: state.respondedAt, late, ...response } });
     }
     await condition(() => !!closeRequest);
     return 'resolved';
@@ -143,6 +176,7 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
     state.escalationLevel = level;
     state.escalations.push({ level, audience, at: raisedAt });
     publish();
+    await journal.record({ type: 'Escalated', data: { level, audience } });
     await sendEscalationAlert({
       alertId: `${id}:escalation:${level}`,
       ticketId: id,
@@ -172,7 +206,11 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
   state.resolution = closeRequest?.resolution;
   state.targetMet = state.responseDueAt ? !state.breached : null;
   publish();
-  // Lets a pending `close` update return the final state before the workflow completes.
-  await CancellationScope.nonCancellable(() => condition(allHandlersFinished));
+  const { outcome: closedAs, resolution, targetMet, closedAt } = state;
+  await CancellationScope.nonCancellable(async () => {
+    await journal.record({ type: 'ServiceRequestClosed', data: { outcome: closedAs, resolution, targetMet, closedAt } });
+    // Lets a pending `close` update return the final state before the workflow completes.
+    await condition(allHandlersFinished);
+  });
   return state;
 }

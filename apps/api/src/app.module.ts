@@ -1,11 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@escalade/config';
+import { DatabaseModule } from '@escalade/persistence';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
-  imports: [AppConfigModule, TemporalModule, ServiceRequestsModule],
+  // The API only reads our tables; the worker applies the migrations.
+  imports: [
+    AppConfigModule,
+    TemporalModule,
+    DatabaseModule.forRoot({ runMigrations: false }),
+    ServiceRequestsModule,
+    EventsModule,
+  ],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -8,3 +8,5 @@ export * from './handoff-target';
 export * from './business-calendar';
 export * from './response-deadline';
 export * from './service-request.fixture';
+export * from './ticket-events';
+export * from './ticket-summary';

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from '@escalade/event-store';
 import { AlertEntity } from './alert.entity';
 import { MIGRATIONS } from './migrations';
+import { ProjectionCheckpoint, TicketRow } from './tickets/ticket-row.entity';
 
-export const ENTITIES = [AlertEntity];
+export const ENTITIES = [AlertEntity, TicketRow, ProjectionCheckpoint, ...EVENT_STORE_ENTITIES];
 
 export interface DatabaseSettings {
   /** A postgres:// URL; without it the SQLite file is used. */
@@ -14,7 +16,8 @@ export interface DatabaseSettings {
 
 /** SQLite under the data folder by default, PostgreSQL when DATABASE_URL is set; the schema comes from migrations. */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false } as const;
+  const migrations = [...MIGRATIONS, ...EVENT_STORE_MIGRATIONS];
+  const common = { entities: ENTITIES, migrations, migrationsRun: false, synchronize: false } as const;
   if (settings.DATABASE_URL) return { ...common, type: 'postgres', url: settings.DATABASE_URL };
   fs.mkdirSync(path.dirname(settings.databaseFile), { recursive: true });
   return { ...common, type: 'better-sqlite3', database: settings.databaseFile, enableWAL: true };

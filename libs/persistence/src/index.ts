@@ -3,3 +3,7 @@ export * from './alert-store';
 export * from './data-source-options';
 export * from './migrations';
 export * from './testing/test-databases';
+export * from './database.module';
+export * from './tickets/ticket-row.entity';
+export * from './tickets/tickets.projection';
+export * from './tickets/tickets.query';

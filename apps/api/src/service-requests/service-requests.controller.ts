@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, type MessageEvent, Param, Post, Query, Res, Sse } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Observable } from 'rxjs';
+import { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
 import { AzureAccessGrantedDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
 import { ServiceRequestsService, type OpenedTicket } from './service-requests.service';
@@ -24,11 +26,35 @@ export class ServiceRequestsController {
     return ticket;
   }
 
+  @Get()
+  @ApiOperation({ summary: 'Tickets from the read model, newest first, filtered, with cursor pagination' })
+  @ApiBadRequestResponse({ description: 'Every invalid query parameter is named in `errors`' })
+  list(@Query() query: ListServiceRequestsQuery) {
+    return this.serviceRequests.list(query);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: "The ticket's current state" })
   @ApiNotFoundResponse()
   get(@Param('id') id: string) {
     return this.serviceRequests.get(id);
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: "The ticket's events, oldest first, with times and readable summaries" })
+  @ApiNotFoundResponse()
+  timeline(@Param('id') id: string) {
+    return this.serviceRequests.timeline(id);
+  }
+
+  @Sse(':id/timeline/stream')
+  @ApiOperation({ summary: "Server-Sent Events: the ticket's history, then each new event live (resumes after Last-Event-ID)" })
+  @ApiNotFoundResponse()
+  timelineStream(
+    @Param('id') id: string,
+    @Headers('last-event-id') lastEventId?: string,
+  ): Promise<Observable<MessageEvent>> {
+    return this.serviceRequests.timelineStream(id, lastEventId);
   }
 
   @Post(':id/microsoft-response')

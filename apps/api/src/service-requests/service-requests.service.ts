@@ -3,6 +3,7 @@ import {
   BadRequestException,
   ConflictException,
   Injectable,
+  type MessageEvent,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
@@ -15,7 +16,11 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { loadSlaPolicy, type AppConfig } from '@escalade/config';
-import type { SlaPolicy, TicketState, TicketStatus } from '@escalade/domain';
+import { summarizeTicketEvent, type SlaPolicy, type TicketEvent, type TicketState, type TicketStatus } from '@escalade/domain';
+import { EventStore } from '@escalade/event-store';
+import { InvalidCursorError, TicketsQuery, type TicketPage } from '@escalade/persistence';
+import { map, type Observable } from 'rxjs';
+import { resumePosition, tailEvents, toServerSentEvent } from '../events/event-tail';
 import {
   azureAccessGrantedSignal,
   closeUpdate,
@@ -24,9 +29,11 @@ import {
   searchAttributes,
   serviceRequestWorkflowId,
   ticketStateQuery,
+  ticketStreamId,
   type serviceRequestWorkflow,
 } from '@escalade/workflows';
 import { TICKET_ID_PATTERN, TICKET_ID_RULE, type CreateServiceRequestDto } from './dto/create-service-request.dto';
+import type { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import type { AzureAccessGrantedDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
 import { requestFingerprint, toServiceRequest } from './service-request.mapper';
 
@@ -40,6 +47,15 @@ export interface OpenedTicket {
 
 export type TicketView = TicketState & { links: { temporalUi: string } };
 
+export interface TimelineEntry {
+  version: number;
+  position: number;
+  at: string;
+  type: TicketEvent['type'];
+  summary: string;
+  data: TicketEvent['data'];
+}
+
 @Injectable()
 export class ServiceRequestsService {
   private readonly policy: SlaPolicy;
@@ -47,6 +63,8 @@ export class ServiceRequestsService {
   constructor(
     private readonly client: Client,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly events: EventStore,
+    private readonly tickets: TicketsQuery,
   ) {
     this.policy = loadSlaPolicy({
       SLA_POLICY_FILE: config.get('SLA_POLICY_FILE', { infer: true }),
@@ -95,6 +113,54 @@ export class ServiceRequestsService {
     const namespace = this.config.get('TEMPORAL_NAMESPACE', { infer: true });
     const temporalUi = `${ui}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(state.workflowId)}`;
     return { ...state, links: { temporalUi } };
+  }
+
+  async list({ cursor, limit = 50, dueBefore, ...filters }: ListServiceRequestsQuery): Promise<TicketPage> {
+    try {
+      return await this.tickets.list(
+        { ...filters, dueBefore: dueBefore && new Date(dueBefore).toISOString() },
+        { cursor, limit },
+      );
+    } catch (err) {
+      if (!(err instanceof InvalidCursorError)) throw err;
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid request: cursor',
+        errors: [{ field: 'cursor', problems: [err.message] }],
+      });
+    }
+  }
+
+  /** The ticket's history, then its new events as they are recorded. */
+  async timelineStream(id: string, lastEventId?: string): Promise<Observable<MessageEvent>> {
+    const streamId = ticketStreamId(id);
+    if ((await this.events.streamVersion(streamId)) === 0) await this.state(this.handle(id), id); // 404 when unknown
+    const after = resumePosition(lastEventId, 0);
+    let nextVersion = 1;
+    return tailEvents(async () => {
+      const batch = await this.events.readStream(streamId, { from: nextVersion });
+      nextVersion += batch.length;
+      return batch.filter((event) => event.globalPosition > after);
+    }).pipe(map(toServerSentEvent));
+  }
+
+  /** The ticket's events, oldest first, each with a line a coordinator can read. */
+  async timeline(id: string): Promise<{ id: string; events: TimelineEntry[] }> {
+    const recorded = await this.events.readStream(ticketStreamId(id));
+    if (recorded.length === 0) await this.state(this.handle(id), id); // 404 for a ticket that does not exist
+    const events = recorded.map((event) => {
+      const ticketEvent = { type: event.type, data: event.data } as TicketEvent;
+      return {
+        version: event.streamVersion,
+        position: event.globalPosition,
+        at: event.recordedAt,
+        type: ticketEvent.type,
+        summary: summarizeTicketEvent(ticketEvent),
+        data: ticketEvent.data,
+      };
+    });
+    return { id, events };
   }
 
   async recordMicrosoftResponse(id: string, body: MicrosoftResponseDto): Promise<Pick<TicketState, 'id' | 'status'>> {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { aServiceRequest } from '@escalade/domain';
+import { EventStore } from '@escalade/event-store';
 import { SimulatedMicrosoftSupport } from '@escalade/microsoft-support';
 import { AlertStore, testDatabases } from '@escalade/persistence';
 import type { EscalationAlert } from '@escalade/workflows';
@@ -10,6 +11,7 @@ describe('service-request activities', () => {
   const database = testDatabases()[0];
   let dataSource: DataSource;
   let alerts: AlertStore;
+  let events: EventStore;
   const microsoftSupport = new SimulatedMicrosoftSupport();
   const logger = new Logger('activities-spec');
   const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
@@ -17,10 +19,11 @@ describe('service-request activities', () => {
   beforeAll(async () => {
     dataSource = await database.open();
     alerts = new AlertStore(dataSource);
+    events = new EventStore(dataSource);
   });
   afterAll(() => database.close(dataSource));
 
-  const activities = () => createServiceRequestActivities({ microsoftSupport, alerts, logger });
+  const activities = () => createServiceRequestActivities({ microsoftSupport, alerts, events, logger });
 
   it('decides eligibility with the domain rules', async () => {
     await expect(activities().checkEligibility(aServiceRequest({ channel: 'phone' }))).resolves.toMatchObject({
@@ -56,5 +59,24 @@ describe('service-request activities', () => {
     expect(await alerts.listForTicket('t-9')).toHaveLength(1);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toContain('ESCALATION level 1 → coordinators: ticket t-9');
+  });
+
+  it('records a ticket’s events once, however often the append is retried', async () => {
+    const input = {
+      streamId: 'ticket-t-9',
+      workflowId: 'service-request-t-9',
+      expectedStreamVersion: 0,
+      events: [
+        { eventId: 'ticket-t-9:1', type: 'SlaBreached' as const, data: { responseDueAt: '2026-11-24T12:00:00.000Z' } },
+        { eventId: 'ticket-t-9:2', type: 'Escalated' as const, data: { level: 1, audience: 'coordinators' } },
+      ],
+    };
+    await activities().recordTicketEvents(input);
+    await activities().recordTicketEvents(input);
+    const stored = await events.readStream('ticket-t-9');
+    expect(stored.map((e) => [e.streamVersion, e.type, e.metadata.workflowId])).toEqual([
+      [1, 'SlaBreached', 'service-request-t-9'],
+      [2, 'Escalated', 'service-request-t-9'],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '@escalade/config';
+import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
 import { AlertStore } from '@escalade/persistence';
 import { createServiceRequestActivities } from '../activities/service-request.activities';
@@ -17,6 +18,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
     private readonly config: ConfigService<AppConfig, true>,
     private readonly microsoftSupport: MicrosoftSupport,
     private readonly alerts: AlertStore,
+    private readonly events: EventStore,
   ) {}
 
   async run(): Promise<void> {
@@ -32,6 +34,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
         activities: createServiceRequestActivities({
           microsoftSupport: this.microsoftSupport,
           alerts: this.alerts,
+          events: this.events,
           logger: this.logger,
         }),
       });

@@ -1,4 +1,5 @@
 import { CreateAlerts1764000000000 } from './1764000000000-create-alerts';
+import { CreateTicketsProjection1764000000002 } from './1764000000002-create-tickets-projection';
 
-/** Every migration, oldest first. */
-export const MIGRATIONS = [CreateAlerts1764000000000];
+/** Every migration of this library, oldest first (the event store brings its own). */
+export const MIGRATIONS = [CreateAlerts1764000000000, CreateTicketsProjection1764000000002];

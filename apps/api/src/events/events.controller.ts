@@ -1,0 +1,24 @@
+import { Controller, Headers, type MessageEvent, Sse } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { map, type Observable } from 'rxjs';
+import { EventStore } from '@escalade/event-store';
+import { resumePosition, tailEvents, toServerSentEvent } from './event-tail';
+
+@ApiTags('events')
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventStore) {}
+
+  @Sse('stream')
+  @ApiOperation({
+    summary: 'Server-Sent Events: every ticket event from now on (or after Last-Event-ID), live',
+  })
+  async stream(@Headers('last-event-id') lastEventId?: string): Promise<Observable<MessageEvent>> {
+    let after = resumePosition(lastEventId, await this.events.headPosition());
+    return tailEvents(async () => {
+      const batch = await this.events.readAll({ after, limit: 500 });
+      after = batch.at(-1)?.globalPosition ?? after;
+      return batch;
+    }).pipe(map(toServerSentEvent));
+  }
+}

@@ -1,0 +1,91 @@
+// What happened to a ticket, in the past tense: the ticket's event stream (issue 3).
+import type { Category, IncidentType, Product, Severity } from './service-request';
+import type { EligibilityVerdict, Portal, RedirectTarget, TicketOutcome } from './ticket';
+
+interface Event<Type extends string, Data> {
+  type: Type;
+  data: Data;
+}
+
+export type ServiceRequestReceived = Event<
+  'ServiceRequestReceived',
+  {
+    ticketId: string;
+    title: string;
+    product: Product;
+    category: Category;
+    severity: Severity;
+    incidentType: IncidentType;
+    language: string;
+    customer: { tenantId: string; domain: string; name: string };
+    partner: { tenantId: string; name: string };
+    policyVersion: string;
+    receivedAt: string;
+  }
+>;
+export type EligibilityDecided = Event<
+  'EligibilityDecided',
+  { decision: EligibilityVerdict; reason: string; redirectTo?: RedirectTarget }
+>;
+export type AzureAccessAwaited = Event<'AzureAccessAwaited', { timesOutAt: string }>;
+export type AzureAccessGranted = Event<'AzureAccessGranted', { grantedBy?: string }>;
+export type HandedOff = Event<
+  'HandedOff',
+  { portal: Portal; url: string; context: 'customer' | 'partner'; microsoftTicketId: string; filedAt: string }
+>;
+export type ResponseDueTimeSet = Event<'ResponseDueTimeSet', { severity: Severity; responseDueAt: string }>;
+export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
+export type Escalated = Event<'Escalated', { level: number; audience: string }>;
+export type MicrosoftResponded = Event<
+  'MicrosoftResponded',
+  { respondedAt: string; late: boolean; note?: string; respondedBy?: string }
+>;
+export type ServiceRequestClosed = Event<
+  'ServiceRequestClosed',
+  { outcome: TicketOutcome; resolution?: string; targetMet: boolean | null; closedAt: string }
+>;
+
+export type TicketEvent =
+  | ServiceRequestReceived
+  | EligibilityDecided
+  | AzureAccessAwaited
+  | AzureAccessGranted
+  | HandedOff
+  | ResponseDueTimeSet
+  | SlaBreached
+  | Escalated
+  | MicrosoftResponded
+  | ServiceRequestClosed;
+
+export type TicketEventType = TicketEvent['type'];
+
+const PORTAL_NAMES: Record<Portal, string> = {
+  'azure-portal': 'the Azure portal',
+  'microsoft-365-admin-center': 'the Microsoft 365 admin center',
+};
+
+/** One line a coordinator reads on the ticket's timeline. */
+export function summarizeTicketEvent(event: TicketEvent): string {
+  switch (event.type) {
+    case 'ServiceRequestReceived':
+      return `Request received: "${event.data.title}" (${event.data.product}, severity ${event.data.severity}) for ${event.data.customer.name}`;
+    case 'EligibilityDecided':
+      return `Eligibility: ${event.data.decision} — ${event.data.reason}`;
+    case 'AzureAccessAwaited':
+      return `Waiting for the indirect provider to grant Azure access (until ${event.data.timesOutAt})`;
+    case 'AzureAccessGranted':
+      return `Azure access granted${event.data.grantedBy ? ` by ${event.data.grantedBy}` : ''}`;
+    case 'HandedOff':
+      return `Filed with Microsoft through ${PORTAL_NAMES[event.data.portal]}: ticket #${event.data.microsoftTicketId}`;
+    case 'ResponseDueTimeSet':
+      return `Initial response due by ${event.data.responseDueAt} (severity ${event.data.severity})`;
+    case 'SlaBreached':
+      return `Response target breached: no answer from Microsoft by ${event.data.responseDueAt}`;
+    case 'Escalated':
+      return `Escalated to level ${event.data.level}: ${event.data.audience}`;
+    case 'MicrosoftResponded':
+      return `Microsoft responded${event.data.late ? ' (late)' : ''}${event.data.note ? `: ${event.data.note}` : ''}`;
+    case 'ServiceRequestClosed':
+      return `Closed: ${event.data.outcome}${event.data.resolution ? ` — ${event.data.resolution}` : ''}`;
+  }
+}

@@ -1,0 +1,101 @@
+import type { TicketEvent } from './ticket-events';
+import { evolveTicketSummary, type TicketSummary } from './ticket-summary';
+
+const received: TicketEvent = {
+  type: 'ServiceRequestReceived',
+  data: {
+    ticketId: 'T-1',
+    title: 'VMs down',
+    product: 'azure',
+    category: 'technical',
+    severity: 'A',
+    incidentType: 'break-fix',
+    language: 'en',
+    customer: { tenantId: 'c', domain: 'contoso.com', name: 'Contoso' },
+    partner: { tenantId: 'p', name: 'Fabrikam' },
+    policyVersion: 'v1',
+    receivedAt: '2026-11-24T09:00:00.000Z',
+  },
+};
+
+/** Given these events, when folded from nothing, then this summary. */
+const given = (...events: TicketEvent[]): TicketSummary => {
+  let summary: TicketSummary | undefined;
+  events.forEach((event, i) => (summary = evolveTicketSummary(summary, event, i + 1)));
+  return summary as TicketSummary;
+};
+
+describe('evolveTicketSummary', () => {
+  it('opens the summary from ServiceRequestReceived', () => {
+    expect(given(received)).toEqual({
+      id: 'T-1',
+      status: 'checking-eligibility',
+      title: 'VMs down',
+      severity: 'A',
+      product: 'azure',
+      customer: 'Contoso',
+      customerDomain: 'contoso.com',
+      partner: 'Fabrikam',
+      microsoftTicketId: null,
+      responseDueAt: null,
+      breached: false,
+      escalationLevel: 0,
+      outcome: null,
+      openedAt: '2026-11-24T09:00:00.000Z',
+      closedAt: null,
+      version: 1,
+    });
+  });
+
+  it('follows a ticket through handoff, breach, escalation, a late answer and closure', () => {
+    const summary = given(
+      received,
+      { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'ok' } },
+      {
+        type: 'HandedOff',
+        data: { portal: 'azure-portal', url: 'u', context: 'customer', microsoftTicketId: '42', filedAt: '2026-11-24T09:00:01.000Z' },
+      },
+      { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: '2026-11-24T11:00:01.000Z' } },
+      { type: 'SlaBreached', data: { responseDueAt: '2026-11-24T11:00:01.000Z' } },
+      { type: 'Escalated', data: { level: 1, audience: 'coordinators' } },
+      { type: 'Escalated', data: { level: 2, audience: 'duty-manager' } },
+      { type: 'MicrosoftResponded', data: { respondedAt: '2026-11-24T12:00:00.000Z', late: true } },
+      { type: 'ServiceRequestClosed', data: { outcome: 'resolved', targetMet: false, closedAt: '2026-11-24T13:00:00.000Z' } },
+    );
+    expect(summary).toMatchObject({
+      status: 'closed',
+      microsoftTicketId: '42',
+      responseDueAt: '2026-11-24T11:00:01.000Z',
+      breached: true,
+      escalationLevel: 2,
+      outcome: 'resolved',
+      closedAt: '2026-11-24T13:00:00.000Z',
+      version: 9,
+    });
+  });
+
+  it('waits for access, then hands off once it is granted', () => {
+    const waiting = given(
+      received,
+      { type: 'EligibilityDecided', data: { decision: 'needs-access', reason: 'reseller' } },
+      { type: 'AzureAccessAwaited', data: { timesOutAt: '2026-12-01T09:00:00.000Z' } },
+    );
+    expect(waiting.status).toBe('awaiting-access');
+    expect(evolveTicketSummary(waiting, { type: 'AzureAccessGranted', data: {} }, 4).status).toBe('handing-off');
+  });
+
+  it('closes a refused request with its outcome', () => {
+    const summary = given(
+      received,
+      { type: 'EligibilityDecided', data: { decision: 'refused', reason: 'phone' } },
+      { type: 'ServiceRequestClosed', data: { outcome: 'refused', targetMet: null, closedAt: '2026-11-24T09:00:02.000Z' } },
+    );
+    expect(summary).toMatchObject({ status: 'closed', outcome: 'refused', responseDueAt: null });
+  });
+
+  it('refuses an event that comes before ServiceRequestReceived', () => {
+    expect(() => evolveTicketSummary(undefined, { type: 'SlaBreached', data: { responseDueAt: 'x' } }, 1)).toThrow(
+      /SlaBreached before ServiceRequestReceived/,
+    );
+  });
+});

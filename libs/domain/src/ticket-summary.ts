@@ -1,0 +1,78 @@
+// The `tickets` read model as a pure fold over a ticket's events (emmett's evolve/initialState).
+import type { Product, Severity } from './service-request';
+import type { TicketOutcome, TicketStatus } from './ticket';
+import type { TicketEvent } from './ticket-events';
+
+export interface TicketSummary {
+  id: string;
+  status: TicketStatus;
+  title: string;
+  severity: Severity;
+  product: Product;
+  customer: string;
+  customerDomain: string;
+  partner: string;
+  microsoftTicketId: string | null;
+  responseDueAt: string | null;
+  breached: boolean;
+  escalationLevel: number;
+  outcome: TicketOutcome | null;
+  openedAt: string;
+  closedAt: string | null;
+  /** The stream version this summary reflects. */
+  version: number;
+}
+
+const STATUS_AFTER_ELIGIBILITY: Record<string, TicketStatus> = {
+  eligible: 'handing-off',
+  'needs-access': 'awaiting-access',
+  refused: 'checking-eligibility',
+  redirected: 'checking-eligibility',
+};
+
+/** Applies one event (at stream `version`) to the summary; a ticket's first event must be ServiceRequestReceived. */
+export function evolveTicketSummary(summary: TicketSummary | undefined, event: TicketEvent, version: number): TicketSummary {
+  if (event.type === 'ServiceRequestReceived') {
+    const { data } = event;
+    return {
+      id: data.ticketId,
+      status: 'checking-eligibility',
+      title: data.title,
+      severity: data.severity,
+      product: data.product,
+      customer: data.customer.name,
+      customerDomain: data.customer.domain,
+      partner: data.partner.name,
+      microsoftTicketId: null,
+      responseDueAt: null,
+      breached: false,
+      escalationLevel: 0,
+      outcome: null,
+      openedAt: data.receivedAt,
+      closedAt: null,
+      version,
+    };
+  }
+  if (!summary) throw new Error(`${event.type} before ServiceRequestReceived`);
+  const next = { ...summary, version };
+  switch (event.type) {
+    case 'EligibilityDecided':
+      return { ...next, status: STATUS_AFTER_ELIGIBILITY[event.data.decision] };
+    case 'AzureAccessAwaited':
+      return { ...next, status: 'awaiting-access' };
+    case 'AzureAccessGranted':
+      return { ...next, status: 'handing-off' };
+    case 'HandedOff':
+      return { ...next, microsoftTicketId: event.data.microsoftTicketId };
+    case 'ResponseDueTimeSet':
+      return { ...next, status: 'awaiting-response', severity: event.data.severity, responseDueAt: event.data.responseDueAt };
+    case 'SlaBreached':
+      return { ...next, breached: true };
+    case 'Escalated':
+      return { ...next, escalationLevel: Math.max(summary.escalationLevel, event.data.level) };
+    case 'MicrosoftResponded':
+      return { ...next, status: 'responded', breached: summary.breached || event.data.late };
+    case 'ServiceRequestClosed':
+      return { ...next, status: 'closed', outcome: event.data.outcome, closedAt: event.data.closedAt };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './errors';
+export * from './event-store';
+export * from './event.entity';
+export * from './schema';
+export * from './testing/event-store-test-databases';

@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@escalade/config';
+import { EventStore } from '@escalade/event-store';
+import { AlertStore } from './alert-store';
+import { dataSourceOptions } from './data-source-options';
+import { TicketsProjection } from './tickets/tickets.projection';
+import { TicketsQuery } from './tickets/tickets.query';
+
+/** Our tables for a NestJS app: the DataSource, the alert store, the event store and the tickets read model. */
+@Module({})
+export class DatabaseModule {
+  /** `runMigrations`: only the worker applies pending migrations, so two apps never race to do it. */
+  static forRoot({ runMigrations }: { runMigrations: boolean }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AppConfig, true>) => ({
+            ...dataSourceOptions({
+              DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
+              databaseFile: config.get('databaseFile', { infer: true }),
+            }),
+            migrationsRun: runMigrations,
+          }),
+        }),
+      ],
+      providers: [
+        { provide: AlertStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new AlertStore(dataSource) },
+        { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+        {
+          provide: TicketsProjection,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new TicketsProjection(dataSource),
+        },
+        { provide: TicketsQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new TicketsQuery(dataSource) },
+      ],
+      exports: [AlertStore, EventStore, TicketsProjection, TicketsQuery],
+    };
+  }
+}

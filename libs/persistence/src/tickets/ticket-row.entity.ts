@@ -1,0 +1,66 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Product, Severity, TicketOutcome, TicketStatus } from '@escalade/domain';
+
+/** One row per ticket: the `tickets` read model, derived from the event log (see TicketsProjection). */
+@Entity({ name: 'tickets' })
+@Index('idx_tickets_opened', ['openedAt', 'id'])
+export class TicketRow {
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  id!: string;
+
+  @Index('idx_tickets_status')
+  @Column({ type: 'varchar', length: 30 })
+  status!: TicketStatus;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 1 })
+  severity!: Severity;
+
+  @Column({ type: 'varchar', length: 30 })
+  product!: Product;
+
+  @Column({ type: 'varchar', length: 200 })
+  customer!: string;
+
+  @Column({ name: 'customer_domain', type: 'varchar', length: 253 })
+  customerDomain!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  partner!: string;
+
+  @Column({ name: 'microsoft_ticket_id', type: 'varchar', length: 50, nullable: true })
+  microsoftTicketId!: string | null;
+
+  @Column({ name: 'response_due_at', type: 'varchar', length: 32, nullable: true })
+  responseDueAt!: string | null;
+
+  @Column({ type: 'boolean' })
+  breached!: boolean;
+
+  @Column({ name: 'escalation_level', type: 'int' })
+  escalationLevel!: number;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  outcome!: TicketOutcome | null;
+
+  @Column({ name: 'opened_at', type: 'varchar', length: 32 })
+  openedAt!: string;
+
+  @Column({ name: 'closed_at', type: 'varchar', length: 32, nullable: true })
+  closedAt!: string | null;
+
+  @Column({ type: 'int' })
+  version!: number;
+}
+
+/** How far each projection has read the event log. */
+@Entity({ name: 'projection_checkpoints' })
+export class ProjectionCheckpoint {
+  @PrimaryColumn({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  position!: number;
+}
