@@ -9,6 +9,18 @@ import { startDevServer } from '../support/temporal-servers';
 // 0.001 turns severity A's 2 hours into 7.2 seconds, so a real breach happens during the test.
 const TIME_SCALE = 0.001;
 
+/** The events of a ticket that breaches, escalates once, is answered late and closed. */
+const ANSWERED_LATE = [
+  'ServiceRequestReceived',
+  'EligibilityDecided',
+  'HandedOff',
+  'ResponseDueTimeSet',
+  'SlaBreached',
+  'Escalated',
+  'MicrosoftResponded',
+  'ServiceRequestClosed',
+];
+
 describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   let env: TestWorkflowEnvironment;
   let system: EscaladeSystem;
@@ -67,16 +79,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: false, resolution: 'Service restored' });
     await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'again' }).expect(409);
     const { body: timeline } = await http().get('/service-requests/e2e-breach-1/timeline').expect(200);
-    expect(timeline.events.map((e: { type: string }) => e.type)).toEqual([
-      'ServiceRequestReceived',
-      'EligibilityDecided',
-      'HandedOff',
-      'ResponseDueTimeSet',
-      'SlaBreached',
-      'Escalated',
-      'MicrosoftResponded',
-      'ServiceRequestClosed',
-    ]);
+    expect(timeline.events.map((e: { type: string }) => e.type)).toEqual(ANSWERED_LATE);
     expect(timeline.events.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(timeline.events[6].summary).toBe('Microsoft responded (late): Engineer assigned');
     await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
@@ -161,20 +164,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await waitFor('e2e-sse-1', (t) => t.status === 'responded');
     await http().post('/service-requests/e2e-sse-1/close').send({ resolution: 'Done' }).expect(200);
 
-    const expected = [
-      'ServiceRequestReceived',
-      'EligibilityDecided',
-      'HandedOff',
-      'ResponseDueTimeSet',
-      'SlaBreached',
-      'Escalated',
-      'MicrosoftResponded',
-      'ServiceRequestClosed',
-    ];
     const ticketEvents = await timeline;
-    expect(typesOf(ticketEvents, 'ticket-e2e-sse-1')).toEqual(expected);
+    expect(typesOf(ticketEvents, 'ticket-e2e-sse-1')).toEqual(ANSWERED_LATE);
     expect(ticketEvents.every((e) => e.event === 'ticket-event' && Number(e.id) > 0)).toBe(true);
-    expect(typesOf(await everything, 'ticket-e2e-sse-1')).toEqual(expected);
+    expect(typesOf(await everything, 'ticket-e2e-sse-1')).toEqual(ANSWERED_LATE);
 
     const resumed = await readServerSentEvents(
       `${system.url}/service-requests/e2e-sse-1/timeline/stream`,
