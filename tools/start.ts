@@ -6,9 +6,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DataSource } from 'typeorm';
 import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
-import { dataSourceOptions } from '@escalade/persistence';
+import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
@@ -90,17 +89,6 @@ async function startTemporal(config: AppConfig): Promise<string> {
   return `http://${host}:${uiPort}`;
 }
 
-/** Brings our tables up to date before either app opens them. */
-async function migrate(config: AppConfig): Promise<void> {
-  const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
-  try {
-    const applied = await dataSource.runMigrations();
-    if (applied.length > 0) log(`applied ${applied.length} database migration(s)`);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -132,7 +120,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  await migrate(config);
+  // Our tables are brought up to date before either app opens them.
+  const applied = await migrate(config);
+  if (applied.length > 0) log(`applied database migrations: ${applied.join(', ')}`);
   const temporalUi = await startTemporal(config);
   const register = ['-r', '@swc-node/register'];
   run('worker', process.execPath, [...register, 'apps/worker/src/main.ts']);
