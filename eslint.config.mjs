@@ -2,12 +2,12 @@
 //
 // Architecture is enforced with `@nx/enforce-module-boundaries`, driven by the `tags` in each
 // project.json:
-//   type:app      → apps/api, apps/worker
+//   type:app      → apps/api, apps/worker, apps/ms-simulator
 //   type:workflow → workflows/ (deterministic Temporal code: no I/O, no framework)
-//   type:data     → libs/persistence, libs/event-store, libs/microsoft-support
+//   type:data     → libs/persistence, libs/event-store, libs/microsoft-support, libs/partner-center
 //   type:util     → libs/config
 //   type:domain   → libs/domain (pure rules)
-//   scope:api | scope:worker | scope:shared
+//   scope:api | scope:worker | scope:simulator | scope:shared
 //
 // Note: `bannedExternalImports` only sees npm packages that are nodes of the Nx project graph.
 // Node built-ins (`fs`, `node:*`, `crypto`, …) are not graph nodes, so the same bans are repeated
@@ -91,6 +91,7 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared'] },
+            { sourceTag: 'scope:simulator', onlyDependOnLibsWithTags: ['scope:simulator', 'scope:shared'] },
           ],
         },
       ],

@@ -6,8 +6,10 @@ module.exports = {
     '<rootDir>/libs/event-store',
     '<rootDir>/libs/persistence',
     '<rootDir>/libs/microsoft-support',
+    '<rootDir>/libs/partner-center',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
+    '<rootDir>/apps/ms-simulator',
     '<rootDir>/test',
   ],
 };

@@ -38,9 +38,14 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   }
 }
 
-function run(name: string, command: string, args: string[]): ChildProcess {
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   // Own process group: Ctrl-C reaches only this script, which then stops the children in order.
-  const child = spawn(command, args, { cwd: ROOT, env: process.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
   children.push({ name, process: child });
   child.on('exit', (code, signal) => {
     if (stopping) return;
@@ -89,12 +94,32 @@ async function startTemporal(config: AppConfig): Promise<string> {
   return `http://${host}:${uiPort}`;
 }
 
+/**
+ * Runs our Microsoft support simulator where PARTNER_CENTER_URL points, unless something already answers
+ * there; its answers come on the SLA's time scale, so a demo shows tickets answered, late and escalated.
+ */
+async function startSimulator(config: AppConfig): Promise<string | undefined> {
+  if (config.MICROSOFT_SUPPORT !== 'simulator') return undefined;
+  const url = new URL(config.PARTNER_CENTER_URL);
+  const port = Number(url.port || 80);
+  if (await canConnect(url.hostname, port)) {
+    log(`using the Microsoft support simulator already listening at ${config.PARTNER_CENTER_URL}`);
+    return config.PARTNER_CENTER_URL;
+  }
+  run('simulator', process.execPath, ['-r', '@swc-node/register', 'apps/ms-simulator/src/main.ts'], {
+    SIMULATOR_PORT: String(port),
+    SIMULATOR_TIME_SCALE: process.env.SIMULATOR_TIME_SCALE ?? String(config.SLA_TIME_SCALE),
+  });
+  await waitFor('the Microsoft support simulator', () => canConnect(url.hostname, port));
+  return config.PARTNER_CENTER_URL;
+}
+
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   log('stopping…');
   // Apps first, so the worker drains before the server it talks to goes away.
-  for (const name of ['api', 'worker', 'temporal']) {
+  for (const name of ['api', 'worker', 'simulator', 'temporal']) {
     const child = children.find((c) => c.name === name)?.process;
     if (!child || child.exitCode !== null || child.signalCode !== null) continue;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -124,6 +149,7 @@ async function main(): Promise<void> {
   const applied = await migrate(config);
   if (applied.length > 0) log(`applied database migrations: ${applied.join(', ')}`);
   const temporalUi = await startTemporal(config);
+  const simulatorUrl = await startSimulator(config);
   const register = ['-r', '@swc-node/register'];
   run('worker', process.execPath, [...register, 'apps/worker/src/main.ts']);
   run('api', process.execPath, [...register, 'apps/api/src/main.ts']);
@@ -136,6 +162,7 @@ async function main(): Promise<void> {
       `  API          http://127.0.0.1:${config.PORT}`,
       `  OpenAPI docs http://127.0.0.1:${config.PORT}/docs`,
       `  Temporal UI  ${temporalUi}`,
+      `  Microsoft    ${simulatorUrl ? `${simulatorUrl} (simulator)` : config.MICROSOFT_SUPPORT}`,
       `  Data         ${config.DATA_DIR}`,
       'Press Ctrl-C to stop.',
       '',

@@ -43,7 +43,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
 
   beforeAll(async () => {
     env = await startDevServer();
-    system = new EscaladeSystem(env, { SLA_TIME_SCALE: String(TIME_SCALE) });
+    system = new EscaladeSystem(env, { SLA_TIME_SCALE: String(TIME_SCALE), MICROSOFT_SUPPORT: 'in-process' });
     await system.start();
   }, 120_000);
 

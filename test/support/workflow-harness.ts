@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { SimulatedMicrosoftSupport } from '@escalade/microsoft-support';
+import { InProcessMicrosoftSupport } from '@escalade/microsoft-support';
 import { AlertStore, testDatabases } from '@escalade/persistence';
 import {
   SERVICE_REQUEST_WORKFLOW,
@@ -20,7 +20,7 @@ import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-c
 /** A worker with the real activities (simulated Microsoft, SQLite alert store) on a test server. */
 export class WorkflowHarness {
   readonly taskQueue = `test-${Math.random().toString(36).slice(2)}`;
-  readonly microsoft = new SimulatedMicrosoftSupport();
+  readonly microsoft = new InProcessMicrosoftSupport();
   alerts!: AlertStore;
   events!: EventStore;
   private worker!: Worker;

@@ -35,9 +35,24 @@ export interface RecordTicketEventsInput {
   events: Array<TicketEvent & { eventId: string }>;
 }
 
+export interface WatchMicrosoftTicketInput {
+  microsoftTicketId: string;
+  pollIntervalMs: number;
+}
+
+/** Microsoft's first engagement with the ticket, as the watching activity found it. */
+export interface MicrosoftAnswer {
+  kind: 'responded' | 'attention-needed';
+  answeredAt: string;
+  note?: string;
+  answeredBy?: string;
+}
+
 export interface ServiceRequestActivities {
   checkEligibility(request: ServiceRequest): Promise<EligibilityDecision>;
   handOffToMicrosoft(input: HandOffInput): Promise<HandOffResult>;
   sendEscalationAlert(alert: EscalationAlert): Promise<void>;
   recordTicketEvents(input: RecordTicketEventsInput): Promise<void>;
+  /** Polls Microsoft (heartbeating) until it answers the ticket; cancelled once the wait ends otherwise. */
+  watchMicrosoftTicket(input: WatchMicrosoftTicketInput): Promise<MicrosoftAnswer>;
 }

@@ -11,6 +11,8 @@ export interface ServiceRequestInput {
   request: ServiceRequest;
   /** Resolved when the ticket is opened and kept in its history, so a later policy change never moves its clock. */
   policy: SlaPolicy;
+  /** Set when Microsoft's answers can be read back (Partner Center or its simulator): the workflow polls at this interval. */
+  microsoftPollIntervalMs?: number;
 }
 
 export function serviceRequestWorkflowId(ticketId: string): string {
@@ -25,6 +27,8 @@ export function ticketStreamId(ticketId: string): string {
 export interface MicrosoftResponse {
   note?: string;
   respondedBy?: string;
+  /** Microsoft asked for more information (Partner Center status attention_needed). */
+  attentionNeeded?: boolean;
 }
 
 export interface CloseRequest {

@@ -3,6 +3,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  log,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -34,6 +35,13 @@ const { checkEligibility, handOffToMicrosoft, sendEscalationAlert } = proxyActiv
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// Runs as long as the ticket waits; the heartbeat tells a crashed worker from a slow Microsoft.
+const { watchMicrosoftTicket } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '7 days',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
 /** Resolves true when the predicate holds, false once `deadline` passes first. */
 async function waitUntil(predicate: () => boolean, deadline: Date): Promise<boolean> {
   const remaining = deadline.getTime() - Date.now();
@@ -41,7 +49,12 @@ async function waitUntil(predicate: () => boolean, deadline: Date): Promise<bool
   return condition(predicate, remaining);
 }
 
-export async function serviceRequestWorkflow({ id, request, policy }: ServiceRequestInput): Promise<TicketState> {
+export async function serviceRequestWorkflow({
+  id,
+  request,
+  policy,
+  microsoftPollIntervalMs,
+}: ServiceRequestInput): Promise<TicketState> {
   const state: TicketState = {
     id,
     workflowId: workflowInfo().workflowId,
@@ -75,11 +88,12 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
     accessGranted = true;
     accessGrantedBy = grantedBy;
   });
-  setHandler(microsoftRespondedSignal, (answer = {}) => {
+  const answered = (answer: MicrosoftResponse): void => {
     if (response || (state.status !== 'handing-off' && state.status !== 'awaiting-response')) return;
     response = answer;
     state.respondedAt = new Date().toISOString();
-  });
+  };
+  setHandler(microsoftRespondedSignal, (answer = {}) => answered(answer));
   setHandler(
     closeUpdate,
     async (close) => {
@@ -149,6 +163,7 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
       { type: 'ResponseDueTimeSet', data: { severity: state.severity, responseDueAt } },
     );
 
+    const watcher = microsoftPollIntervalMs ? watchForAnswer(microsoftTicketId, microsoftPollIntervalMs) : undefined;
     const answeredOrClosed = () => !!response || !!closeRequest;
     if (!(await waitUntil(answeredOrClosed, dueAt))) {
       state.breached = true;
@@ -160,6 +175,7 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
       }
       await condition(answeredOrClosed);
     }
+    watcher?.cancel();
     if (response && state.respondedAt) {
       state.status = 'responded';
       publish();
@@ -168,6 +184,20 @@ export async function serviceRequestWorkflow({ id, request, policy }: ServiceReq
     }
     await condition(() => !!closeRequest);
     return 'resolved';
+  }
+
+  /** Reads Microsoft's answer back from Partner Center while the ticket waits; a coordinator's signal works too. */
+  function watchForAnswer(microsoftTicketId: string, pollIntervalMs: number): CancellationScope {
+    const scope = new CancellationScope();
+    scope
+      .run(() => watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }))
+      .then((answer) =>
+        answered({ note: answer.note, respondedBy: answer.answeredBy, attentionNeeded: answer.kind === 'attention-needed' }),
+      )
+      .catch((err: unknown) => {
+        if (!isCancellation(err)) log.warn('watching Microsoft for an answer failed; a coordinator can still record it', { err });
+      });
+    return scope;
   }
 
   // The breach instant is the due time itself, so `breachedAt` and `responseDueAt` are the same.

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@escalade/config';
+import { appConfigModule } from '@escalade/config';
 import { DatabaseModule } from '@escalade/persistence';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
@@ -9,7 +9,7 @@ import { TemporalModule } from './temporal/temporal.module';
 @Module({
   // The API only reads our tables; the worker applies the migrations.
   imports: [
-    AppConfigModule,
+    appConfigModule(),
     TemporalModule,
     DatabaseModule.forRoot({ runMigrations: false }),
     ServiceRequestsModule,

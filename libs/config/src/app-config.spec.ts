@@ -31,6 +31,14 @@ describe('loadAppConfig', () => {
     }
   });
 
+  it('files with the simulator by default and needs a token for the real Partner Center', () => {
+    expect(loadAppConfig({})).toMatchObject({ MICROSOFT_SUPPORT: 'simulator', PARTNER_CENTER_URL: 'http://127.0.0.1:3100' });
+    expect(() => loadAppConfig({ MICROSOFT_SUPPORT: 'partner-center' })).toThrow(
+      /PARTNER_CENTER_TOKEN=undefined: is required when MICROSOFT_SUPPORT=partner-center/,
+    );
+    expect(loadAppConfig({ MICROSOFT_SUPPORT: 'partner-center', PARTNER_CENTER_TOKEN: 't' }).PARTNER_CENTER_TOKEN).toBe('t');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadAppConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ PORT: 3000, DATABASE_URL: undefined });
   });

@@ -24,6 +24,20 @@ export const appConfigSchema = z.object({
   SLA_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
   /** Optional JSON file overriding parts of the default SLA policy. */
   SLA_POLICY_FILE: z.string().min(1).optional(),
+  /**
+   * Where tickets are filed: `simulator` (our Microsoft support simulator, which `npm start` runs),
+   * `partner-center` (the real Partner Center API) or `in-process` (an instant stand-in that never answers).
+   */
+  MICROSOFT_SUPPORT: z.enum(['simulator', 'partner-center', 'in-process']).default('simulator'),
+  PARTNER_CENTER_URL: z.string().url().default('http://127.0.0.1:3100'),
+  /** Bearer token for Partner Center; the simulator accepts any. */
+  PARTNER_CENTER_TOKEN: z.string().min(1).optional(),
+  PARTNER_CENTER_AGENT_LOCALE: z
+    .string()
+    .regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-US')
+    .default('en-US'),
+  /** How often the worker asks Microsoft whether a filed ticket was answered. */
+  MICROSOFT_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema> & { databaseFile: string };
@@ -40,7 +54,12 @@ export class ConfigError extends Error {
 /** Validates the environment; a wrong value throws a ConfigError naming each variable at fault. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(CONFIG_ENV_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = appConfigSchema.safeParse(known);
+  const parsed = appConfigSchema
+    .refine((c) => c.MICROSOFT_SUPPORT !== 'partner-center' || c.PARTNER_CENTER_TOKEN, {
+      path: ['PARTNER_CENTER_TOKEN'],
+      message: 'is required when MICROSOFT_SUPPORT=partner-center',
+    })
+    .safeParse(known);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(known[String(issue.path[0])])}: ${issue.message}`),

@@ -38,7 +38,7 @@ export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
 export type Escalated = Event<'Escalated', { level: number; audience: string }>;
 export type MicrosoftResponded = Event<
   'MicrosoftResponded',
-  { respondedAt: string; late: boolean; note?: string; respondedBy?: string }
+  { respondedAt: string; late: boolean; note?: string; respondedBy?: string; attentionNeeded?: boolean }
 >;
 export type ServiceRequestClosed = Event<
   'ServiceRequestClosed',
@@ -84,7 +84,9 @@ export function summarizeTicketEvent(event: TicketEvent): string {
     case 'Escalated':
       return `Escalated to level ${event.data.level}: ${event.data.audience}`;
     case 'MicrosoftResponded':
-      return `Microsoft responded${event.data.late ? ' (late)' : ''}${event.data.note ? `: ${event.data.note}` : ''}`;
+      return `Microsoft ${event.data.attentionNeeded ? 'needs information' : 'responded'}${event.data.late ? ' (late)' : ''}${
+        event.data.note ? `: ${event.data.note}` : ''
+      }`;
     case 'ServiceRequestClosed':
       return `Closed: ${event.data.outcome}${event.data.resolution ? ` — ${event.data.resolution}` : ''}`;
   }

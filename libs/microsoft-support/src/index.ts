@@ -1,2 +1,2 @@
 export * from './microsoft-support.port';
-export * from './simulated-microsoft-support';
+export * from './in-process-microsoft-support';

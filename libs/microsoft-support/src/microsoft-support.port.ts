@@ -11,7 +11,18 @@ export interface FiledServiceRequest {
   microsoftTicketId: string;
 }
 
+/** Microsoft's first engagement with a filed ticket: an answer, or a request for more information. */
+export interface MicrosoftAnswer {
+  kind: 'responded' | 'attention-needed';
+  answeredAt: string;
+  note?: string;
+  answeredBy?: string;
+}
+
 /** Microsoft's support intake as the workflow sees it; an abstract class so NestJS can inject it by type. */
 export abstract class MicrosoftSupport {
   abstract fileServiceRequest(command: FileServiceRequestCommand): Promise<FiledServiceRequest>;
+
+  /** Microsoft's first answer to the ticket, or undefined while there is none. */
+  abstract findAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined>;
 }

@@ -59,6 +59,8 @@ export interface TimelineEntry {
 @Injectable()
 export class ServiceRequestsService {
   private readonly policy: SlaPolicy;
+  /** Only Partner Center (or its simulator) can be asked whether Microsoft answered. */
+  private readonly microsoftPollIntervalMs?: number;
 
   constructor(
     private readonly client: Client,
@@ -70,6 +72,9 @@ export class ServiceRequestsService {
       SLA_POLICY_FILE: config.get('SLA_POLICY_FILE', { infer: true }),
       SLA_TIME_SCALE: config.get('SLA_TIME_SCALE', { infer: true }),
     });
+    if (config.get('MICROSOFT_SUPPORT', { infer: true }) !== 'in-process') {
+      this.microsoftPollIntervalMs = config.get('MICROSOFT_POLL_INTERVAL_MS', { infer: true });
+    }
   }
 
   async open(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<OpenedTicket> {
@@ -81,7 +86,7 @@ export class ServiceRequestsService {
       await this.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
         workflowId,
         taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
-        args: [{ id, request, policy: this.policy }],
+        args: [{ id, request, policy: this.policy, microsoftPollIntervalMs: this.microsoftPollIntervalMs }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         memo: { requestFingerprint: fingerprint },
         typedSearchAttributes: [

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { SimulatedMicrosoftSupport } from '@escalade/microsoft-support';
+import { InProcessMicrosoftSupport } from '@escalade/microsoft-support';
 import { AlertStore, testDatabases } from '@escalade/persistence';
 import type { EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
@@ -12,7 +12,7 @@ describe('service-request activities', () => {
   let dataSource: DataSource;
   let alerts: AlertStore;
   let events: EventStore;
-  const microsoftSupport = new SimulatedMicrosoftSupport();
+  const microsoftSupport = new InProcessMicrosoftSupport();
   const logger = new Logger('activities-spec');
   const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
 

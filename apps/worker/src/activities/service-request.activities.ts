@@ -1,7 +1,10 @@
 import type { LoggerService } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
 import type { EventStore } from '@escalade/event-store';
 import type { MicrosoftSupport } from '@escalade/microsoft-support';
+import { PartnerCenterRejectedError } from '@escalade/partner-center';
 import type { AlertStore } from '@escalade/persistence';
 import type { ServiceRequestActivities } from '@escalade/workflows';
 
@@ -10,6 +13,18 @@ export interface ActivityDependencies {
   alerts: AlertStore;
   events: EventStore;
   logger: LoggerService;
+}
+
+/** Microsoft refusing the input is final: retrying the same request cannot help, so Temporal must not. */
+async function failFastOnRejection<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof PartnerCenterRejectedError) {
+      throw ApplicationFailure.nonRetryable(err.message, err.name, { status: err.status, code: err.code });
+    }
+    throw err;
+  }
 }
 
 /** The workflow's activities, built from injected dependencies; every one is safe to retry. */
@@ -26,7 +41,9 @@ export function createServiceRequestActivities({
 
     async handOffToMicrosoft({ ticketId, request }) {
       const target = decideHandoffTarget(request);
-      const { microsoftTicketId } = await microsoftSupport.fileServiceRequest({ correlationId: ticketId, target, request });
+      const { microsoftTicketId } = await failFastOnRejection(() =>
+        microsoftSupport.fileServiceRequest({ correlationId: ticketId, target, request }),
+      );
       return { target, microsoftTicketId };
     },
 
@@ -45,6 +62,16 @@ export function createServiceRequestActivities({
         ticketEvents.map(({ eventId, type, data }) => ({ eventId, type, data, metadata: { workflowId } })),
         { expectedStreamVersion },
       );
+    },
+
+    async watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }) {
+      const context = Context.current();
+      for (;;) {
+        const answer = await failFastOnRejection(() => microsoftSupport.findAnswer(microsoftTicketId));
+        if (answer) return answer;
+        context.heartbeat();
+        await context.sleep(pollIntervalMs); // rejects once the workflow cancels the watch
+      }
     },
   };
 }

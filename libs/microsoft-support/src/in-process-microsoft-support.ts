@@ -1,10 +1,16 @@
-import { MicrosoftSupport, type FileServiceRequestCommand, type FiledServiceRequest } from './microsoft-support.port';
+import {
+  MicrosoftSupport,
+  type FileServiceRequestCommand,
+  type FiledServiceRequest,
+  type MicrosoftAnswer,
+} from './microsoft-support.port';
 
 /**
  * An in-process stand-in for Microsoft: files tickets instantly and numbers them like Partner Center does
- * (a numeric string). The same correlation id always yields the same ticket.
+ * (a numeric string). The same correlation id always yields the same ticket. It never answers by itself:
+ * a coordinator records the response through the API.
  */
-export class SimulatedMicrosoftSupport extends MicrosoftSupport {
+export class InProcessMicrosoftSupport extends MicrosoftSupport {
   private readonly filed = new Map<string, FiledServiceRequest>();
   private sequence = 0;
 
@@ -20,6 +26,10 @@ export class SimulatedMicrosoftSupport extends MicrosoftSupport {
     const ticket = { microsoftTicketId: `${day}${String(this.sequence).padStart(10, '0')}` };
     this.filed.set(correlationId, ticket);
     return ticket;
+  }
+
+  async findAnswer(_microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
+    return undefined;
   }
 
   get filedCount(): number {

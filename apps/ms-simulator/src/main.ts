@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { ConfigError } from '@escalade/config';
+import { loadSimulatorConfig } from './config/simulator-config';
+import { createSimulatorApp } from './create-simulator-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadSimulatorConfig();
+  const app = await createSimulatorApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.SIMULATOR_PORT);
+  console.log(`Microsoft support simulator on http://127.0.0.1:${config.SIMULATOR_PORT} (Partner Center API /v1)`);
+}
+
+bootstrap().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { invalidInput } from '../errors/partner-center.exception';
+import { BearerTokenGuard } from '../http/bearer-token.guard';
+import { CreateServiceRequestDto } from './dto/create-service-request.dto';
+import { UpdateServiceRequestDto } from './dto/update-service-request.dto';
+import type { ServiceRequestResource } from './service-request.resource';
+import { ServiceRequestsService } from './service-requests.service';
+
+const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+
+@Controller('v1/servicerequests')
+@UseGuards(BearerTokenGuard)
+export class ServiceRequestsController {
+  constructor(private readonly serviceRequests: ServiceRequestsService) {}
+
+  @Post(':agentLocale')
+  create(
+    @Param('agentLocale') agentLocale: string,
+    @Body() body: CreateServiceRequestDto,
+    @Headers('ms-requestid') requestId?: string,
+  ): ServiceRequestResource {
+    if (!LOCALE.test(agentLocale)) throw invalidInput(`agent-locale: "${agentLocale}" is not a locale such as en-US`);
+    return this.serviceRequests.create(body, requestId);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): ServiceRequestResource {
+    return this.serviceRequests.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: UpdateServiceRequestDto): ServiceRequestResource {
+    return this.serviceRequests.update(id, body);
+  }
+}

@@ -1,0 +1,111 @@
+import { PRODUCT_LABELS, type Product, type ServiceRequest, type Severity } from '@escalade/domain';
+import {
+  MicrosoftSupport,
+  type FileServiceRequestCommand,
+  type FiledServiceRequest,
+  type MicrosoftAnswer,
+} from '@escalade/microsoft-support';
+import type { PartnerCenterClient } from './partner-center.client';
+import type { CreateServiceRequestBody, ServiceRequestContactBody, ServiceRequestNote, ServiceRequestSeverity, ServiceRequestStatus } from './wire';
+
+/** Marketplace requests go to their ISV, never to Microsoft. */
+export type HandedOffProduct = Exclude<Product, 'marketplace'>;
+
+export const PARTNER_CENTER_SEVERITY: Record<Severity, ServiceRequestSeverity> = {
+  A: 'critical',
+  B: 'moderate',
+  C: 'minimal',
+};
+
+/**
+ * Ids from the simulator's catalogue (apps/ms-simulator). Against the real Partner Center, choose ids from
+ * `listSupportTopics()` and pass them as the `supportTopics` option.
+ */
+export const DEFAULT_SUPPORT_TOPIC_IDS: Record<HandedOffProduct, string> = {
+  azure: '32570010',
+  office365: '32570020',
+  dynamics365: '32570030',
+  ems: '32570040',
+};
+
+export interface PartnerCenterMicrosoftSupportOptions {
+  supportTopics?: Partial<Record<HandedOffProduct, string>>;
+}
+
+export interface ServiceRequestProgress {
+  status: ServiceRequestStatus;
+  notes: ServiceRequestNote[];
+  lastModifiedDate: string;
+}
+
+/** Files service requests with Microsoft through Partner Center's REST API. */
+export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
+  private readonly supportTopics: Record<HandedOffProduct, string>;
+
+  constructor(
+    private readonly client: PartnerCenterClient,
+    options: PartnerCenterMicrosoftSupportOptions = {},
+  ) {
+    super();
+    this.supportTopics = { ...DEFAULT_SUPPORT_TOPIC_IDS, ...options.supportTopics };
+  }
+
+  async fileServiceRequest({ correlationId, target, request }: FileServiceRequestCommand): Promise<FiledServiceRequest> {
+    const { customer } = request;
+    const body: CreateServiceRequestBody = {
+      Title: request.title,
+      Description: `${request.description}\n\nCustomer: ${customer.name} (${customer.domain}, tenant ${customer.tenantId}). Portal: ${target.url}`,
+      Severity: PARTNER_CENTER_SEVERITY[request.severity],
+      SupportTopicId: this.supportTopicId(request.product),
+      ProductName: PRODUCT_LABELS[request.product],
+      PrimaryContact: primaryContact(request),
+      Organization: { Id: customer.tenantId, Name: customer.name },
+    };
+    const resource = await this.client.createServiceRequest(body, { requestId: correlationId, correlationId });
+    return { microsoftTicketId: resource.id };
+  }
+
+  /** What the polling activity needs to notice Microsoft's answer. */
+  async getStatus(microsoftTicketId: string): Promise<ServiceRequestProgress> {
+    const { status, notes, lastModifiedDate } = await this.client.getServiceRequest(microsoftTicketId);
+    return { status, notes, lastModifiedDate };
+  }
+
+  /**
+   * Microsoft's first engagement: `attention_needed` (it asks for information), or a note from someone
+   * other than the partner's contact, or the ticket closed by Microsoft.
+   */
+  async findAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
+    const { status, notes, primaryContact, lastModifiedDate } = await this.client.getServiceRequest(microsoftTicketId);
+    const ours = [primaryContact?.firstName, primaryContact?.lastName].filter(Boolean).join(' ');
+    const fromMicrosoft = notes?.find((note) => note.createdByName && note.createdByName !== ours);
+    const note = fromMicrosoft ?? notes?.at(-1);
+    if (status === 'attention_needed') {
+      return { kind: 'attention-needed', answeredAt: note?.createdDate ?? lastModifiedDate, note: note?.text, answeredBy: note?.createdByName };
+    }
+    if (fromMicrosoft) {
+      return { kind: 'responded', answeredAt: fromMicrosoft.createdDate, note: fromMicrosoft.text, answeredBy: fromMicrosoft.createdByName };
+    }
+    if (status === 'closed') return { kind: 'responded', answeredAt: lastModifiedDate, note: 'Closed by Microsoft' };
+    return undefined;
+  }
+
+  private supportTopicId(product: Product): string {
+    if (product === 'marketplace') {
+      throw new Error('Commercial-marketplace requests are never filed with Microsoft: they go to the ISV');
+    }
+    return this.supportTopics[product];
+  }
+}
+
+/** The domain rules make the contact the partner's own; Partner Center wants the name in two parts. */
+function primaryContact({ contact }: ServiceRequest): ServiceRequestContactBody {
+  const words = contact.name.trim().split(/\s+/);
+  const lastName = words.length > 1 ? words[words.length - 1] : '';
+  return {
+    FirstName: (lastName ? words.slice(0, -1) : words).join(' '),
+    LastName: lastName,
+    Email: contact.email,
+    ...(contact.phone ? { PhoneNumber: contact.phone } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { aServiceRequest } from '@escalade/domain';
+import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
+import { startSimulator, type RunningSimulator } from '../../apps/ms-simulator/src/testing/start-simulator';
+import { EscaladeSystem } from '../support/escalade-system';
+import { startDevServer } from '../support/temporal-servers';
+
+// Severity A's 2 hours become 7.2 seconds; the simulator answers only when a test tells it to.
+const TIME_SCALE = 0.001;
+
+describe('Escalade end to end with Microsoft played by the simulator (Partner Center API over HTTP)', () => {
+  let env: TestWorkflowEnvironment;
+  let simulator: RunningSimulator;
+  let system: EscaladeSystem;
+  const http = () => request(system.api.getHttpServer());
+
+  async function waitFor(id: string, done: (t: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const { body } = await http().get(`/service-requests/${id}`).expect(200);
+      if (done(body)) return body;
+      if (Date.now() > until) throw new Error(`ticket ${id} never got there: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Microsoft's support engineer answers the ticket in the simulator, as Partner Center would show it. */
+  async function microsoftAnswers(microsoftTicketId: string, attentionNeeded = false): Promise<void> {
+    const response = await fetch(`${simulator.baseUrl}/simulator/servicerequests/${microsoftTicketId}/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ attentionNeeded }),
+    });
+    expect(response.ok).toBe(true);
+  }
+
+  async function open(requestId: string): Promise<TicketView> {
+    await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId }).expect(201);
+    return waitFor(requestId, (t) => t.status === 'awaiting-response');
+  }
+
+  beforeAll(async () => {
+    // SIMULATOR_TIME_SCALE 1: its own answers would come after at least 24 minutes, never during the test.
+    simulator = await startSimulator({ SIMULATOR_TIME_SCALE: '1', SIMULATOR_SEED: '7' });
+    env = await startDevServer();
+    system = new EscaladeSystem(env, {
+      SLA_TIME_SCALE: String(TIME_SCALE),
+      MICROSOFT_SUPPORT: 'simulator',
+      PARTNER_CENTER_URL: simulator.baseUrl,
+      MICROSOFT_POLL_INTERVAL_MS: '200',
+    });
+    await system.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+    await env?.teardown();
+    await simulator?.app.close();
+  });
+
+  it('files the ticket through Partner Center with the mapped fields and Microsoft’s ticket number', async () => {
+    const ticket = await open('sim-filed-1');
+    const filed = simulator.store.get(ticket.handoff!.microsoftTicketId);
+    expect(filed).toMatchObject({
+      title: 'Virtual machines unreachable',
+      severity: 'critical',
+      status: 'open',
+      primaryContact: { firstName: 'Ada', lastName: 'Support', email: 'ada@fabrikam.com' },
+    });
+    await http().post('/service-requests/sim-filed-1/cancel').expect(202);
+  });
+
+  it('ends the wait when Microsoft answers in time: no breach, target met', async () => {
+    const ticket = await open('sim-in-time-1');
+    await microsoftAnswers(ticket.handoff!.microsoftTicketId);
+    const responded = await waitFor('sim-in-time-1', (t) => t.status === 'responded');
+    expect(responded).toMatchObject({ breached: false, escalationLevel: 0 });
+
+    const { body: closed } = await http().post('/service-requests/sim-in-time-1/close').send({ resolution: 'Fixed' }).expect(200);
+    expect(closed).toMatchObject({ outcome: 'resolved', targetMet: true });
+    const { body: timeline } = await http().get('/service-requests/sim-in-time-1/timeline').expect(200);
+    const answer = timeline.events.find((e: { type: string }) => e.type === 'MicrosoftResponded');
+    expect(answer.data).toMatchObject({ late: false, respondedBy: 'Microsoft Support Engineer' });
+  });
+
+  it('breaches and escalates first when Microsoft answers late, then records the late answer', async () => {
+    const ticket = await open('sim-late-1');
+    const escalated = await waitFor('sim-late-1', (t) => t.escalationLevel >= 1);
+    expect(escalated.breached).toBe(true);
+    await microsoftAnswers(ticket.handoff!.microsoftTicketId);
+    const responded = await waitFor('sim-late-1', (t) => t.status === 'responded');
+    expect(Date.parse(responded.respondedAt!)).toBeGreaterThan(Date.parse(responded.responseDueAt!));
+
+    const { body: closed } = await http().post('/service-requests/sim-late-1/close').send({ resolution: 'Late fix' }).expect(200);
+    expect(closed).toMatchObject({ outcome: 'resolved', targetMet: false, breached: true });
+  }, 40_000);
+
+  it('records Microsoft asking for information (attention_needed) as its answer', async () => {
+    const ticket = await open('sim-attention-1');
+    await microsoftAnswers(ticket.handoff!.microsoftTicketId, true);
+    await waitFor('sim-attention-1', (t) => t.status === 'responded');
+    const { body: timeline } = await http().get('/service-requests/sim-attention-1/timeline').expect(200);
+    const answer = timeline.events.find((e: { type: string }) => e.type === 'MicrosoftResponded');
+    expect(answer.data.attentionNeeded).toBe(true);
+    expect(answer.summary).toMatch(/^Microsoft needs information/);
+    await http().post('/service-requests/sim-attention-1/close').send({ resolution: 'Info sent' }).expect(200);
+  });
+});
