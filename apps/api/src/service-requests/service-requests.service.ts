@@ -73,7 +73,9 @@ export class ServiceRequestsService {
       SLA_TIME_SCALE: config.get('SLA_TIME_SCALE', { infer: true }),
     });
     if (config.get('MICROSOFT_SUPPORT', { infer: true }) !== 'in-process') {
-      this.microsoftPollIntervalMs = config.get('MICROSOFT_POLL_INTERVAL_MS', { infer: true });
+      // On a compressed clock (a demo, a black-box test) Microsoft's answers are looked for as much more often.
+      const interval = config.get('MICROSOFT_POLL_INTERVAL_MS', { infer: true }) * Math.min(1, this.policy.timeScale);
+      this.microsoftPollIntervalMs = Math.max(100, Math.round(interval));
     }
   }
 
