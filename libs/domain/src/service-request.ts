@@ -79,4 +79,6 @@ export interface ServiceRequest {
   partner: Partner;
   contact: Contact;
   marketplace?: MarketplaceProduct;
+  /** Partner Center's support topic; when absent, the adapter picks the product's default topic. */
+  supportTopicId?: string;
 }

@@ -84,6 +84,11 @@ describe('PartnerCenterMicrosoftSupport maps the domain request onto the stored 
     expect(stored).toMatchObject({ supportTopicId: '32570011', supportTopicName: 'Azure - Subscription management' });
   });
 
+  it('prefers the support topic the request names over the product default', async () => {
+    const { stored } = await fileAndRead({ supportTopicId: '32570011' });
+    expect(stored).toMatchObject({ supportTopicId: '32570011', supportTopicName: 'Azure - Subscription management' });
+  });
+
   it('splits the contact name on its last word and leaves out a missing phone', async () => {
     const { stored } = await fileAndRead({ contact: { name: '  Mary Ann  Smith ', phone: undefined } });
     expect(stored.primaryContact).toEqual({ contactId: expect.any(String), firstName: 'Mary Ann', lastName: 'Smith', email: 'ada@fabrikam.com' });

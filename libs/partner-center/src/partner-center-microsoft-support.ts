@@ -56,7 +56,7 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
       Title: request.title,
       Description: `${request.description}\n\nCustomer: ${customer.name} (${customer.domain}, tenant ${customer.tenantId}). Portal: ${target.url}`,
       Severity: PARTNER_CENTER_SEVERITY[request.severity],
-      SupportTopicId: this.supportTopicId(request.product),
+      SupportTopicId: request.supportTopicId ?? this.supportTopicId(request.product),
       ProductName: PRODUCT_LABELS[request.product],
       PrimaryContact: primaryContact(request),
       Organization: { Id: customer.tenantId, Name: customer.name },

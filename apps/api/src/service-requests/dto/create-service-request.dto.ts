@@ -79,6 +79,11 @@ export class CreateServiceRequestDto {
   @Type(() => ContactDto)
   contact!: ContactDto;
 
+  @ApiPropertyOptional({ example: '32570010', description: "Partner Center's support topic id; defaults to the product's" })
+  @IsOptional()
+  @Matches(/^\d{1,20}$/, { message: 'supportTopicId must be a numeric Partner Center support topic id' })
+  supportTopicId?: string;
+
   @ApiPropertyOptional({ type: MarketplaceDto, description: 'Required for marketplace products' })
   @ValidateIf((dto: CreateServiceRequestDto) => dto.product === 'marketplace' || dto.marketplace !== undefined)
   @IsDefined({ message: 'marketplace is required when product is "marketplace"' })
