@@ -15,15 +15,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
   let system: EscaladeSystem;
   const http = () => request(system.api.getHttpServer());
 
-  async function waitFor(id: string, done: (t: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const { body } = await http().get(`/service-requests/${id}`).expect(200);
-      if (done(body)) return body;
-      if (Date.now() > until) throw new Error(`ticket ${id} never got there: ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const waitFor = (id: string, done: (t: TicketView) => boolean) => system.waitForTicket(id, done);
 
   /** Microsoft's support engineer answers the ticket in the simulator, as Partner Center would show it. */
   async function microsoftAnswers(microsoftTicketId: string, attentionNeeded = false): Promise<void> {

@@ -26,15 +26,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   let system: EscaladeSystem;
   const http = () => request(system.api.getHttpServer());
 
-  async function waitFor(id: string, done: (t: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const { body } = await http().get(`/service-requests/${id}`).expect(200);
-      if (done(body)) return body;
-      if (Date.now() > until) throw new Error(`ticket ${id} never got there: ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const waitFor = (id: string, done: (t: TicketView) => boolean) => system.waitForTicket(id, done);
 
   async function openWorkflowCount(): Promise<number> {
     const { count } = await env.client.workflow.count();

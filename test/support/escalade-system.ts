@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
 import { setupApp } from '../../apps/api/src/setup-app';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
 
@@ -38,6 +40,17 @@ export class EscaladeSystem {
     this.api = setupApp(await NestFactory.create(AppModule, { logger: ['error', 'warn'] }));
     await this.api.listen(0, '127.0.0.1');
     this.url = await this.api.getUrl();
+  }
+
+  /** Polls `GET /service-requests/:id` until `done` holds (and fails, showing the ticket, when it never does). */
+  async waitForTicket(id: string, done: (ticket: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const { body } = await request(this.api.getHttpServer()).get(`/service-requests/${id}`).expect(200);
+      if (done(body)) return body;
+      if (Date.now() > until) throw new Error(`ticket ${id} never got there: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async stop(): Promise<void> {
