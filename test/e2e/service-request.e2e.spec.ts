@@ -15,6 +15,7 @@ const ANSWERED_LATE = [
   'EligibilityDecided',
   'HandedOff',
   'ResponseDueTimeSet',
+  'BreachWarningRaised',
   'SlaBreached',
   'Escalated',
   'MicrosoftResponded',
@@ -72,9 +73,15 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'again' }).expect(409);
     const { body: timeline } = await http().get('/service-requests/e2e-breach-1/timeline').expect(200);
     expect(timeline.events.map((e: { type: string }) => e.type)).toEqual(ANSWERED_LATE);
-    expect(timeline.events.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(timeline.events[6].summary).toBe('Microsoft responded (late): Engineer assigned');
+    expect(timeline.events.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(timeline.events[7].summary).toBe('Microsoft responded (late): Engineer assigned');
     await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
+    await http()
+      .post('/service-requests/e2e-breach-1/severity')
+      .send({ severity: 'B', reason: 'too late', changedBy: 'coordinator' })
+      .expect(409);
+    const { body: badChange } = await http().post('/service-requests/e2e-breach-1/severity').send({ severity: 'X' }).expect(400);
+    expect(badChange.errors.map((e: { field: string }) => e.field).sort()).toEqual(['changedBy', 'reason', 'severity']);
   }, 60_000);
 
   it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
@@ -164,9 +171,9 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const resumed = await readServerSentEvents(
       `${system.url}/service-requests/e2e-sse-1/timeline/stream`,
       (events) => events.length >= 2,
-      { headers: { 'last-event-id': ticketEvents[5].id! } },
+      { headers: { 'last-event-id': ticketEvents[6].id! } },
     );
-    expect(resumed.map((e) => e.id)).toEqual([ticketEvents[6].id, ticketEvents[7].id]);
+    expect(resumed.map((e) => e.id)).toEqual([ticketEvents[7].id, ticketEvents[8].id]);
   }, 60_000);
 
   it('lists tickets from the read model with filters and cursor pagination', async () => {

@@ -1,7 +1,12 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest, DEFAULT_SLA_POLICY } from '@escalade/domain';
-import { azureAccessGrantedSignal, closeUpdate, microsoftRespondedSignal } from '@escalade/workflows';
+import {
+  azureAccessGrantedSignal,
+  changeSeverityUpdate,
+  closeUpdate,
+  microsoftRespondedSignal,
+} from '@escalade/workflows';
 import { startTimeSkippingServer } from '../support/temporal-servers';
 import { eventTypesOf, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
@@ -60,6 +65,7 @@ describe('service-request workflow on the time-skipping server', () => {
         'EligibilityDecided',
         'HandedOff',
         'ResponseDueTimeSet',
+        'BreachWarningRaised',
         'MicrosoftResponded',
         'ServiceRequestClosed',
       ]);
@@ -78,7 +84,13 @@ describe('service-request workflow on the time-skipping server', () => {
       expect((await stateOf(handle)).escalationLevel).toBe(3);
       const alerts = await harness.alerts.listForTicket(second.id);
       expect(alerts.map((a) => a.level)).toEqual([1, 2, 3]);
-      expect((await eventTypesOf(harness, handle)).slice(4)).toEqual(['SlaBreached', 'Escalated', 'Escalated', 'Escalated']);
+      expect((await eventTypesOf(harness, handle)).slice(4)).toEqual([
+        'BreachWarningRaised',
+        'SlaBreached',
+        'Escalated',
+        'Escalated',
+        'Escalated',
+      ]);
     });
 
     it('ends the wait on a late response but records the target as missed', async () => {
@@ -94,6 +106,74 @@ describe('service-request workflow on the time-skipping server', () => {
       expect((await stateOf(handle)).escalationLevel).toBe(1);
       const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Answered late' }] });
       expect(closed).toMatchObject({ outcome: 'resolved', targetMet: false, breached: true });
+    });
+  });
+
+  describe('breach warning and severity changes', () => {
+    const filedAtOf = async (handle: Parameters<typeof stateOf>[0]) =>
+      Date.parse((await stateOf(handle)).handoff!.filedAt);
+
+    it('warns at 75 % of the window: 1 h 30 m for severity A, and only once', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      await waitForStatus(handle, 'awaiting-response');
+      await env.sleep(90 * MINUTE - 1_000);
+      expect((await stateOf(handle)).warnedAt).toBeUndefined();
+      await env.sleep(1_000);
+      const warned = await stateOf(handle);
+      expect(Date.parse(warned.warnedAt!) - Date.parse(warned.handoff!.filedAt)).toBe(90 * MINUTE);
+      expect(warned.breached).toBe(false);
+      await env.sleep(20 * MINUTE);
+      expect((await eventTypesOf(harness, handle)).filter((t) => t === 'BreachWarningRaised')).toHaveLength(1);
+      await handle.cancel();
+    });
+
+    it('raising C to A after 3 h recomputes the target from the filing time and breaches at once', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'C' }));
+      await waitForStatus(handle, 'awaiting-response');
+      const filedAt = await filedAtOf(handle);
+      await env.sleep(3 * HOUR);
+      const changed = await handle.executeUpdate(changeSeverityUpdate, {
+        args: [{ severity: 'A', reason: 'Production down', changedBy: 'coordinator' }],
+      });
+      expect(changed).toMatchObject({ severity: 'A' });
+      expect(Date.parse(changed.responseDueAt!) - filedAt).toBe(2 * HOUR);
+      await env.sleep(1_000);
+      const state = await stateOf(handle);
+      expect(state).toMatchObject({ breached: true, breachedAt: changed.responseDueAt });
+      expect(state.escalationLevel).toBeGreaterThanOrEqual(1);
+      expect(await eventTypesOf(harness, handle)).toEqual(
+        expect.arrayContaining(['SeverityChanged', 'SlaBreached', 'Escalated']),
+      );
+      await handle.cancel();
+    });
+
+    it('lowering A to C after 1 h moves the breach from 2 h to 8 h after filing', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      await waitForStatus(handle, 'awaiting-response');
+      const filedAt = await filedAtOf(handle);
+      await env.sleep(HOUR);
+      const changed = await handle.executeUpdate(changeSeverityUpdate, {
+        args: [{ severity: 'C', reason: 'Workaround found', changedBy: 'coordinator' }],
+      });
+      expect(Date.parse(changed.responseDueAt!) - filedAt).toBe(8 * HOUR);
+      await env.sleep(7 * HOUR - 1_000);
+      expect((await stateOf(handle)).breached).toBe(false);
+      await env.sleep(2_000);
+      expect((await stateOf(handle)).breached).toBe(true);
+      await handle.cancel();
+    });
+
+    it('refuses a change to the same severity, or once Microsoft has responded', async () => {
+      const handle = await harness.open(aServiceRequest({ severity: 'B' }));
+      await waitForStatus(handle, 'awaiting-response');
+      const change = (severity: 'A' | 'B') =>
+        handle.executeUpdate(changeSeverityUpdate, { args: [{ severity, reason: 'r', changedBy: 'c' }] });
+      await expect(change('B')).rejects.toThrow(WorkflowUpdateFailedError);
+      await handle.signal(microsoftRespondedSignal, {});
+      await waitForStatus(handle, 'responded');
+      await expect(change('A')).rejects.toThrow(WorkflowUpdateFailedError);
+      expect((await stateOf(handle)).severity).toBe('B');
+      await handle.cancel();
     });
   });
 

@@ -2,7 +2,7 @@
 // the worker and every client (API, tests, replay tooling).
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ServiceRequest, SlaPolicy, TicketState } from '@escalade/domain';
+import type { ServiceRequest, Severity, SlaPolicy, TicketState } from '@escalade/domain';
 
 export const SERVICE_REQUEST_WORKFLOW = 'serviceRequestWorkflow';
 
@@ -36,10 +36,18 @@ export interface CloseRequest {
   closedBy?: string;
 }
 
+export interface SeverityChange {
+  severity: Severity;
+  reason: string;
+  changedBy: string;
+}
+
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');
 export const microsoftRespondedSignal = defineSignal<[MicrosoftResponse]>('microsoftResponded');
 export const azureAccessGrantedSignal = defineSignal<[{ grantedBy?: string }]>('azureAccessGranted');
 export const closeUpdate = defineUpdate<TicketState, [CloseRequest]>('close');
+/** Re-times the response target from the original filing time; a deadline already passed breaches at once. */
+export const changeSeverityUpdate = defineUpdate<TicketState, [SeverityChange]>('changeSeverity');
 
 export const searchAttributes = {
   severity: defineSearchAttributeKey('EscaladeSeverity', SearchAttributeType.KEYWORD),

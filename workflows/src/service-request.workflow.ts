@@ -13,6 +13,7 @@ import {
   accessTimeoutMs,
   escalationSchedule,
   responseDeadline,
+  SEVERITIES,
   type TicketEvent,
   type TicketOutcome,
   type TicketState,
@@ -21,6 +22,7 @@ import type { ServiceRequestActivities } from './activities';
 import { TicketJournal } from './ticket-journal';
 import {
   azureAccessGrantedSignal,
+  changeSeverityUpdate,
   closeUpdate,
   microsoftRespondedSignal,
   searchAttributes,
@@ -41,6 +43,11 @@ const { watchMicrosoftTicket } = proxyActivities<ServiceRequestActivities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+interface ResponseClock {
+  filedAt: Date;
+  dueAt: Date;
+}
 
 /** Resolves true when the predicate holds, false once `deadline` passes first. */
 async function waitUntil(predicate: () => boolean, deadline: Date): Promise<boolean> {
@@ -74,6 +81,9 @@ export async function serviceRequestWorkflow({
   let accessGrantedBy: string | undefined;
   const journal = new TicketJournal(id, state.workflowId);
   let closeRequest: CloseRequest | undefined;
+  /** Set once the ticket is filed; a severity change moves `dueAt` and raises `clockChanged`. */
+  let responseClock: ResponseClock | undefined;
+  let clockChanged = false;
 
   const publish = (): void =>
     upsertSearchAttributes([
@@ -105,6 +115,33 @@ export async function serviceRequestWorkflow({
       validator: (close) => {
         if (state.status === 'closed' || closeRequest) throw new Error(`ticket ${id} is already closed`);
         if (!close?.resolution?.trim()) throw new Error('resolution must not be empty');
+      },
+    },
+  );
+  setHandler(
+    changeSeverityUpdate,
+    async ({ severity, reason, changedBy }) => {
+      const clock = responseClock as ResponseClock; // the validator lets changes through only once filed
+      const from = state.severity;
+      clock.dueAt = responseDeadline(clock.filedAt, { ...request, severity }, policy);
+      state.severity = severity;
+      state.responseDueAt = clock.dueAt.toISOString();
+      clockChanged = true;
+      publish();
+      await journal.record({
+        type: 'SeverityChanged',
+        data: { from, to: severity, reason, changedBy, responseDueAt: state.responseDueAt },
+      });
+      return state;
+    },
+    {
+      validator: ({ severity, reason, changedBy }) => {
+        if (state.status !== 'awaiting-response' || !responseClock) {
+          throw new Error(`severity changes only while Microsoft's response is awaited; the ticket is ${state.status}`);
+        }
+        if (!SEVERITIES.includes(severity)) throw new Error(`severity must be one of ${SEVERITIES.join(', ')}`);
+        if (severity === state.severity) throw new Error(`severity is already ${severity}`);
+        if (!reason?.trim() || !changedBy?.trim()) throw new Error('reason and changedBy are required');
       },
     },
   );
@@ -164,26 +201,56 @@ export async function serviceRequestWorkflow({
     );
 
     const watcher = microsoftPollIntervalMs ? watchForAnswer(microsoftTicketId, microsoftPollIntervalMs) : undefined;
-    const answeredOrClosed = () => !!response || !!closeRequest;
-    if (!(await waitUntil(answeredOrClosed, dueAt))) {
-      state.breached = true;
-      state.breachedAt = responseDueAt;
-      await journal.record({ type: 'SlaBreached', data: { responseDueAt } });
-      for (const level of escalationSchedule(filedAt, dueAt, policy)) {
-        if (await waitUntil(answeredOrClosed, level.at)) break;
-        await escalate(level.level, level.audience, microsoftTicketId, responseDueAt);
-      }
-      await condition(answeredOrClosed);
-    }
+    responseClock = { filedAt, dueAt };
+    await awaitResponse(responseClock, microsoftTicketId);
     watcher?.cancel();
     if (response && state.respondedAt) {
       state.status = 'responded';
       publish();
-      const late = state.respondedAt > responseDueAt;
+      const late = state.respondedAt > (state.responseDueAt ?? responseDueAt);
       await journal.record({ type: 'MicrosoftResponded', data: { respondedAt: state.respondedAt, late, ...response } });
     }
     await condition(() => !!closeRequest);
     return 'resolved';
+  }
+
+  /**
+   * Waits for Microsoft's answer (or closure) through the warning, the breach and each ladder level, each
+   * once; a severity change moves the due time and wakes the wait, so every mark is re-timed from it.
+   */
+  async function awaitResponse(clock: ResponseClock, microsoftTicketId: string): Promise<void> {
+    const answeredOrClosed = () => !!response || !!closeRequest;
+    const woken = () => answeredOrClosed() || clockChanged;
+    let levelsRaised = 0;
+    for (;;) {
+      clockChanged = false;
+      if (answeredOrClosed()) return;
+      const { filedAt, dueAt } = clock;
+      const responseDueAt = dueAt.toISOString();
+      const window = dueAt.getTime() - filedAt.getTime();
+      if (!state.warnedAt && !state.breached && Date.now() < dueAt.getTime()) {
+        const warnAt = new Date(filedAt.getTime() + Math.round(policy.warningShare * window));
+        if (await waitUntil(woken, warnAt)) continue;
+        state.warnedAt = warnAt.toISOString(); // the mark itself, as breachedAt is the due time
+        await journal.record({ type: 'BreachWarningRaised', data: { responseDueAt } });
+        continue;
+      }
+      if (!state.breached) {
+        if (await waitUntil(woken, dueAt)) continue;
+        state.breached = true;
+        state.breachedAt = responseDueAt;
+        await journal.record({ type: 'SlaBreached', data: { responseDueAt } });
+        continue;
+      }
+      const level = escalationSchedule(filedAt, dueAt, policy)[levelsRaised];
+      if (!level) {
+        await condition(woken);
+        continue;
+      }
+      if (await waitUntil(woken, level.at)) continue;
+      await escalate(level.level, level.audience, microsoftTicketId, responseDueAt);
+      levelsRaised += 1;
+    }
   }
 
   /** Reads Microsoft's answer back from Partner Center while the ticket waits; a coordinator's signal works too. */

@@ -14,21 +14,26 @@ const { recordTicketEvents } = proxyActivities<ServiceRequestActivities>({
  */
 export class TicketJournal {
   private version = 0;
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ticketId: string,
     private readonly workflowId: string,
   ) {}
 
-  async record(...events: TicketEvent[]): Promise<void> {
+  /** Appends in call order, even when an update handler records while the main flow does. */
+  record(...events: TicketEvent[]): Promise<void> {
     const streamId = ticketStreamId(this.ticketId);
     const expectedStreamVersion = this.version;
     this.version += events.length;
-    await recordTicketEvents({
-      streamId,
-      workflowId: this.workflowId,
-      expectedStreamVersion,
-      events: events.map((event, i) => ({ ...event, eventId: `${streamId}:${expectedStreamVersion + i + 1}` })),
-    });
+    const append = () =>
+      recordTicketEvents({
+        streamId,
+        workflowId: this.workflowId,
+        expectedStreamVersion,
+        events: events.map((event, i) => ({ ...event, eventId: `${streamId}:${expectedStreamVersion + i + 1}` })),
+      });
+    this.tail = this.tail.then(append, append);
+    return this.tail;
   }
 }

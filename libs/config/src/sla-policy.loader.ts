@@ -29,6 +29,7 @@ const policyOverrideSchema = z
       )
       .min(1),
     accessTimeoutMinutes: minutes,
+    warningShare: z.number().gt(0).lt(1),
   })
   .partial()
   .strict();

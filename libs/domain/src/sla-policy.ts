@@ -24,6 +24,8 @@ export interface SlaPolicy {
   nonBreakFixBusinessDays: number;
   calendar: BusinessCalendar;
   ladder: EscalationLevel[];
+  /** Share of the response window after which a breach warning goes out (0.75: with a quarter left). */
+  warningShare: number;
   /** How long a request may wait for the indirect provider to grant Azure access. */
   accessTimeoutMinutes: number;
   /** Multiplies every SLA duration (targets, ladder delays, access time-out); 1 in production. */
@@ -42,6 +44,7 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
     { level: 2, afterBreachWindowShare: 0.5, audience: 'duty-manager' },
     { level: 3, afterBreachWindowShare: 1, audience: 'microsoft-account-contact' },
   ],
+  warningShare: 0.75,
   accessTimeoutMinutes: 7 * 24 * 60,
   timeScale: 1,
 };

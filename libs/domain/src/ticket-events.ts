@@ -34,7 +34,12 @@ export type HandedOff = Event<
   { portal: Portal; url: string; context: 'customer' | 'partner'; microsoftTicketId: string; filedAt: string }
 >;
 export type ResponseDueTimeSet = Event<'ResponseDueTimeSet', { severity: Severity; responseDueAt: string }>;
+export type BreachWarningRaised = Event<'BreachWarningRaised', { responseDueAt: string }>;
 export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
+export type SeverityChanged = Event<
+  'SeverityChanged',
+  { from: Severity; to: Severity; reason: string; changedBy: string; responseDueAt: string }
+>;
 export type Escalated = Event<'Escalated', { level: number; audience: string }>;
 export type MicrosoftResponded = Event<
   'MicrosoftResponded',
@@ -52,7 +57,9 @@ export type TicketEvent =
   | AzureAccessGranted
   | HandedOff
   | ResponseDueTimeSet
+  | BreachWarningRaised
   | SlaBreached
+  | SeverityChanged
   | Escalated
   | MicrosoftResponded
   | ServiceRequestClosed;
@@ -79,8 +86,12 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Filed with Microsoft through ${PORTAL_NAMES[event.data.portal]}: ticket #${event.data.microsoftTicketId}`;
     case 'ResponseDueTimeSet':
       return `Initial response due by ${event.data.responseDueAt} (severity ${event.data.severity})`;
+    case 'BreachWarningRaised':
+      return `Breach warning: still no answer from Microsoft, due by ${event.data.responseDueAt}`;
     case 'SlaBreached':
       return `Response target breached: no answer from Microsoft by ${event.data.responseDueAt}`;
+    case 'SeverityChanged':
+      return `Severity changed from ${event.data.from} to ${event.data.to} by ${event.data.changedBy} (${event.data.reason}); response now due by ${event.data.responseDueAt}`;
     case 'Escalated':
       return `Escalated to level ${event.data.level}: ${event.data.audience}`;
     case 'MicrosoftResponded':

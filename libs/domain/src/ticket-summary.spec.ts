@@ -74,6 +74,20 @@ describe('evolveTicketSummary', () => {
     });
   });
 
+  it('takes the new severity and due time from SeverityChanged; a breach warning changes nothing', () => {
+    const summary = given(
+      received,
+      { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'ok' } },
+      { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: '2026-11-24T11:00:00.000Z' } },
+      { type: 'BreachWarningRaised', data: { responseDueAt: '2026-11-24T11:00:00.000Z' } },
+      {
+        type: 'SeverityChanged',
+        data: { from: 'A', to: 'C', reason: 'workaround', changedBy: 'coordinator', responseDueAt: '2026-11-24T17:00:00.000Z' },
+      },
+    );
+    expect(summary).toMatchObject({ severity: 'C', responseDueAt: '2026-11-24T17:00:00.000Z', breached: false, version: 5 });
+  });
+
   it('waits for access, then hands off once it is granted', () => {
     const waiting = given(
       received,

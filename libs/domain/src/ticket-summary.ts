@@ -66,8 +66,12 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
       return { ...next, microsoftTicketId: event.data.microsoftTicketId };
     case 'ResponseDueTimeSet':
       return { ...next, status: 'awaiting-response', severity: event.data.severity, responseDueAt: event.data.responseDueAt };
+    case 'BreachWarningRaised':
+      return next;
     case 'SlaBreached':
       return { ...next, breached: true };
+    case 'SeverityChanged':
+      return { ...next, severity: event.data.to, responseDueAt: event.data.responseDueAt };
     case 'Escalated':
       return { ...next, escalationLevel: Math.max(summary.escalationLevel, event.data.level) };
     case 'MicrosoftResponded':

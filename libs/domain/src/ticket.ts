@@ -72,6 +72,8 @@ export interface TicketState {
   receivedAt: string;
   responseDueAt?: string;
   respondedAt?: string;
+  /** When the breach warning went out (a share of the window before the due time). */
+  warnedAt?: string;
   breached: boolean;
   breachedAt?: string;
   escalationLevel: number;

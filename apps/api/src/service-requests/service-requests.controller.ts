@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
-import { AzureAccessGrantedDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
+import { AzureAccessGrantedDto, ChangeSeverityDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
 import { ServiceRequestsService, type OpenedTicket } from './service-requests.service';
 
 @ApiTags('service-requests')
@@ -75,6 +75,18 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The ticket is not waiting for access' })
   grantAccess(@Param('id') id: string, @Body() body: AzureAccessGrantedDto) {
     return this.serviceRequests.grantAzureAccess(id, body);
+  }
+
+  @Post(':id/severity')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change the severity while Microsoft’s response is awaited: the due time is recomputed from the filing time',
+  })
+  @ApiOkResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Not awaiting a response, or the severity is already that' })
+  changeSeverity(@Param('id') id: string, @Body() body: ChangeSeverityDto) {
+    return this.serviceRequests.changeSeverity(id, body);
   }
 
   @Post(':id/close')

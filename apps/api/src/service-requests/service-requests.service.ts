@@ -23,6 +23,7 @@ import { map, type Observable } from 'rxjs';
 import { resumePosition, tailEvents, toServerSentEvent } from '../events/event-tail';
 import {
   azureAccessGrantedSignal,
+  changeSeverityUpdate,
   closeUpdate,
   microsoftRespondedSignal,
   SERVICE_REQUEST_WORKFLOW,
@@ -34,7 +35,12 @@ import {
 } from '@escalade/workflows';
 import { TICKET_ID_PATTERN, TICKET_ID_RULE, type CreateServiceRequestDto } from './dto/create-service-request.dto';
 import type { ListServiceRequestsQuery } from './dto/list-service-requests.query';
-import type { AzureAccessGrantedDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
+import type {
+  AzureAccessGrantedDto,
+  ChangeSeverityDto,
+  CloseServiceRequestDto,
+  MicrosoftResponseDto,
+} from './dto/ticket-actions.dto';
 import { requestFingerprint, toServiceRequest } from './service-request.mapper';
 
 export interface OpenedTicket {
@@ -188,10 +194,28 @@ export class ServiceRequestsService {
     const handle = this.handle(id);
     const state = await this.state(handle, id);
     if (state.status === 'closed') throw this.conflict(state, 'close');
+    return this.update(id, 'close', () =>
+      handle.executeUpdate(closeUpdate, { args: [{ resolution: body.resolution, closedBy: body.closedBy }] }),
+    );
+  }
+
+  /** Re-times the response target; 409 unless the ticket awaits Microsoft's response with another severity. */
+  async changeSeverity(id: string, { severity, reason, changedBy }: ChangeSeverityDto): Promise<TicketState> {
+    const handle = this.handle(id);
+    await this.expectStatus(handle, id, ['awaiting-response'], 'change the severity of');
+    return this.update(id, 'change the severity of', () =>
+      handle.executeUpdate(changeSeverityUpdate, { args: [{ severity, reason, changedBy }] }),
+    );
+  }
+
+  /** A workflow update its validator refused is a conflict with the ticket's state. */
+  private async update(id: string, action: string, execute: () => Promise<TicketState>): Promise<TicketState> {
     try {
-      return await handle.executeUpdate(closeUpdate, { args: [{ resolution: body.resolution, closedBy: body.closedBy }] });
+      return await execute();
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError) throw new ConflictException(`Cannot close ticket ${id}: ${err.cause?.message ?? err.message}`);
+      if (err instanceof WorkflowUpdateFailedError) {
+        throw new ConflictException(`Cannot ${action} ticket ${id}: ${err.cause?.message ?? err.message}`);
+      }
       throw err;
     }
   }

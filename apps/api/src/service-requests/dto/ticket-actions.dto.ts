@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { SEVERITIES, type Severity } from '@escalade/domain';
 
 export class MicrosoftResponseDto {
   @ApiPropertyOptional({ description: "A note about Microsoft's initial response" })
@@ -21,6 +22,24 @@ export class AzureAccessGrantedDto {
   @IsString()
   @MaxLength(200)
   grantedBy?: string;
+}
+
+export class ChangeSeverityDto {
+  @ApiProperty({ enum: SEVERITIES })
+  @IsIn(SEVERITIES)
+  severity!: Severity;
+
+  @ApiProperty({ example: 'Production is down after all' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(2_000)
+  reason!: string;
+
+  @ApiProperty({ example: 'coordinator@fabrikam.com' })
+  @IsString()
+  @Matches(/\S/, { message: 'changedBy must not be blank' })
+  @MaxLength(200)
+  changedBy!: string;
 }
 
 export class CloseServiceRequestDto {
