@@ -56,12 +56,13 @@ describe('loadSlaPolicy', () => {
   });
 
   it('overrides only what the file names', () => {
-    const file = writePolicy({ version: 'custom-1', breakFixMinutes: { A: 60 }, calendar: { utcOffsetMinutes: 60 } });
+    const file = writePolicy({ version: 'custom-1', breakFixMinutes: { A: 60 }, calendar: { timeZone: 'Europe/Paris' } });
     const policy = loadSlaPolicy({ SLA_POLICY_FILE: file, SLA_TIME_SCALE: 1 });
     expect(policy.version).toBe('custom-1');
     expect(policy.breakFixMinutes).toEqual({ A: 60, B: 240, C: 480 });
-    expect(policy.calendar).toEqual({ ...DEFAULT_SLA_POLICY.calendar, utcOffsetMinutes: 60 });
+    expect(policy.calendar).toEqual({ ...DEFAULT_SLA_POLICY.calendar, timeZone: 'Europe/Paris' });
     expect(policy.ladder).toEqual(DEFAULT_SLA_POLICY.ladder);
+    expect(policy.customerCalendars).toBeUndefined();
   });
 
   it('names the file and each invalid entry', () => {
@@ -70,5 +71,121 @@ describe('loadSlaPolicy', () => {
       /breakFixMinutes\.A[\s\S]*ladder[\s\S]*colour/,
     );
     expect(() => loadSlaPolicy({ SLA_POLICY_FILE: writePolicy('{oops'), SLA_TIME_SCALE: 1 })).toThrow(/SLA_POLICY_FILE=.*JSON/);
+  });
+  describe('calendars', () => {
+    const ICS = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'SUMMARY:Noël',
+      'DTSTART;VALUE=DATE:20261225',
+      'DTEND;VALUE=DATE:20261226',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'SUMMARY:Pont de',
+      '  la Toussaint',
+      'DTSTART;VALUE=DATE:20261101',
+      'DTEND;VALUE=DATE:20261103',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const load = (file: string) => loadSlaPolicy({ SLA_POLICY_FILE: file, SLA_TIME_SCALE: 1 });
+    const problemsOf = (file: string): string[] => {
+      try {
+        load(file);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as ConfigError).problems;
+      }
+      throw new Error('expected a ConfigError');
+    };
+
+    it('given holidaysIcsFile next to the policy file, when loading, then its dates are merged into the holidays, sorted', () => {
+      const file = writePolicy({ calendar: { timeZone: 'Europe/Paris', holidays: ['2026-12-25', '2026-07-14'], holidaysIcsFile: 'fr.ics' } });
+      fs.writeFileSync(path.join(path.dirname(file), 'fr.ics'), ICS);
+
+      expect(load(file).calendar).toEqual({
+        timeZone: 'Europe/Paris',
+        week: DEFAULT_SLA_POLICY.calendar.week,
+        holidays: ['2026-07-14', '2026-11-01', '2026-11-02', '2026-12-25'],
+      });
+    });
+
+    it('given an absolute holidaysIcsFile for a customer, when loading, then the customer calendar gets those holidays only', () => {
+      const icsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ics-')), 'holidays.ics');
+      fs.writeFileSync(icsFile, ICS);
+      const file = writePolicy({
+        calendar: { timeZone: 'Europe/London', holidays: ['2026-12-28'] },
+        customerCalendars: { 'contoso.com': { timeZone: 'Europe/Paris', holidaysIcsFile: icsFile } },
+      });
+
+      expect(load(file).customerCalendars).toEqual({
+        'contoso.com': {
+          timeZone: 'Europe/Paris',
+          week: DEFAULT_SLA_POLICY.calendar.week,
+          holidays: ['2026-11-01', '2026-11-02', '2026-12-25'],
+        },
+      });
+    });
+
+    it("given customer calendars naming only some fields, when loading, then the others come from the partner's calendar", () => {
+      const file = writePolicy({
+        calendar: { timeZone: 'Europe/Paris', week: { 1: [[480, 1080]] }, holidays: ['2026-12-25'] },
+        customerCalendars: {
+          'contoso.com': { timeZone: 'America/New_York' },
+          '11111111-1111-1111-1111-111111111111': { week: { 1: [[0, 1440]], 7: [[0, 1440]] } },
+        },
+      });
+
+      const policy = load(file);
+
+      expect(policy.customerCalendars).toEqual({
+        'contoso.com': { timeZone: 'America/New_York', week: { 1: [[480, 1080]] }, holidays: ['2026-12-25'] },
+        '11111111-1111-1111-1111-111111111111': { timeZone: 'Europe/Paris', week: { 1: [[0, 1440]], 7: [[0, 1440]] }, holidays: ['2026-12-25'] },
+      });
+    });
+
+    it('given an unknown time zone, when loading, then the error names the file, the JSON path and the zone', () => {
+      const file = writePolicy({ calendar: { timeZone: 'Europe/Pariss' }, customerCalendars: { 'contoso.com': { timeZone: 'Mars/Olympus' } } });
+
+      expect(problemsOf(file)).toEqual([
+        `SLA_POLICY_FILE=${file}: calendar.timeZone: unknown IANA time zone "Europe/Pariss" (e.g. "Europe/Paris", "UTC")`,
+        `SLA_POLICY_FILE=${file}: customerCalendars["contoso.com"].timeZone: unknown IANA time zone "Mars/Olympus" (e.g. "Europe/Paris", "UTC")`,
+      ]);
+    });
+
+    it('given the former utcOffsetMinutes, when loading, then it is refused with a pointer to timeZone', () => {
+      const file = writePolicy({ calendar: { utcOffsetMinutes: 60 } });
+
+      expect(problemsOf(file)).toEqual([expect.stringMatching(/calendar\.utcOffsetMinutes: is no longer supported: give the IANA timeZone/)]);
+    });
+
+    it('given an unreadable or non-iCalendar holidaysIcsFile, when loading, then the error names the file, the JSON path and the .ics path', () => {
+      const file = writePolicy({
+        calendar: { holidaysIcsFile: 'missing.ics' },
+        customerCalendars: { 'contoso.com': { holidaysIcsFile: 'page.html' } },
+      });
+      fs.writeFileSync(path.join(path.dirname(file), 'page.html'), '<html>not a calendar</html>');
+
+      const problems = problemsOf(file);
+
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toContain(`SLA_POLICY_FILE=${file}: calendar.holidaysIcsFile: cannot read ${path.join(path.dirname(file), 'missing.ics')}`);
+      expect(problems[1]).toContain(`customerCalendars["contoso.com"].holidaysIcsFile: ${path.join(path.dirname(file), 'page.html')} is not an iCalendar file`);
+    });
+
+    it('given a calendar without working time, when loading, then it is refused at start rather than when a ticket needs it', () => {
+      const file = writePolicy({ customerCalendars: { 'contoso.com': { week: {} } } });
+
+      expect(problemsOf(file)).toEqual([
+        `SLA_POLICY_FILE=${file}: customerCalendars["contoso.com"]: The business calendar has no working time: every weekday is empty`,
+      ]);
+    });
+
+    it('given two customer keys differing only in case, when loading, then they are refused as ambiguous', () => {
+      const file = writePolicy({ customerCalendars: { 'contoso.com': { timeZone: 'UTC' }, 'Contoso.com': { timeZone: 'Europe/Paris' } } });
+
+      expect(problemsOf(file)).toEqual([`SLA_POLICY_FILE=${file}: customerCalendars["Contoso.com"]: same customer as "contoso.com"`]);
+    });
   });
 });

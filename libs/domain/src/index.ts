@@ -6,6 +6,8 @@ export * from './domain-name';
 export * from './eligibility';
 export * from './handoff-target';
 export * from './business-calendar';
+export * from './calendar-for';
+export * from './ical-holidays';
 export * from './response-deadline';
 export * from './service-request.fixture';
 export * from './ticket-events';

@@ -1,18 +1,28 @@
 import { addBusinessMinutes, businessDayMinutes } from './business-calendar';
-import type { ServiceRequest } from './service-request';
+import { calendarFor } from './calendar-for';
+import type { Customer, ServiceRequest } from './service-request';
 import type { SlaPolicy } from './sla-policy';
 
 const MINUTE_MS = 60_000;
+
+/** What the response deadline depends on: the customer picks the business calendar (see `calendarFor`). */
+export type DeadlineRequest = Pick<ServiceRequest, 'severity' | 'incidentType' | 'language'> & {
+  customer: Pick<Customer, 'tenantId' | 'domain'>;
+};
 
 /** True for English in any region (`en`, `EN-gb`, …): the BCP-47 primary language subtag is `en`. */
 export function isEnglish(language: string): boolean {
   return language.trim().split(/[-_]/, 1)[0].toLowerCase() === 'en';
 }
 
-/** When Microsoft's initial response is due; past it the request is in breach. */
+/**
+ * When Microsoft's initial response is due; past it the request is in breach. English break/fix runs around the
+ * clock; other languages count the break/fix minutes in the customer's business hours; non-break/fix gets
+ * `nonBreakFixBusinessDays` standard business days of that calendar. `timeScale` then scales the whole window.
+ */
 export function responseDeadline(
   filedAt: Date,
-  request: Pick<ServiceRequest, 'severity' | 'incidentType' | 'language'>,
+  request: DeadlineRequest,
   policy: SlaPolicy,
 ): Date {
   const windowMs = unscaledDeadline(filedAt, request, policy).getTime() - filedAt.getTime();
@@ -42,9 +52,11 @@ export function accessTimeoutMs(policy: SlaPolicy): number {
 
 function unscaledDeadline(
   filedAt: Date,
-  { severity, incidentType, language }: Pick<ServiceRequest, 'severity' | 'incidentType' | 'language'>,
-  { breakFixMinutes, nonBreakFixBusinessDays, calendar }: SlaPolicy,
+  { severity, incidentType, language, customer }: DeadlineRequest,
+  policy: SlaPolicy,
 ): Date {
+  const { breakFixMinutes, nonBreakFixBusinessDays } = policy;
+  const calendar = calendarFor(policy, customer);
   if (incidentType === 'non-break-fix') {
     return addBusinessMinutes(calendar, filedAt, nonBreakFixBusinessDays * businessDayMinutes(calendar));
   }

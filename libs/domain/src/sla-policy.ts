@@ -1,9 +1,13 @@
 import type { Severity } from './service-request';
 
-/** A working week in one fixed UTC offset: ranges of minutes from midnight per ISO weekday (1 = Monday … 7 = Sunday). */
+/**
+ * A working week in an IANA time zone: ranges of local minutes from midnight per ISO weekday (1 = Monday … 7 = Sunday).
+ * Local times become instants in that zone day by day, so daylight-saving changes are followed.
+ */
 export interface BusinessCalendar {
-  utcOffsetMinutes: number;
-  /** Keyed by ISO weekday; each range is [startMinute, endMinute) of local time. */
+  /** IANA time zone name, e.g. 'Europe/Paris', 'America/New_York' or 'UTC'. */
+  timeZone: string;
+  /** Keyed by ISO weekday; each range is [startMinute, endMinute) of local time, 0…1440 ([0, 1440] = the whole day). */
   week: Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, Array<[number, number]>>>;
   /** Local dates (YYYY-MM-DD) with no working hours. */
   holidays: string[];
@@ -22,7 +26,10 @@ export interface SlaPolicy {
   breakFixMinutes: Record<Severity, number>;
   /** Non-break/fix incidents: business days to the initial response. */
   nonBreakFixBusinessDays: number;
+  /** The partner's default calendar, for customers without one of their own. */
   calendar: BusinessCalendar;
+  /** Customers' own calendars, keyed by customer tenant id or domain (compared case-insensitively); see `calendarFor`. */
+  customerCalendars?: Record<string, BusinessCalendar>;
   ladder: EscalationLevel[];
   /** Share of the response window after which a breach warning goes out (0.75: with a quarter left). */
   warningShare: number;
@@ -38,7 +45,7 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   version: '2026-11-1',
   breakFixMinutes: { A: 120, B: 240, C: 480 },
   nonBreakFixBusinessDays: 1,
-  calendar: { utcOffsetMinutes: 0, week: { 1: WORKDAY, 2: WORKDAY, 3: WORKDAY, 4: WORKDAY, 5: WORKDAY }, holidays: [] },
+  calendar: { timeZone: 'UTC', week: { 1: WORKDAY, 2: WORKDAY, 3: WORKDAY, 4: WORKDAY, 5: WORKDAY }, holidays: [] },
   ladder: [
     { level: 1, afterBreachWindowShare: 0, audience: 'coordinators' },
     { level: 2, afterBreachWindowShare: 0.5, audience: 'duty-manager' },
