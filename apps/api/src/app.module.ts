@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { appConfigModule } from '@escalade/config';
 import { DatabaseModule } from '@escalade/persistence';
+import { AlertsModule } from './alerts/alerts.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
@@ -14,6 +15,7 @@ import { TemporalModule } from './temporal/temporal.module';
     DatabaseModule.forRoot({ runMigrations: false }),
     ServiceRequestsModule,
     EventsModule,
+    AlertsModule,
   ],
   controllers: [HealthController],
 })

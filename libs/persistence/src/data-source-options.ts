@@ -3,10 +3,20 @@ import * as path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from '@escalade/event-store';
 import { AlertEntity } from './alert.entity';
+import { AlertDeliveryAttemptEntity, AlertDeliveryEntity } from './alerts/alert-delivery.entity';
+import { AlertSubscriptionEntity } from './alerts/alert-subscription.entity';
 import { MIGRATIONS } from './migrations';
 import { ProjectionCheckpoint, TicketRow } from './tickets/ticket-row.entity';
 
-export const ENTITIES = [AlertEntity, TicketRow, ProjectionCheckpoint, ...EVENT_STORE_ENTITIES];
+export const ENTITIES = [
+  AlertEntity,
+  AlertSubscriptionEntity,
+  AlertDeliveryEntity,
+  AlertDeliveryAttemptEntity,
+  TicketRow,
+  ProjectionCheckpoint,
+  ...EVENT_STORE_ENTITIES,
+];
 
 export interface DatabaseSettings {
   /** A postgres:// URL; without it the SQLite file is used. */

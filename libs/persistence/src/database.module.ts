@@ -5,11 +5,13 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { AlertStore } from './alert-store';
+import { AlertDeliveryStore } from './alerts/alert-delivery.store';
+import { AlertSubscriptionStore } from './alerts/alert-subscription.store';
 import { dataSourceOptions } from './data-source-options';
 import { TicketsProjection } from './tickets/tickets.projection';
 import { TicketsQuery } from './tickets/tickets.query';
 
-/** Our tables for a NestJS app: the DataSource, the alert store, the event store and the tickets read model. */
+/** Our tables for a NestJS app: the DataSource, the alert stores, the event store and the tickets read model. */
 @Module({})
 export class DatabaseModule {
   /** `runMigrations`: only the worker applies pending migrations, so two apps never race to do it. */
@@ -31,6 +33,16 @@ export class DatabaseModule {
       ],
       providers: [
         { provide: AlertStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new AlertStore(dataSource) },
+        {
+          provide: AlertSubscriptionStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new AlertSubscriptionStore(dataSource),
+        },
+        {
+          provide: AlertDeliveryStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new AlertDeliveryStore(dataSource),
+        },
         { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
         {
           provide: TicketsProjection,
@@ -39,7 +51,7 @@ export class DatabaseModule {
         },
         { provide: TicketsQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new TicketsQuery(dataSource) },
       ],
-      exports: [AlertStore, EventStore, TicketsProjection, TicketsQuery],
+      exports: [AlertStore, AlertSubscriptionStore, AlertDeliveryStore, EventStore, TicketsProjection, TicketsQuery],
     };
   }
 }

@@ -1,5 +1,6 @@
 export * from './alert.entity';
 export * from './alert-store';
+export * from './alerts';
 export * from './data-source-options';
 export * from './migrations';
 export * from './testing/test-databases';

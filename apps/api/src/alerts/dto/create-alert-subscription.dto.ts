@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { PRODUCTS, SEVERITIES, type Product, type Severity } from '@escalade/domain';
+import { ALERT_FORMATS, ALERT_KINDS, type AlertFormat, type AlertKind } from '@escalade/persistence';
+
+export class CreateAlertSubscriptionDto {
+  @ApiProperty({ example: 'https://hooks.example.com/escalade', description: 'Receives one signed POST per alert' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http:// or https:// URL' },
+  )
+  @MaxLength(2_000)
+  url!: string;
+
+  @ApiProperty({
+    minLength: 16,
+    maxLength: 200,
+    writeOnly: true,
+    description: 'Signs every delivery (X-Escalade-Signature); never shown again',
+  })
+  @IsString()
+  @Length(16, 200)
+  secret!: string;
+
+  @ApiPropertyOptional({ enum: SEVERITIES, isArray: true, description: 'Only these severities; empty or absent: all' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(SEVERITIES, { each: true })
+  severities?: Severity[];
+
+  @ApiPropertyOptional({ enum: PRODUCTS, isArray: true, description: 'Only these products; empty or absent: all' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(PRODUCTS, { each: true })
+  products?: Product[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Only these customers, by name or domain; empty or absent: all' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(253, { each: true })
+  customers?: string[];
+
+  @ApiPropertyOptional({ enum: ALERT_KINDS, isArray: true, description: 'Only these kinds of alert; empty or absent: all' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(ALERT_KINDS, { each: true })
+  kinds?: AlertKind[];
+
+  @ApiPropertyOptional({ enum: ALERT_FORMATS, default: 'json', description: '`slack`: a Slack incoming-webhook message' })
+  @IsOptional()
+  @IsIn(ALERT_FORMATS)
+  format?: AlertFormat;
+}

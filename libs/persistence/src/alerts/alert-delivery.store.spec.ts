@@ -1,0 +1,116 @@
+import type { DataSource } from 'typeorm';
+import { testDatabases } from '../testing/test-databases';
+import { AlertDeliveryStore } from './alert-delivery.store';
+
+const subscription = { id: '5f0c7c1e-8f5e-4a51-9a39-0c4d2b1b6a11' };
+
+describe.each(testDatabases())('AlertDeliveryStore on $name', (database) => {
+  let dataSource: DataSource;
+  let store: AlertDeliveryStore;
+  let now: Date;
+
+  beforeAll(async () => {
+    dataSource = await database.open();
+    store = new AlertDeliveryStore(dataSource, () => now);
+  });
+  beforeEach(() => {
+    now = new Date('2026-11-24T11:00:00.000Z');
+  });
+  afterAll(() => database.close(dataSource));
+
+  const later = (seconds: number) => {
+    now = new Date(now.getTime() + seconds * 1000);
+  };
+
+  it('prepares a delivery once, keyed by alert and subscription; a repeat returns it unchanged', async () => {
+    const first = await store.prepare('T-1:breach', subscription, 'breach', 'T-1', { summary: 'first' });
+    expect(first).toEqual({
+      id: `T-1:breach:${subscription.id}`,
+      alertKey: 'T-1:breach',
+      subscriptionId: subscription.id,
+      ticketId: 'T-1',
+      kind: 'breach',
+      payload: '{"summary":"first"}',
+      status: 'pending',
+      attemptCount: 0,
+      lastError: null,
+      createdAt: '2026-11-24T11:00:00.000Z',
+      deliveredAt: null,
+      updatedAt: '2026-11-24T11:00:00.000Z',
+    });
+    later(5);
+    expect(await store.prepare('T-1:breach', subscription, 'breach', 'T-1', { summary: 'again' })).toEqual(first);
+  });
+
+  it('records failed attempts with their reasons, then the delivery', async () => {
+    const { id } = await store.prepare('T-2:escalation:1', subscription, 'escalation', 'T-2', {});
+    later(1);
+    const failed = await store.recordAttempt(id, { httpStatus: 500, error: 'HTTP 500', delivered: false });
+    expect(failed).toMatchObject({ status: 'pending', attemptCount: 1, lastError: 'HTTP 500', deliveredAt: null });
+    later(1);
+    await store.recordAttempt(id, { error: 'no answer within 10000 ms', delivered: false });
+    later(1);
+    const delivered = await store.recordAttempt(id, { httpStatus: 204, delivered: true });
+    expect(delivered).toMatchObject({
+      status: 'delivered',
+      attemptCount: 3,
+      lastError: null,
+      deliveredAt: '2026-11-24T11:00:03.000Z',
+      updatedAt: '2026-11-24T11:00:03.000Z',
+    });
+
+    const detail = await store.get(id);
+    expect(detail?.attempts.map(({ attemptedAt, httpStatus, error, outcome }) => ({ attemptedAt, httpStatus, error, outcome })))
+      .toEqual([
+        { attemptedAt: '2026-11-24T11:00:01.000Z', httpStatus: 500, error: 'HTTP 500', outcome: 'failed' },
+        { attemptedAt: '2026-11-24T11:00:02.000Z', httpStatus: null, error: 'no answer within 10000 ms', outcome: 'failed' },
+        { attemptedAt: '2026-11-24T11:00:03.000Z', httpStatus: 204, error: null, outcome: 'delivered' },
+      ]);
+  });
+
+  it('keeps the first delivery time, and the delivered status when a re-send fails', async () => {
+    const { id } = await store.prepare('T-3:closure', subscription, 'closure', 'T-3', {});
+    await store.recordAttempt(id, { httpStatus: 200, delivered: true });
+    later(60);
+    await store.recordAttempt(id, { httpStatus: 200, delivered: true });
+    later(60);
+    const resent = await store.recordAttempt(id, { httpStatus: 503, error: 'HTTP 503', delivered: false });
+    expect(resent).toMatchObject({ status: 'delivered', attemptCount: 3, deliveredAt: '2026-11-24T11:00:00.000Z', lastError: 'HTTP 503' });
+  });
+
+  it('marks a delivery dead with the reason, but never one already delivered', async () => {
+    const { id } = await store.prepare('T-4:warning', subscription, 'warning', 'T-4', {});
+    await store.recordAttempt(id, { httpStatus: 500, error: 'HTTP 500', delivered: false });
+    expect(await store.markDead(id, 'retries exhausted: HTTP 500')).toMatchObject({
+      status: 'dead',
+      lastError: 'retries exhausted: HTTP 500',
+      attemptCount: 1,
+    });
+    const failedAgain = await store.recordAttempt(id, { httpStatus: 500, error: 'HTTP 500', delivered: false });
+    expect(failedAgain.status).toBe('dead');
+    expect((await store.recordAttempt(id, { httpStatus: 200, delivered: true })).status).toBe('delivered');
+    expect(await store.markDead(id, 'too late')).toMatchObject({ status: 'delivered', lastError: null });
+    expect(await store.markDead('unknown', 'reason')).toBeUndefined();
+  });
+
+  it('refuses to record an attempt for an unknown delivery', async () => {
+    await expect(store.recordAttempt('unknown', { delivered: true })).rejects.toThrow('No alert delivery "unknown"');
+    expect(await store.get('unknown')).toBeUndefined();
+  });
+
+  it('lists deliveries newest first, by ticket and status, up to the limit', async () => {
+    await dataSource.query('DELETE FROM alert_deliveries');
+    for (const ticketId of ['Z-1', 'A-2', 'M-3']) {
+      later(1);
+      await store.prepare(`${ticketId}:breach`, subscription, 'breach', ticketId, {});
+    }
+    await store.recordAttempt(`A-2:breach:${subscription.id}`, { httpStatus: 200, delivered: true });
+    const tickets = (deliveries: Array<{ ticketId: string }>) => deliveries.map((d) => d.ticketId);
+    expect(tickets(await store.list({ limit: 10 }))).toEqual(['M-3', 'A-2', 'Z-1']);
+    expect(tickets(await store.list({ limit: 2 }))).toEqual(['M-3', 'A-2']);
+    expect(tickets(await store.list({ ticketId: 'Z-1', limit: 10 }))).toEqual(['Z-1']);
+    expect(tickets(await store.list({ status: 'pending', limit: 10 }))).toEqual(['M-3', 'Z-1']);
+    expect(tickets(await store.list({ status: 'delivered', ticketId: 'A-2', limit: 10 }))).toEqual(['A-2']);
+    expect(await store.list({ status: 'dead', limit: 10 })).toEqual([]);
+  });
+});

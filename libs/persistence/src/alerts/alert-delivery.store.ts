@@ -1,0 +1,121 @@
+import type { DataSource } from 'typeorm';
+import { AlertDeliveryAttemptEntity, AlertDeliveryEntity } from './alert-delivery.entity';
+import type { AlertSubscriptionEntity } from './alert-subscription.entity';
+import { deliveryIdOf, type AlertKind, type DeliveryStatus } from './webhook-alert';
+
+export type AlertDeliveryDetail = AlertDeliveryEntity & { attempts: AlertDeliveryAttemptEntity[] };
+
+export interface AttemptRecord {
+  httpStatus?: number;
+  error?: string;
+  delivered: boolean;
+}
+
+export interface DeliveryFilters {
+  ticketId?: string;
+  status?: DeliveryStatus;
+  limit: number;
+}
+
+// Plain SQL that SQLite (3.35+) and PostgreSQL both run: a retried prepare leaves the first row as it was.
+const INSERT_ONCE = `INSERT INTO alert_deliveries (id, alert_key, subscription_id, ticket_id, kind, payload, status, attempts,
+  last_error, created_at, delivered_at, updated_at)
+VALUES (:id, :alertKey, :subscriptionId, :ticketId, :kind, :payload, 'pending', 0, NULL, :now, NULL, :now)
+ON CONFLICT (id) DO NOTHING`;
+
+export class AlertDeliveryStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The delivery of this alert to this subscription, created pending on the first call and returned unchanged after. */
+  async prepare(
+    alertKey: string,
+    subscription: Pick<AlertSubscriptionEntity, 'id'>,
+    kind: AlertKind,
+    ticketId: string,
+    payload: object,
+  ): Promise<AlertDeliveryEntity> {
+    const id = deliveryIdOf(alertKey, subscription.id);
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      INSERT_ONCE,
+      {
+        id,
+        alertKey,
+        subscriptionId: subscription.id,
+        ticketId,
+        kind,
+        payload: JSON.stringify(payload),
+        now: this.clock().toISOString(),
+      },
+      {},
+    );
+    await this.dataSource.query(sql, parameters);
+    return this.dataSource.getRepository(AlertDeliveryEntity).findOneByOrFail({ id });
+  }
+
+  /**
+   * Adds the attempt and counts it. Success marks the delivery delivered; a failure only records its reason,
+   * so a dead delivery stays dead and a delivered one stays delivered when a re-send fails.
+   */
+  async recordAttempt(deliveryId: string, attempt: AttemptRecord): Promise<AlertDeliveryEntity> {
+    const now = this.clock().toISOString();
+    return this.dataSource.transaction(async (manager) => {
+      const update = manager
+        .createQueryBuilder()
+        .update(AlertDeliveryEntity)
+        .where('id = :deliveryId', { deliveryId })
+        .setParameters({ now });
+      const { affected } = await (attempt.delivered
+        ? update.set({
+            attemptCount: () => 'attempts + 1',
+            status: 'delivered',
+            lastError: null,
+            deliveredAt: () => 'COALESCE(delivered_at, :now)',
+            updatedAt: now,
+          })
+        : update.set({ attemptCount: () => 'attempts + 1', lastError: attempt.error ?? null, updatedAt: now })
+      ).execute();
+      if (!affected) throw new Error(`No alert delivery "${deliveryId}"`);
+      await manager.insert(AlertDeliveryAttemptEntity, {
+        deliveryId,
+        attemptedAt: now,
+        httpStatus: attempt.httpStatus ?? null,
+        error: attempt.error ?? null,
+        outcome: attempt.delivered ? 'delivered' : 'failed',
+      });
+      return manager.findOneByOrFail(AlertDeliveryEntity, { id: deliveryId });
+    });
+  }
+
+  /** Gives up on the delivery (its retries are spent); one already delivered stays delivered. */
+  async markDead(deliveryId: string, reason: string): Promise<AlertDeliveryEntity | undefined> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(AlertDeliveryEntity)
+      .set({ status: 'dead', lastError: reason, updatedAt: this.clock().toISOString() })
+      .where('id = :deliveryId AND status <> :delivered', { deliveryId, delivered: 'delivered' })
+      .execute();
+    return (await this.dataSource.getRepository(AlertDeliveryEntity).findOneBy({ id: deliveryId })) ?? undefined;
+  }
+
+  /** Newest first. */
+  async list({ ticketId, status, limit }: DeliveryFilters): Promise<AlertDeliveryEntity[]> {
+    return this.dataSource.getRepository(AlertDeliveryEntity).find({
+      where: { ticketId, status },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** The delivery with its attempts, oldest first. */
+  async get(id: string): Promise<AlertDeliveryDetail | undefined> {
+    const delivery = await this.dataSource.getRepository(AlertDeliveryEntity).findOneBy({ id });
+    if (!delivery) return undefined;
+    const attempts = await this.dataSource
+      .getRepository(AlertDeliveryAttemptEntity)
+      .find({ where: { deliveryId: id }, order: { id: 'ASC' } });
+    return { ...delivery, attempts };
+  }
+}

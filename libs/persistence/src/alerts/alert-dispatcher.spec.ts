@@ -1,0 +1,119 @@
+import type { DataSource } from 'typeorm';
+import { testDatabases } from '../testing/test-databases';
+import { AlertDeliveryStore } from './alert-delivery.store';
+import { AlertDispatcher } from './alert-dispatcher';
+import type { SlackAlertPayload } from './alert-payload';
+import { AlertSubscriptionStore } from './alert-subscription.store';
+import { aWebhookAlert } from './testing/webhook-alert.fixture';
+import { startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver';
+import { verifySignature } from './webhook-signature';
+
+const SECRET = 'whsec-0123456789abcdef';
+
+describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
+  let dataSource: DataSource;
+  let subscriptions: AlertSubscriptionStore;
+  let deliveries: AlertDeliveryStore;
+  let dispatcher: AlertDispatcher;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    dataSource = await database.open();
+    subscriptions = new AlertSubscriptionStore(dataSource);
+    deliveries = new AlertDeliveryStore(dataSource);
+    dispatcher = new AlertDispatcher(subscriptions, deliveries, { timeoutMs: 300 });
+  });
+  afterEach(async () => {
+    await receiver?.close();
+    await dataSource.query('DELETE FROM alert_subscriptions');
+  });
+  afterAll(() => database.close(dataSource));
+
+  it('prepares one delivery per matching subscription, in its format, and no more when asked again', async () => {
+    const json = await subscriptions.create({ url: 'https://a.example.com', secret: SECRET, severities: ['A'] });
+    const slack = await subscriptions.create({ url: 'https://b.example.com', secret: SECRET, format: 'slack' });
+    await subscriptions.create({ url: 'https://c.example.com', secret: SECRET, kinds: ['closure'] });
+    const alert = aWebhookAlert({ alertKey: 'P-1:breach', ticketId: 'P-1' });
+
+    const prepared = await dispatcher.prepareDeliveries(alert);
+    expect(prepared.map((d) => d.id).sort()).toEqual([`P-1:breach:${json.id}`, `P-1:breach:${slack.id}`].sort());
+    const bodyFor = (subscriptionId: string) => JSON.parse(prepared.find((d) => d.subscriptionId === subscriptionId)?.payload ?? '');
+    expect(bodyFor(json.id)).toMatchObject({ id: `P-1:breach:${json.id}`, kind: 'breach' });
+    expect((bodyFor(slack.id) as SlackAlertPayload).blocks[0]).toMatchObject({ type: 'header' });
+
+    expect((await dispatcher.prepareDeliveries(alert)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...prepared].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(await deliveries.list({ ticketId: 'P-1', limit: 10 })).toHaveLength(2);
+  });
+
+  it('records a 500 and a time-out as failures, then the delivery; the receiver sees one key and valid signatures', async () => {
+    receiver = await startWebhookReceiver([500, 'hang', 200]);
+    await subscriptions.create({ url: receiver.url, secret: SECRET });
+    const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'R-1:escalation:1', ticketId: 'R-1' }));
+
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await dispatcher.attempt(delivery.id));
+    expect(outcomes.map(({ delivered, httpStatus, error, retryable }) => ({ delivered, httpStatus, error, retryable }))).toEqual([
+      { delivered: false, httpStatus: 500, error: 'HTTP 500', retryable: true },
+      { delivered: false, httpStatus: undefined, error: 'no answer within 300 ms', retryable: true },
+      { delivered: true, httpStatus: 200, error: undefined, retryable: false },
+    ]);
+    expect(outcomes[2].delivery).toMatchObject({ status: 'delivered', attemptCount: 3, lastError: null });
+
+    expect(receiver.received.map((r) => r.headers['idempotency-key'])).toEqual([delivery.id, delivery.id, delivery.id]);
+    expect(receiver.received.map((r) => r.headers['x-escalade-delivery-attempt'])).toEqual(['1', '2', '3']);
+    for (const { headers, body } of receiver.received) {
+      expect(body).toBe(delivery.payload);
+      const timestamp = String(headers['x-escalade-timestamp']);
+      expect(verifySignature(SECRET, timestamp, body, String(headers['x-escalade-signature']))).toBe(true);
+    }
+    const detail = await deliveries.get(delivery.id);
+    expect(detail?.attempts.map((a) => [a.outcome, a.httpStatus])).toEqual([
+      ['failed', 500],
+      ['failed', null],
+      ['delivered', 200],
+    ]);
+  });
+
+  it('sends a delivered delivery again only when asked to resend, with the same key', async () => {
+    receiver = await startWebhookReceiver([200]);
+    await subscriptions.create({ url: receiver.url, secret: SECRET });
+    const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'S-1:closure', ticketId: 'S-1', kind: 'closure' }));
+    await dispatcher.attempt(delivery.id);
+
+    const retried = await dispatcher.attempt(delivery.id);
+    expect(retried).toMatchObject({ delivered: true, retryable: false, delivery: { attemptCount: 1 } });
+    expect(receiver.received).toHaveLength(1);
+
+    const resent = await dispatcher.attempt(delivery.id, { resend: true });
+    expect(resent).toMatchObject({ delivered: true, httpStatus: 200, delivery: { attemptCount: 2, status: 'delivered' } });
+    expect(receiver.received.map((r) => r.headers['idempotency-key'])).toEqual([delivery.id, delivery.id]);
+  });
+
+  it('marks a delivery dead after its last failure; a later attempt can still deliver it', async () => {
+    receiver = await startWebhookReceiver([503, 200]);
+    await subscriptions.create({ url: receiver.url, secret: SECRET });
+    const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'D-1:warning', ticketId: 'D-1', kind: 'warning' }));
+    const failed = await dispatcher.attempt(delivery.id);
+    expect(await dispatcher.markDead(delivery.id, `gave up: ${failed.error}`)).toMatchObject({
+      status: 'dead',
+      lastError: 'gave up: HTTP 503',
+    });
+    expect(await dispatcher.attempt(delivery.id)).toMatchObject({ delivered: true, delivery: { status: 'delivered' } });
+  });
+
+  it('tells that retrying cannot help when the delivery or its subscription is gone, recording the latter', async () => {
+    const subscription = await subscriptions.create({ url: 'https://gone.example.com', secret: SECRET });
+    const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'G-1:breach', ticketId: 'G-1' }));
+    await subscriptions.delete(subscription.id);
+
+    expect(await dispatcher.attempt(delivery.id)).toMatchObject({
+      delivered: false,
+      retryable: false,
+      error: `Subscription "${subscription.id}" was deleted`,
+      delivery: { attemptCount: 1, status: 'pending' },
+    });
+    expect(await dispatcher.attempt('nope')).toEqual({ delivered: false, retryable: false, error: 'No alert delivery "nope"' });
+  });
+});

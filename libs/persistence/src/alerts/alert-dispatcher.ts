@@ -1,0 +1,54 @@
+import type { AlertDeliveryEntity } from './alert-delivery.entity';
+import type { AlertDeliveryStore } from './alert-delivery.store';
+import { alertPayload } from './alert-payload';
+import type { AlertSubscriptionStore } from './alert-subscription.store';
+import { deliverWebhook, type WebhookOptions, type WebhookResult } from './webhook-delivery';
+import { deliveryIdOf, type WebhookAlert } from './webhook-alert';
+
+export interface AttemptOutcome extends WebhookResult {
+  /** Whether another attempt could succeed: false once delivered, or when the delivery or its subscription is gone. */
+  retryable: boolean;
+  /** The delivery as recorded after the attempt; absent for an unknown id. */
+  delivery?: AlertDeliveryEntity;
+}
+
+/** Turns alerts into webhook deliveries and performs them one attempt at a time; retrying is the caller's business. */
+export class AlertDispatcher {
+  constructor(
+    private readonly subscriptions: AlertSubscriptionStore,
+    private readonly deliveries: AlertDeliveryStore,
+    private readonly webhookOptions: WebhookOptions = {},
+  ) {}
+
+  /** A delivery for every subscription that admits the alert; calling again for the same alert creates no more. */
+  async prepareDeliveries(alert: WebhookAlert): Promise<AlertDeliveryEntity[]> {
+    const prepared: AlertDeliveryEntity[] = [];
+    for (const subscription of await this.subscriptions.matching(alert)) {
+      const payload = alertPayload(alert, subscription.format, deliveryIdOf(alert.alertKey, subscription.id));
+      prepared.push(await this.deliveries.prepare(alert.alertKey, subscription, alert.kind, alert.ticketId, payload));
+    }
+    return prepared;
+  }
+
+  /**
+   * Sends the delivery once and records the attempt. A delivery already delivered is not sent again unless
+   * `resend` (a retried activity must not repeat it; a person asking to redeliver may). Failures are returned,
+   * never thrown; only a database error throws.
+   */
+  async attempt(deliveryId: string, { resend = false }: { resend?: boolean } = {}): Promise<AttemptOutcome> {
+    const delivery = await this.deliveries.get(deliveryId);
+    if (!delivery) return { delivered: false, error: `No alert delivery "${deliveryId}"`, retryable: false };
+    if (delivery.status === 'delivered' && !resend) return { delivered: true, retryable: false, delivery };
+    const subscription = await this.subscriptions.get(delivery.subscriptionId);
+    const result: WebhookResult = subscription
+      ? await deliverWebhook(delivery, subscription, this.webhookOptions)
+      : { delivered: false, error: `Subscription "${delivery.subscriptionId}" was deleted` };
+    const recorded = await this.deliveries.recordAttempt(deliveryId, result);
+    return { ...result, retryable: !result.delivered && subscription !== undefined, delivery: recorded };
+  }
+
+  /** After the last retry failed: the delivery is dead, with the reason. */
+  async markDead(deliveryId: string, reason: string): Promise<AlertDeliveryEntity | undefined> {
+    return this.deliveries.markDead(deliveryId, reason);
+  }
+}

@@ -1,0 +1,18 @@
+import type { WebhookAlert } from '../webhook-alert';
+
+/** A breach of ticket T-1 for Contoso, for tests; override what a test is about. */
+export function aWebhookAlert(overrides: Partial<WebhookAlert> = {}): WebhookAlert {
+  return {
+    alertKey: 'T-1:breach',
+    kind: 'breach',
+    ticketId: 'T-1',
+    severity: 'A',
+    product: 'azure',
+    customer: { name: 'Contoso Ltd', domain: 'contoso.com' },
+    microsoftTicketId: '2611240000000001',
+    responseDueAt: '2026-11-24T11:00:00.000Z',
+    occurredAt: '2026-11-24T11:00:00.000Z',
+    summary: 'No response from Microsoft by 11:00 UTC',
+    ...overrides,
+  };
+}
