@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { aServiceRequest } from '@escalade/domain';
+import { startWebhookReceiver, verifySignature } from '@escalade/persistence';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
 import { EscaladeSystem } from '../support/escalade-system';
 import { readServerSentEvents, type ServerSentEvent } from '../support/server-sent-events';
@@ -214,6 +215,53 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     ]);
     await http().get('/service-requests?cursor=not-a-cursor').expect(400);
   });
+
+  it('delivers breach and escalation alerts to a webhook that fails at first: signed, retried, each once', async () => {
+    // The receiver answers 500 twice, then 200 to everything.
+    const receiver = await startWebhookReceiver([500, 500, 200]);
+    const secret = 'webhook-secret-for-e2e';
+    try {
+      const { body: subscription } = await http()
+        .post('/alert-subscriptions')
+        .send({ url: receiver.url, secret, kinds: ['breach', 'escalation'], severities: ['A'] })
+        .expect(201);
+      expect(subscription).not.toHaveProperty('secret');
+
+      await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-hook-1' }).expect(201);
+      await waitFor('e2e-hook-1', (t) => t.escalationLevel >= 1);
+      await http().post('/service-requests/e2e-hook-1/microsoft-response').send({}).expect(202);
+
+      type Delivery = { id: string; status: string; attemptCount: number; kind: string };
+      const deliveries = async (): Promise<Delivery[]> =>
+        (await http().get('/alerts?ticketId=e2e-hook-1').expect(200)).body.items;
+      const until = Date.now() + 40_000;
+      while ((await deliveries()).some((d) => d.status !== 'delivered') || (await deliveries()).length < 2) {
+        if (Date.now() > until) throw new Error(`alerts not delivered: ${JSON.stringify(await deliveries())}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const delivered = await deliveries();
+      expect(delivered.map((d) => d.kind).sort()).toEqual(['breach', 'escalation']);
+
+      const forTicket = receiver.received
+        .map((request, index) => ({ ...request, answeredOk: index >= 2 }))
+        .filter((request) => String(request.headers['idempotency-key']).startsWith('e2e-hook-1:'));
+      for (const { headers, body } of forTicket) {
+        const valid = verifySignature(secret, String(headers['x-escalade-timestamp']), body, String(headers['x-escalade-signature']));
+        expect(valid).toBe(true);
+      }
+      const keys = delivered.map((d) => d.id);
+      for (const key of keys) {
+        expect(forTicket.filter((r) => r.headers['idempotency-key'] === key && r.answeredOk)).toHaveLength(1);
+      }
+      expect(forTicket.length).toBeGreaterThan(keys.length); // the failed attempts were retried
+
+      const { body: timeline } = await http().get('/service-requests/e2e-hook-1/timeline').expect(200);
+      expect(timeline.events.filter((e: { type: string }) => e.type === 'AlertDelivered')).toHaveLength(2);
+      await http().delete(`/alert-subscriptions/${subscription.id}`).expect(204);
+    } finally {
+      await receiver.close();
+    }
+  }, 60_000);
 
   it('answers 404 for an unknown ticket', async () => {
     await http().get('/service-requests/does-not-exist').expect(404);

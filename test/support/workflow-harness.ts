@@ -5,7 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { InProcessMicrosoftSupport } from '@escalade/microsoft-support';
-import { AlertStore, testDatabases } from '@escalade/persistence';
+import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, testDatabases } from '@escalade/persistence';
 import {
   SERVICE_REQUEST_WORKFLOW,
   serviceRequestWorkflowId,
@@ -42,6 +42,10 @@ export class WorkflowHarness {
       activities: createServiceRequestActivities({
         microsoftSupport: this.microsoft,
         alerts: this.alerts,
+        alertDispatcher: new AlertDispatcher(
+          new AlertSubscriptionStore(this.dataSource),
+          new AlertDeliveryStore(this.dataSource),
+        ),
         events: this.events,
         logger: new Logger('test-activities'),
       }),

@@ -48,11 +48,34 @@ export interface MicrosoftAnswer {
   answeredBy?: string;
 }
 
+export type AlertKind = 'warning' | 'breach' | 'escalation' | 'response' | 'closure';
+
+/** What subscribers are told; `alertKey` is stable per ticket and mark, so deliveries are made once. */
+export interface TicketAlert {
+  alertKey: string;
+  kind: AlertKind;
+  ticketId: string;
+  severity: Severity;
+  product: string;
+  customer: { name: string; domain: string };
+  microsoftTicketId?: string;
+  responseDueAt?: string;
+  level?: number;
+  audience?: string;
+  occurredAt: string;
+  summary: string;
+}
+
 export interface ServiceRequestActivities {
   checkEligibility(request: ServiceRequest): Promise<EligibilityDecision>;
   handOffToMicrosoft(input: HandOffInput): Promise<HandOffResult>;
   sendEscalationAlert(alert: EscalationAlert): Promise<void>;
   recordTicketEvents(input: RecordTicketEventsInput): Promise<void>;
+  /** One delivery per matching subscription (none again for a retried call); returns their ids. */
+  prepareAlertDeliveries(alert: TicketAlert): Promise<string[]>;
+  /** One signed POST to the subscriber; fails (for Temporal to retry with back-off) unless delivered. */
+  attemptAlertDelivery(deliveryId: string): Promise<void>;
+  markAlertDeliveryDead(input: { deliveryId: string; reason: string }): Promise<void>;
   /** Polls Microsoft (heartbeating) until it answers the ticket; cancelled once the wait ends otherwise. */
   watchMicrosoftTicket(input: WatchMicrosoftTicketInput): Promise<MicrosoftAnswer>;
 }

@@ -18,7 +18,8 @@ import {
   type TicketOutcome,
   type TicketState,
 } from '@escalade/domain';
-import type { ServiceRequestActivities } from './activities';
+import type { AlertKind, ServiceRequestActivities } from './activities';
+import { TicketAlerts } from './ticket-alerts';
 import { TicketJournal } from './ticket-journal';
 import {
   azureAccessGrantedSignal,
@@ -80,6 +81,22 @@ export async function serviceRequestWorkflow({
   let response: MicrosoftResponse | undefined;
   let accessGrantedBy: string | undefined;
   const journal = new TicketJournal(id, state.workflowId);
+  const alerts = new TicketAlerts(journal);
+  /** Tells the alert subscribers; the escalation level tells apart the alerts of one kind. */
+  const alert = (kind: AlertKind, summary: string, extra: { level?: number; audience?: string } = {}): void =>
+    alerts.send({
+      alertKey: [id, kind, extra.level].filter((part) => part !== undefined).join(':'),
+      kind,
+      ticketId: id,
+      severity: state.severity,
+      product: request.product,
+      customer: { name: request.customer.name, domain: request.customer.domain },
+      microsoftTicketId: state.handoff?.microsoftTicketId,
+      responseDueAt: state.responseDueAt,
+      occurredAt: new Date().toISOString(),
+      summary,
+      ...extra,
+    });
   let closeRequest: CloseRequest | undefined;
   /** Set once the ticket is filed; a severity change moves `dueAt` and raises `clockChanged`. */
   let responseClock: ResponseClock | undefined;
@@ -209,6 +226,7 @@ export async function serviceRequestWorkflow({
       publish();
       const late = state.respondedAt > (state.responseDueAt ?? responseDueAt);
       await journal.record({ type: 'MicrosoftResponded', data: { respondedAt: state.respondedAt, late, ...response } });
+      alert('response', `Microsoft ${response.attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
     }
     await condition(() => !!closeRequest);
     return 'resolved';
@@ -233,6 +251,7 @@ export async function serviceRequestWorkflow({
         if (await waitUntil(woken, warnAt)) continue;
         state.warnedAt = warnAt.toISOString(); // the mark itself, as breachedAt is the due time
         await journal.record({ type: 'BreachWarningRaised', data: { responseDueAt } });
+        alert('warning', `Ticket ${id} (severity ${state.severity}) has had no answer from Microsoft; due by ${responseDueAt}`);
         continue;
       }
       if (!state.breached) {
@@ -240,6 +259,7 @@ export async function serviceRequestWorkflow({
         state.breached = true;
         state.breachedAt = responseDueAt;
         await journal.record({ type: 'SlaBreached', data: { responseDueAt } });
+        alert('breach', `Ticket ${id} (severity ${state.severity}) breached its response target: due by ${responseDueAt}`);
         continue;
       }
       const level = escalationSchedule(filedAt, dueAt, policy)[levelsRaised];
@@ -274,6 +294,10 @@ export async function serviceRequestWorkflow({
     state.escalations.push({ level, audience, at: raisedAt });
     publish();
     await journal.record({ type: 'Escalated', data: { level, audience } });
+    alert('escalation', `Ticket ${id} escalated to level ${level} (${audience}): no answer from Microsoft by ${responseDueAt}`, {
+      level,
+      audience,
+    });
     await sendEscalationAlert({
       alertId: `${id}:escalation:${level}`,
       ticketId: id,
@@ -306,6 +330,8 @@ export async function serviceRequestWorkflow({
   const { outcome: closedAs, resolution, targetMet, closedAt } = state;
   await CancellationScope.nonCancellable(async () => {
     await journal.record({ type: 'ServiceRequestClosed', data: { outcome: closedAs, resolution, targetMet, closedAt } });
+    alert('closure', `Ticket ${id} closed: ${closedAs}${resolution ? ` — ${resolution}` : ''}`);
+    await alerts.settled();
     // Lets a pending `close` update return the final state before the workflow completes.
     await condition(allHandlersFinished);
   });

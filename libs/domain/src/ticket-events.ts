@@ -45,6 +45,8 @@ export type MicrosoftResponded = Event<
   'MicrosoftResponded',
   { respondedAt: string; late: boolean; note?: string; respondedBy?: string; attentionNeeded?: boolean }
 >;
+export type AlertDelivered = Event<'AlertDelivered', { deliveryId: string; kind: string }>;
+export type AlertDeliveryAbandoned = Event<'AlertDeliveryAbandoned', { deliveryId: string; kind: string; reason: string }>;
 export type ServiceRequestClosed = Event<
   'ServiceRequestClosed',
   { outcome: TicketOutcome; resolution?: string; targetMet: boolean | null; closedAt: string }
@@ -62,6 +64,8 @@ export type TicketEvent =
   | SeverityChanged
   | Escalated
   | MicrosoftResponded
+  | AlertDelivered
+  | AlertDeliveryAbandoned
   | ServiceRequestClosed;
 
 export type TicketEventType = TicketEvent['type'];
@@ -98,6 +102,10 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Microsoft ${event.data.attentionNeeded ? 'needs information' : 'responded'}${event.data.late ? ' (late)' : ''}${
         event.data.note ? `: ${event.data.note}` : ''
       }`;
+    case 'AlertDelivered':
+      return `Alert delivered (${event.data.kind}): ${event.data.deliveryId}`;
+    case 'AlertDeliveryAbandoned':
+      return `Alert delivery marked dead (${event.data.kind}): ${event.data.deliveryId} — ${event.data.reason}`;
     case 'ServiceRequestClosed':
       return `Closed: ${event.data.outcome}${event.data.resolution ? ` — ${event.data.resolution}` : ''}`;
   }

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { InProcessMicrosoftSupport } from '@escalade/microsoft-support';
-import { AlertStore, testDatabases } from '@escalade/persistence';
+import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, testDatabases } from '@escalade/persistence';
 import type { EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
 
@@ -23,7 +23,13 @@ describe('service-request activities', () => {
   });
   afterAll(() => database.close(dataSource));
 
-  const activities = () => createServiceRequestActivities({ microsoftSupport, alerts, events, logger });
+  const activities = () => createServiceRequestActivities({
+      microsoftSupport,
+      alerts,
+      alertDispatcher: new AlertDispatcher(new AlertSubscriptionStore(dataSource), new AlertDeliveryStore(dataSource)),
+      events,
+      logger,
+    });
 
   it('decides eligibility with the domain rules', async () => {
     await expect(activities().checkEligibility(aServiceRequest({ channel: 'phone' }))).resolves.toMatchObject({

@@ -5,12 +5,13 @@ import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
 import type { EventStore } from '@escalade/event-store';
 import type { MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterRejectedError } from '@escalade/partner-center';
-import type { AlertStore } from '@escalade/persistence';
+import type { AlertDispatcher, AlertStore } from '@escalade/persistence';
 import type { ServiceRequestActivities } from '@escalade/workflows';
 
 export interface ActivityDependencies {
   microsoftSupport: MicrosoftSupport;
   alerts: AlertStore;
+  alertDispatcher: AlertDispatcher;
   events: EventStore;
   logger: LoggerService;
 }
@@ -31,6 +32,7 @@ async function failFastOnRejection<T>(call: () => Promise<T>): Promise<T> {
 export function createServiceRequestActivities({
   microsoftSupport,
   alerts,
+  alertDispatcher,
   events,
   logger,
 }: ActivityDependencies): ServiceRequestActivities {
@@ -62,6 +64,23 @@ export function createServiceRequestActivities({
         ticketEvents.map(({ eventId, type, data }) => ({ eventId, type, data, metadata: { workflowId } })),
         { expectedStreamVersion },
       );
+    },
+
+    async prepareAlertDeliveries(alert) {
+      return (await alertDispatcher.prepareDeliveries(alert)).map((delivery) => delivery.id);
+    },
+
+    async attemptAlertDelivery(deliveryId) {
+      const outcome = await alertDispatcher.attempt(deliveryId);
+      if (outcome.delivered) return;
+      const message = `alert delivery ${deliveryId} failed: ${outcome.error ?? `HTTP ${outcome.httpStatus}`}`;
+      throw outcome.retryable
+        ? ApplicationFailure.retryable(message, 'AlertDeliveryFailed')
+        : ApplicationFailure.nonRetryable(message, 'AlertDeliveryRejected');
+    },
+
+    async markAlertDeliveryDead({ deliveryId, reason }) {
+      await alertDispatcher.markDead(deliveryId, reason);
     },
 
     async watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }) {

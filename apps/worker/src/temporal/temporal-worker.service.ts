@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
-import { AlertStore } from '@escalade/persistence';
+import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore } from '@escalade/persistence';
 import { createServiceRequestActivities } from '../activities/service-request.activities';
 import { workflowCodeOptions } from './workflow-code';
 
@@ -19,6 +19,8 @@ export class TemporalWorkerService implements OnModuleDestroy {
     private readonly microsoftSupport: MicrosoftSupport,
     private readonly alerts: AlertStore,
     private readonly events: EventStore,
+    private readonly subscriptions: AlertSubscriptionStore,
+    private readonly deliveries: AlertDeliveryStore,
   ) {}
 
   async run(): Promise<void> {
@@ -34,6 +36,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
         activities: createServiceRequestActivities({
           microsoftSupport: this.microsoftSupport,
           alerts: this.alerts,
+          alertDispatcher: new AlertDispatcher(this.subscriptions, this.deliveries),
           events: this.events,
           logger: this.logger,
         }),

@@ -1,0 +1,49 @@
+import { ActivityFailure, CancellationScope, proxyActivities } from '@temporalio/workflow';
+import type { ServiceRequestActivities, TicketAlert } from './activities';
+import type { TicketJournal } from './ticket-journal';
+
+const { prepareAlertDeliveries, markAlertDeliveryDead } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// About 15 minutes of attempts before a delivery is declared dead: a receiver down for minutes loses nothing.
+const { attemptAlertDelivery } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 12 },
+});
+
+/**
+ * Sends the ticket's alerts to their subscribers in the background, so a slow receiver never holds up the
+ * ticket; cancelling the ticket does not cancel an alert already raised.
+ */
+export class TicketAlerts {
+  private readonly inFlight: Promise<void>[] = [];
+
+  constructor(private readonly journal: TicketJournal) {}
+
+  send(alert: TicketAlert): void {
+    this.inFlight.push(CancellationScope.nonCancellable(() => this.deliver(alert)));
+  }
+
+  /** Resolves once every alert sent so far is delivered or dead. */
+  async settled(): Promise<void> {
+    await Promise.all(this.inFlight);
+  }
+
+  private async deliver(alert: TicketAlert): Promise<void> {
+    const deliveryIds = await prepareAlertDeliveries(alert);
+    await Promise.all(
+      deliveryIds.map(async (deliveryId) => {
+        try {
+          await attemptAlertDelivery(deliveryId);
+          await this.journal.record({ type: 'AlertDelivered', data: { deliveryId, kind: alert.kind } });
+        } catch (err) {
+          const reason = err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);
+          await markAlertDeliveryDead({ deliveryId, reason });
+          await this.journal.record({ type: 'AlertDeliveryAbandoned', data: { deliveryId, kind: alert.kind, reason } });
+        }
+      }),
+    );
+  }
+}
