@@ -250,16 +250,19 @@ export async function serviceRequestWorkflow({
         const warnAt = new Date(filedAt.getTime() + Math.round(policy.warningShare * window));
         if (await waitUntil(woken, warnAt)) continue;
         state.warnedAt = warnAt.toISOString(); // the mark itself, as breachedAt is the due time
-        await journal.record({ type: 'BreachWarningRaised', data: { responseDueAt } });
+        // The alert goes out while the event is being stored: subscribers hear of it without waiting on our database.
+        const recorded = journal.record({ type: 'BreachWarningRaised', data: { responseDueAt } });
         alert('warning', `Ticket ${id} (severity ${state.severity}) has had no answer from Microsoft; due by ${responseDueAt}`);
+        await recorded;
         continue;
       }
       if (!state.breached) {
         if (await waitUntil(woken, dueAt)) continue;
         state.breached = true;
         state.breachedAt = responseDueAt;
-        await journal.record({ type: 'SlaBreached', data: { responseDueAt } });
+        const recorded = journal.record({ type: 'SlaBreached', data: { responseDueAt } });
         alert('breach', `Ticket ${id} (severity ${state.severity}) breached its response target: due by ${responseDueAt}`);
+        await recorded;
         continue;
       }
       const level = escalationSchedule(filedAt, dueAt, policy)[levelsRaised];
@@ -293,11 +296,12 @@ export async function serviceRequestWorkflow({
     state.escalationLevel = level;
     state.escalations.push({ level, audience, at: raisedAt });
     publish();
-    await journal.record({ type: 'Escalated', data: { level, audience } });
+    const recorded = journal.record({ type: 'Escalated', data: { level, audience } });
     alert('escalation', `Ticket ${id} escalated to level ${level} (${audience}): no answer from Microsoft by ${responseDueAt}`, {
       level,
       audience,
     });
+    await recorded;
     await sendEscalationAlert({
       alertId: `${id}:escalation:${level}`,
       ticketId: id,
