@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { aServiceRequest, DEFAULT_SLA_POLICY } from '@escalade/domain';
+import { aServiceRequest, DEFAULT_SLA_POLICY, responseDeadline, type BusinessCalendar } from '@escalade/domain';
 import {
   azureAccessGrantedSignal,
   changeSeverityUpdate,
@@ -175,6 +175,29 @@ describe('service-request workflow on the time-skipping server', () => {
       expect((await stateOf(handle)).severity).toBe('B');
       await handle.cancel();
     });
+  });
+
+  it('counts a non-break/fix business day in business hours, across a weekend', async () => {
+    // The test server's clock starts at today's real time, so today and the next two days are made the weekend.
+    const today = ((new Date().getUTCDay() + 6) % 7) + 1; // ISO weekday
+    const isoDay = (offset: number) => (((today - 1 + offset) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+    const week: BusinessCalendar['week'] = {};
+    for (const offset of [3, 4, 5, 6]) week[isoDay(offset)] = [[9 * 60, 17 * 60]]; // filed on a day off, then two more
+    const policy = { ...DEFAULT_SLA_POLICY, calendar: { timeZone: 'UTC', week, holidays: [] } };
+    const request = aServiceRequest({ incidentType: 'non-break-fix', severity: 'C' });
+
+    const handle = await harness.open(request, policy);
+    const waiting = await waitForStatus(handle, 'awaiting-response');
+    const filedAt = new Date(waiting.handoff!.filedAt);
+    const dueAt = Date.parse(waiting.responseDueAt!);
+    expect(dueAt).toBe(responseDeadline(filedAt, request, policy).getTime());
+    expect(dueAt - filedAt.getTime()).toBeGreaterThan(48 * HOUR); // the weekend lies in between
+
+    await env.sleep(dueAt - filedAt.getTime() - 1_000);
+    expect((await stateOf(handle)).breached).toBe(false);
+    await env.sleep(2_000);
+    expect((await stateOf(handle)).breached).toBe(true);
+    await handle.cancel();
   });
 
   it('gives severity B 4 h and severity C 8 h', async () => {
