@@ -1,5 +1,5 @@
 // What the workflow asks of the outside world; the worker implements it, the workflow imports only these types.
-import type { EligibilityDecision, HandoffTarget, ServiceRequest, Severity, TicketEvent } from '@escalade/domain';
+import type { EligibilityDecision, HandoffTarget, ServiceRequest, Severity, TicketAlert, TicketEvent } from '@escalade/domain';
 
 export interface HandOffInput {
   ticketId: string;
@@ -46,24 +46,6 @@ export interface MicrosoftAnswer {
   answeredAt: string;
   note?: string;
   answeredBy?: string;
-}
-
-export type AlertKind = 'warning' | 'breach' | 'escalation' | 'response' | 'closure';
-
-/** What subscribers are told; `alertKey` is stable per ticket and mark, so deliveries are made once. */
-export interface TicketAlert {
-  alertKey: string;
-  kind: AlertKind;
-  ticketId: string;
-  severity: Severity;
-  product: string;
-  customer: { name: string; domain: string };
-  microsoftTicketId?: string;
-  responseDueAt?: string;
-  level?: number;
-  audience?: string;
-  occurredAt: string;
-  summary: string;
 }
 
 export interface ServiceRequestActivities {

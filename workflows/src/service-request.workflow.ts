@@ -14,11 +14,12 @@ import {
   escalationSchedule,
   responseDeadline,
   SEVERITIES,
+  type AlertKind,
   type TicketEvent,
   type TicketOutcome,
   type TicketState,
 } from '@escalade/domain';
-import type { AlertKind, ServiceRequestActivities } from './activities';
+import type { ServiceRequestActivities } from './activities';
 import { TicketAlerts } from './ticket-alerts';
 import { TicketJournal } from './ticket-journal';
 import {

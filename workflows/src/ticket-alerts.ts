@@ -1,5 +1,6 @@
 import { ActivityFailure, CancellationScope, proxyActivities } from '@temporalio/workflow';
-import type { ServiceRequestActivities, TicketAlert } from './activities';
+import type { TicketAlert } from '@escalade/domain';
+import type { ServiceRequestActivities } from './activities';
 import type { TicketJournal } from './ticket-journal';
 
 const { prepareAlertDeliveries, markAlertDeliveryDead } = proxyActivities<ServiceRequestActivities>({

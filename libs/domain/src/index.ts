@@ -12,3 +12,4 @@ export * from './response-deadline';
 export * from './service-request.fixture';
 export * from './ticket-events';
 export * from './ticket-summary';
+export * from './ticket-alert';

@@ -1,0 +1,23 @@
+import type { Severity } from './service-request';
+
+export const ALERT_KINDS = ['warning', 'breach', 'escalation', 'response', 'closure'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** Something that happened to a ticket, to be sent to every alert subscription whose filters admit it. */
+export interface TicketAlert {
+  /** Stable per ticket and happening (`<ticketId>:breach`, `<ticketId>:escalation:2`), so a retry sends nothing new. */
+  alertKey: string;
+  kind: AlertKind;
+  ticketId: string;
+  severity: Severity;
+  product: string;
+  customer: { name: string; domain: string };
+  microsoftTicketId?: string;
+  responseDueAt?: string;
+  /** Escalation level and who it goes to, for escalations. */
+  level?: number;
+  audience?: string;
+  occurredAt: string;
+  /** One line a person can read. */
+  summary: string;
+}
