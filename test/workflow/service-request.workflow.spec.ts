@@ -178,8 +178,8 @@ describe('service-request workflow on the time-skipping server', () => {
   });
 
   it('counts a non-break/fix business day in business hours, across a weekend', async () => {
-    // The test server's clock starts at today's real time, so today and the next two days are made the weekend.
-    const today = ((new Date().getUTCDay() + 6) % 7) + 1; // ISO weekday
+    // The test server's clock has moved on with the other tests: its "today" and the next two days are the weekend.
+    const today = ((new Date(await env.currentTimeMs()).getUTCDay() + 6) % 7) + 1; // ISO weekday
     const isoDay = (offset: number) => (((today - 1 + offset) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
     const week: BusinessCalendar['week'] = {};
     for (const offset of [3, 4, 5, 6]) week[isoDay(offset)] = [[9 * 60, 17 * 60]]; // filed on a day off, then two more
