@@ -19,9 +19,20 @@ const FILES = fs
 /** serviceRequestWorkflow with a timer before anything else: not replay-compatible with any golden history. */
 const CHANGED_WORKFLOW = path.resolve(__dirname, 'fixtures/extra-sleep.workflows.ts');
 
-async function bundle(workflowsPath: string): Promise<string> {
+/** The workflow API with `patched()` always true: the current code as if its patches had been written without one. */
+const UNPATCHED_API = path.resolve(__dirname, 'fixtures/unpatched-workflow-api.ts');
+
+async function bundle(workflowsPath: string, alias: Record<string, string> = {}): Promise<string> {
   const { bundlerOptions } = workflowSourceOptions();
-  const { code } = await bundleWorkflowCode({ workflowsPath, ...bundlerOptions, logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    ...bundlerOptions,
+    webpackConfigHook: (config) => {
+      const hooked = bundlerOptions.webpackConfigHook?.(config) ?? config;
+      return { ...hooked, resolve: { ...hooked.resolve, alias: { ...hooked.resolve?.alias, ...alias } } };
+    },
+    logger: quietLogger,
+  });
   return code;
 }
 
@@ -45,6 +56,19 @@ describe('golden workflow histories', () => {
     } catch (err) {
       throw new Error(`test/histories/${file} no longer replays (${workflowId}): ${describeReplayError(err).reason}`);
     }
+  });
+
+  describe('versioning with patched()', () => {
+    it('catches the Azure access reminder written without its patch: old tickets waiting for access would break', async () => {
+      const unpatched = await bundle(workflowSourceOptions().workflowsPath, { '@temporalio/workflow$': UNPATCHED_API });
+      const { workflowId, history } = readHistoryFile(path.join(HISTORIES, 'access-timed-out.json'));
+      const error = await Worker.runReplayHistory({ workflowBundle: { code: unpatched } }, history, workflowId).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(error).toBeInstanceOf(DeterminismViolationError);
+      expect(describeReplayError(error).reason).toMatch(/^nondeterminism at event \d+: /);
+    }, 120_000);
   });
 
   describe('catches a nondeterministic change', () => {

@@ -79,6 +79,15 @@ export async function eventTypesOf(harness: WorkflowHarness, handle: WorkflowHan
   return (await harness.events.readStream(ticketStreamId(id))).map((e) => e.type);
 }
 
+/** Polls (in real time) until the ticket has recorded an event of this type: recording is an activity. */
+export async function waitForEventType(harness: WorkflowHarness, handle: WorkflowHandle, type: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await eventTypesOf(harness, handle)).includes(type)) {
+    if (Date.now() > until) throw new Error(`the ticket never recorded ${type}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export function stateOf(handle: WorkflowHandle): Promise<TicketState> {
   return handle.query(ticketStateQuery);
 }

@@ -8,7 +8,7 @@ import {
   microsoftRespondedSignal,
 } from '@escalade/workflows';
 import { startTimeSkippingServer } from '../support/temporal-servers';
-import { eventTypesOf, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import { eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -275,7 +275,11 @@ describe('service-request workflow on the time-skipping server', () => {
       request.partner = { ...request.partner, role: 'indirect-reseller', azureAccessGranted: false };
       const handle = await harness.open(request, { ...DEFAULT_SLA_POLICY, accessTimeoutMinutes: 60 });
       await waitForStatus(handle, 'awaiting-access');
-      await env.sleep(59 * MINUTE);
+      await env.sleep(30 * MINUTE - 1_000);
+      expect(await eventTypesOf(harness, handle)).not.toContain('AzureAccessReminded');
+      await env.sleep(1_000); // half the time-out: the (patched-in) reminder
+      await waitForEventType(harness, handle, 'AzureAccessReminded');
+      await env.sleep(29 * MINUTE);
       expect((await stateOf(handle)).status).toBe('awaiting-access');
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'closed', outcome: 'access-timed-out', targetMet: null });
@@ -283,6 +287,7 @@ describe('service-request workflow on the time-skipping server', () => {
         'ServiceRequestReceived',
         'EligibilityDecided',
         'AzureAccessAwaited',
+        'AzureAccessReminded',
         'ServiceRequestClosed',
       ]);
     });

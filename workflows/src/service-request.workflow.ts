@@ -4,6 +4,7 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -45,6 +46,9 @@ const { watchMicrosoftTicket } = proxyActivities<ServiceRequestActivities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** A reminder half-way through the wait for Azure access. */
+export const AZURE_ACCESS_REMINDER_PATCH = 'azure-access-reminder';
 
 interface ResponseClock {
   filedAt: Date;
@@ -192,8 +196,17 @@ export async function serviceRequestWorkflow({
       state.status = 'awaiting-access';
       publish();
       const accessTimeout = new Date(Date.now() + accessTimeoutMs(policy));
-      await journal.record({ type: 'AzureAccessAwaited', data: { timesOutAt: accessTimeout.toISOString() } });
-      if (!(await waitUntil(() => accessGranted || !!closeRequest, accessTimeout))) return 'access-timed-out';
+      const timesOutAt = accessTimeout.toISOString();
+      await journal.record({ type: 'AzureAccessAwaited', data: { timesOutAt } });
+      const accessOrClose = () => accessGranted || !!closeRequest;
+      // Added after tickets were already waiting: those replay without the reminder's timer (see README, versioning).
+      if (patched(AZURE_ACCESS_REMINDER_PATCH)) {
+        const remindAt = new Date(Date.now() + accessTimeoutMs(policy) / 2);
+        if (!(await waitUntil(accessOrClose, remindAt))) {
+          await journal.record({ type: 'AzureAccessReminded', data: { timesOutAt } });
+        }
+      }
+      if (!(await waitUntil(accessOrClose, accessTimeout))) return 'access-timed-out';
       if (closeRequest) return 'resolved';
       state.eligibility = {
         decision: 'eligible',

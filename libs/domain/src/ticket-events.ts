@@ -28,6 +28,7 @@ export type EligibilityDecided = Event<
   { decision: EligibilityVerdict; reason: string; redirectTo?: RedirectTarget }
 >;
 export type AzureAccessAwaited = Event<'AzureAccessAwaited', { timesOutAt: string }>;
+export type AzureAccessReminded = Event<'AzureAccessReminded', { timesOutAt: string }>;
 export type AzureAccessGranted = Event<'AzureAccessGranted', { grantedBy?: string }>;
 export type HandedOff = Event<
   'HandedOff',
@@ -56,6 +57,7 @@ export type TicketEvent =
   | ServiceRequestReceived
   | EligibilityDecided
   | AzureAccessAwaited
+  | AzureAccessReminded
   | AzureAccessGranted
   | HandedOff
   | ResponseDueTimeSet
@@ -84,6 +86,8 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Eligibility: ${event.data.decision} — ${event.data.reason}`;
     case 'AzureAccessAwaited':
       return `Waiting for the indirect provider to grant Azure access (until ${event.data.timesOutAt})`;
+    case 'AzureAccessReminded':
+      return `Still waiting for Azure access: half the time is gone (closes at ${event.data.timesOutAt}); chase the indirect provider`;
     case 'AzureAccessGranted':
       return `Azure access granted${event.data.grantedBy ? ` by ${event.data.grantedBy}` : ''}`;
     case 'HandedOff':

@@ -67,6 +67,7 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
     case 'ResponseDueTimeSet':
       return { ...next, status: 'awaiting-response', severity: event.data.severity, responseDueAt: event.data.responseDueAt };
     case 'BreachWarningRaised':
+    case 'AzureAccessReminded':
     case 'AlertDelivered':
     case 'AlertDeliveryAbandoned':
       return next;
