@@ -69,11 +69,27 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
     const responded = await waitFor('sim-in-time-1', (t) => t.status === 'responded');
     expect(responded).toMatchObject({ breached: false, escalationLevel: 0 });
 
+    // Later, Microsoft asks for more information: a new note and the status attention_needed.
+    await microsoftAnswers(ticket.handoff!.microsoftTicketId, true);
+    const types = async () =>
+      ((await http().get('/service-requests/sim-in-time-1/timeline').expect(200)).body.events as Array<{ type: string }>).map(
+        (e) => e.type,
+      );
+    const until = Date.now() + 10_000;
+    while (!(await types()).includes('MicrosoftStatusChanged')) {
+      if (Date.now() > until) throw new Error(`Microsoft's follow-up never reached the timeline: ${await types()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
     const { body: closed } = await http().post('/service-requests/sim-in-time-1/close').send({ resolution: 'Fixed' }).expect(200);
     expect(closed).toMatchObject({ outcome: 'resolved', targetMet: true });
     const { body: timeline } = await http().get('/service-requests/sim-in-time-1/timeline').expect(200);
     const answer = timeline.events.find((e: { type: string }) => e.type === 'MicrosoftResponded');
     expect(answer.data).toMatchObject({ late: false, respondedBy: 'Microsoft Support Engineer' });
+    const followUp = timeline.events.filter((e: { type: string }) => ['MicrosoftNoteAdded', 'MicrosoftStatusChanged'].includes(e.type));
+    expect(followUp.map((e: { type: string }) => e.type)).toEqual(['MicrosoftNoteAdded', 'MicrosoftStatusChanged']);
+    expect(followUp[1].data).toEqual({ status: 'attention_needed' });
+    expect(followUp[0].summary).toMatch(/^Note from Microsoft Support Engineer: .*more information/);
   });
 
   it('breaches and escalates first when Microsoft answers late, then records the late answer', async () => {

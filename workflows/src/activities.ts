@@ -40,12 +40,25 @@ export interface WatchMicrosoftTicketInput {
   pollIntervalMs: number;
 }
 
+/** The ticket at Microsoft: its status and how many notes it has, so later changes can be told apart. */
+export interface MicrosoftProgressMark {
+  status: string;
+  noteCount: number;
+}
+
 /** Microsoft's first engagement with the ticket, as the watching activity found it. */
 export interface MicrosoftAnswer {
   kind: 'responded' | 'attention-needed';
   answeredAt: string;
   note?: string;
   answeredBy?: string;
+  seen: MicrosoftProgressMark;
+}
+
+export interface MicrosoftChanges {
+  status: string;
+  newNotes: Array<{ text: string; createdByName: string; createdDate: string }>;
+  seen: MicrosoftProgressMark;
 }
 
 export interface ServiceRequestActivities {
@@ -60,4 +73,6 @@ export interface ServiceRequestActivities {
   markAlertDeliveryDead(input: { deliveryId: string; reason: string }): Promise<void>;
   /** Polls Microsoft (heartbeating) until it answers the ticket; cancelled once the wait ends otherwise. */
   watchMicrosoftTicket(input: WatchMicrosoftTicketInput): Promise<MicrosoftAnswer>;
+  /** Polls (heartbeating) until Microsoft adds a note or changes the status after `seen`. */
+  watchMicrosoftChanges(input: WatchMicrosoftTicketInput & { seen: MicrosoftProgressMark }): Promise<MicrosoftChanges>;
 }

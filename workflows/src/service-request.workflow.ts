@@ -20,7 +20,7 @@ import {
   type TicketOutcome,
   type TicketState,
 } from '@escalade/domain';
-import type { ServiceRequestActivities } from './activities';
+import type { MicrosoftProgressMark, ServiceRequestActivities } from './activities';
 import { TicketAlerts } from './ticket-alerts';
 import { TicketJournal } from './ticket-journal';
 import {
@@ -41,7 +41,7 @@ const { checkEligibility, handOffToMicrosoft, sendEscalationAlert } = proxyActiv
 });
 
 // Runs as long as the ticket waits; the heartbeat tells a crashed worker from a slow Microsoft.
-const { watchMicrosoftTicket } = proxyActivities<ServiceRequestActivities>({
+const { watchMicrosoftTicket, watchMicrosoftChanges } = proxyActivities<ServiceRequestActivities>({
   startToCloseTimeout: '7 days',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -49,6 +49,8 @@ const { watchMicrosoftTicket } = proxyActivities<ServiceRequestActivities>({
 
 /** A reminder half-way through the wait for Azure access. */
 export const AZURE_ACCESS_REMINDER_PATCH = 'azure-access-reminder';
+/** Microsoft's later notes and status changes, recorded after its first answer. */
+export const MICROSOFT_FOLLOW_UP_PATCH = 'microsoft-follow-up';
 
 interface ResponseClock {
   filedAt: Date;
@@ -106,6 +108,8 @@ export async function serviceRequestWorkflow({
   /** Set once the ticket is filed; a severity change moves `dueAt` and raises `clockChanged`. */
   let responseClock: ResponseClock | undefined;
   let clockChanged = false;
+  /** What Microsoft's ticket looked like when its answer was read: later notes and status changes are told from it. */
+  let microsoftSeen: MicrosoftProgressMark | undefined;
 
   const publish = (): void =>
     upsertSearchAttributes([
@@ -242,6 +246,10 @@ export async function serviceRequestWorkflow({
       await journal.record({ type: 'MicrosoftResponded', data: { respondedAt: state.respondedAt, late, ...response } });
       alert('response', `Microsoft ${response.attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
     }
+    // Added after tickets were already answered and waiting for closure: those replay without following Microsoft.
+    if (microsoftPollIntervalMs && microsoftSeen && patched(MICROSOFT_FOLLOW_UP_PATCH)) {
+      await followMicrosoft(microsoftTicketId, microsoftPollIntervalMs, microsoftSeen);
+    }
     await condition(() => !!closeRequest);
     return 'resolved';
   }
@@ -295,13 +303,40 @@ export async function serviceRequestWorkflow({
     const scope = new CancellationScope();
     scope
       .run(() => watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }))
-      .then((answer) =>
-        answered({ note: answer.note, respondedBy: answer.answeredBy, attentionNeeded: answer.kind === 'attention-needed' }),
-      )
+      .then((answer) => {
+        microsoftSeen = answer.seen;
+        answered({ note: answer.note, respondedBy: answer.answeredBy, attentionNeeded: answer.kind === 'attention-needed' });
+      })
       .catch((err: unknown) => {
         if (!isCancellation(err)) log.warn('watching Microsoft for an answer failed; a coordinator can still record it', { err });
       });
     return scope;
+  }
+
+  /** Records each later note and status change from Microsoft until the ticket is closed. */
+  async function followMicrosoft(microsoftTicketId: string, pollIntervalMs: number, from: MicrosoftProgressMark): Promise<void> {
+    let seen = from;
+    const closed = condition(() => !!closeRequest);
+    while (!closeRequest) {
+      const scope = new CancellationScope();
+      const watching = scope.run(() => watchMicrosoftChanges({ microsoftTicketId, pollIntervalMs, seen }));
+      const changes = await Promise.race([watching, closed.then(() => undefined)]).catch((err: unknown) => {
+        log.warn('following Microsoft failed; a coordinator can still close the ticket', { err });
+        return undefined;
+      });
+      if (!changes) {
+        scope.cancel();
+        watching.catch(() => undefined); // its cancellation is expected
+        return;
+      }
+      for (const note of changes.newNotes) {
+        await journal.record({ type: 'MicrosoftNoteAdded', data: { text: note.text, by: note.createdByName, at: note.createdDate } });
+      }
+      if (changes.status !== seen.status) {
+        await journal.record({ type: 'MicrosoftStatusChanged', data: { status: changes.status } });
+      }
+      seen = changes.seen;
+    }
   }
 
   // The breach instant is the due time itself, so `breachedAt` and `responseDueAt` are the same.

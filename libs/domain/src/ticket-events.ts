@@ -46,6 +46,8 @@ export type MicrosoftResponded = Event<
   'MicrosoftResponded',
   { respondedAt: string; late: boolean; note?: string; respondedBy?: string; attentionNeeded?: boolean }
 >;
+export type MicrosoftNoteAdded = Event<'MicrosoftNoteAdded', { text: string; by: string; at: string }>;
+export type MicrosoftStatusChanged = Event<'MicrosoftStatusChanged', { status: string }>;
 export type AlertDelivered = Event<'AlertDelivered', { deliveryId: string; kind: string }>;
 export type AlertDeliveryAbandoned = Event<'AlertDeliveryAbandoned', { deliveryId: string; kind: string; reason: string }>;
 export type ServiceRequestClosed = Event<
@@ -66,6 +68,8 @@ export type TicketEvent =
   | SeverityChanged
   | Escalated
   | MicrosoftResponded
+  | MicrosoftNoteAdded
+  | MicrosoftStatusChanged
   | AlertDelivered
   | AlertDeliveryAbandoned
   | ServiceRequestClosed;
@@ -106,6 +110,10 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Microsoft ${event.data.attentionNeeded ? 'needs information' : 'responded'}${event.data.late ? ' (late)' : ''}${
         event.data.note ? `: ${event.data.note}` : ''
       }`;
+    case 'MicrosoftNoteAdded':
+      return `Note from ${event.data.by}: ${event.data.text}`;
+    case 'MicrosoftStatusChanged':
+      return `Microsoft set the ticket's status to ${event.data.status}`;
     case 'AlertDelivered':
       return `Alert delivered (${event.data.kind}): ${event.data.deliveryId}`;
     case 'AlertDeliveryAbandoned':

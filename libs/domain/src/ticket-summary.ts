@@ -68,6 +68,8 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
       return { ...next, status: 'awaiting-response', severity: event.data.severity, responseDueAt: event.data.responseDueAt };
     case 'BreachWarningRaised':
     case 'AzureAccessReminded':
+    case 'MicrosoftNoteAdded':
+    case 'MicrosoftStatusChanged':
     case 'AlertDelivered':
     case 'AlertDeliveryAbandoned':
       return next;

@@ -3,6 +3,7 @@ import {
   type FileServiceRequestCommand,
   type FiledServiceRequest,
   type MicrosoftAnswer,
+  type MicrosoftProgress,
 } from './microsoft-support.port';
 
 /**
@@ -30,6 +31,10 @@ export class InProcessMicrosoftSupport extends MicrosoftSupport {
 
   async findAnswer(_microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
     return undefined;
+  }
+
+  async getProgress(_microsoftTicketId: string): Promise<MicrosoftProgress> {
+    return { status: 'open', notes: [] };
   }
 
   get filedCount(): number {

@@ -17,6 +17,20 @@ export interface MicrosoftAnswer {
   answeredAt: string;
   note?: string;
   answeredBy?: string;
+  /** The ticket as it stood then, so what comes later can be told apart. */
+  progress: MicrosoftProgress;
+}
+
+export interface MicrosoftNote {
+  text: string;
+  createdByName: string;
+  createdDate: string;
+}
+
+/** The ticket's status at Microsoft (Partner Center: none, open, closed, attention_needed) and its notes, oldest first. */
+export interface MicrosoftProgress {
+  status: string;
+  notes: MicrosoftNote[];
 }
 
 /** Microsoft's support intake as the workflow sees it; an abstract class so NestJS can inject it by type. */
@@ -25,4 +39,6 @@ export abstract class MicrosoftSupport {
 
   /** Microsoft's first answer to the ticket, or undefined while there is none. */
   abstract findAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined>;
+
+  abstract getProgress(microsoftTicketId: string): Promise<MicrosoftProgress>;
 }

@@ -4,6 +4,7 @@ import {
   type FileServiceRequestCommand,
   type FiledServiceRequest,
   type MicrosoftAnswer,
+  type MicrosoftProgress,
 } from '@escalade/microsoft-support';
 import type { PartnerCenterClient } from './partner-center.client';
 import type { CreateServiceRequestBody, ServiceRequestContactBody, ServiceRequestNote, ServiceRequestSeverity, ServiceRequestStatus } from './wire';
@@ -65,10 +66,10 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
     return { microsoftTicketId: resource.id };
   }
 
-  /** What the polling activity needs to notice Microsoft's answer. */
-  async getStatus(microsoftTicketId: string): Promise<ServiceRequestProgress> {
-    const { status, notes, lastModifiedDate } = await this.client.getServiceRequest(microsoftTicketId);
-    return { status, notes, lastModifiedDate };
+  /** Status and notes as Partner Center shows them: what the workflow follows once Microsoft has answered. */
+  async getProgress(microsoftTicketId: string): Promise<MicrosoftProgress> {
+    const { status, notes } = await this.client.getServiceRequest(microsoftTicketId);
+    return { status, notes: notes ?? [] };
   }
 
   /**
@@ -76,17 +77,30 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
    * other than the partner's contact, or the ticket closed by Microsoft.
    */
   async findAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
-    const { status, notes, primaryContact, lastModifiedDate } = await this.client.getServiceRequest(microsoftTicketId);
+    const { status, notes = [], primaryContact, lastModifiedDate } = await this.client.getServiceRequest(microsoftTicketId);
+    const progress = { status, notes };
     const ours = [primaryContact?.firstName, primaryContact?.lastName].filter(Boolean).join(' ');
-    const fromMicrosoft = notes?.find((note) => note.createdByName && note.createdByName !== ours);
-    const note = fromMicrosoft ?? notes?.at(-1);
+    const fromMicrosoft = notes.find((note) => note.createdByName && note.createdByName !== ours);
+    const note = fromMicrosoft ?? notes.at(-1);
     if (status === 'attention_needed') {
-      return { kind: 'attention-needed', answeredAt: note?.createdDate ?? lastModifiedDate, note: note?.text, answeredBy: note?.createdByName };
+      return {
+        kind: 'attention-needed',
+        answeredAt: note?.createdDate ?? lastModifiedDate,
+        note: note?.text,
+        answeredBy: note?.createdByName,
+        progress,
+      };
     }
     if (fromMicrosoft) {
-      return { kind: 'responded', answeredAt: fromMicrosoft.createdDate, note: fromMicrosoft.text, answeredBy: fromMicrosoft.createdByName };
+      return {
+        kind: 'responded',
+        answeredAt: fromMicrosoft.createdDate,
+        note: fromMicrosoft.text,
+        answeredBy: fromMicrosoft.createdByName,
+        progress,
+      };
     }
-    if (status === 'closed') return { kind: 'responded', answeredAt: lastModifiedDate, note: 'Closed by Microsoft' };
+    if (status === 'closed') return { kind: 'responded', answeredAt: lastModifiedDate, note: 'Closed by Microsoft', progress };
     return undefined;
   }
 

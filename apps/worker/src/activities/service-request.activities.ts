@@ -87,9 +87,24 @@ export function createServiceRequestActivities({
       const context = Context.current();
       for (;;) {
         const answer = await failFastOnRejection(() => microsoftSupport.findAnswer(microsoftTicketId));
-        if (answer) return answer;
+        if (answer) {
+          const { progress, ...first } = answer;
+          return { ...first, seen: { status: progress.status, noteCount: progress.notes.length } };
+        }
         context.heartbeat();
         await context.sleep(pollIntervalMs); // rejects once the workflow cancels the watch
+      }
+    },
+
+    async watchMicrosoftChanges({ microsoftTicketId, pollIntervalMs, seen }) {
+      const context = Context.current();
+      for (;;) {
+        const { status, notes } = await failFastOnRejection(() => microsoftSupport.getProgress(microsoftTicketId));
+        if (status !== seen.status || notes.length > seen.noteCount) {
+          return { status, newNotes: notes.slice(seen.noteCount), seen: { status, noteCount: notes.length } };
+        }
+        context.heartbeat();
+        await context.sleep(pollIntervalMs);
       }
     },
   };
