@@ -9,6 +9,7 @@ import {
 import { toDeliveryDetailView, toDeliveryView, type AlertDeliveryDetailView, type AlertDeliveryView } from './alert-delivery.view';
 import type { CreateAlertSubscriptionDto } from './dto/create-alert-subscription.dto';
 import type { ListAlertDeliveriesQuery } from './dto/list-alert-deliveries.query';
+import { DEFAULT_PAGE_LIMIT } from '../validation/page-limit.decorator';
 
 @Injectable()
 export class AlertsService {
@@ -30,7 +31,7 @@ export class AlertsService {
     if (!(await this.subscriptions.delete(id))) throw new NotFoundException(`No alert subscription with id "${id}"`);
   }
 
-  async listDeliveries({ ticketId, status, limit = 50 }: ListAlertDeliveriesQuery): Promise<{ items: AlertDeliveryView[] }> {
+  async listDeliveries({ ticketId, status, limit = DEFAULT_PAGE_LIMIT }: ListAlertDeliveriesQuery): Promise<{ items: AlertDeliveryView[] }> {
     const deliveries = await this.deliveries.list({ ticketId, status, limit });
     return { items: deliveries.map(toDeliveryView) };
   }

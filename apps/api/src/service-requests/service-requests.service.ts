@@ -42,6 +42,7 @@ import type {
   MicrosoftResponseDto,
 } from './dto/ticket-actions.dto';
 import { requestFingerprint, toServiceRequest } from './service-request.mapper';
+import { DEFAULT_PAGE_LIMIT } from '../validation/page-limit.decorator';
 
 export interface OpenedTicket {
   id: string;
@@ -128,7 +129,7 @@ export class ServiceRequestsService {
     return { ...state, links: { temporalUi } };
   }
 
-  async list({ cursor, limit = 50, dueBefore, ...filters }: ListServiceRequestsQuery): Promise<TicketPage> {
+  async list({ cursor, limit = DEFAULT_PAGE_LIMIT, dueBefore, ...filters }: ListServiceRequestsQuery): Promise<TicketPage> {
     try {
       return await this.tickets.list(
         { ...filters, dueBefore: dueBefore && new Date(dueBefore).toISOString() },

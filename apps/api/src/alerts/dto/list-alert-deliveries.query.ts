@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@escalade/persistence';
+import { PageLimit } from '../../validation/page-limit.decorator';
 
 export class ListAlertDeliveriesQuery {
   @ApiPropertyOptional({ description: "Only this ticket's deliveries" })
@@ -16,11 +16,6 @@ export class ListAlertDeliveriesQuery {
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 }

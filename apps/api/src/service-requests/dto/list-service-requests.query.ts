@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { PRODUCTS, SEVERITIES, TICKET_STATUSES, type Product, type Severity, type TicketStatus } from '@escalade/domain';
+import { PageLimit } from '../../validation/page-limit.decorator';
 
 /** `?status=a,b` and `?status=a&status=b` both become ['a', 'b']. */
 const toList = ({ value }: { value: unknown }) =>
@@ -51,11 +52,6 @@ export class ListServiceRequestsQuery {
   @IsNotEmpty()
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 }
