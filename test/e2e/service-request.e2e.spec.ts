@@ -30,8 +30,15 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
 
   const waitFor = (id: string, done: (t: TicketView) => boolean) => system.waitForTicket(id, done);
 
-  async function openWorkflowCount(): Promise<number> {
-    const { count } = await env.client.workflow.count();
+  /** Every run of the ticket's workflow id: visibility is eventually consistent, so wait until it shows `atLeast`. */
+  async function runsOf(ticketId: string, atLeast: number): Promise<number> {
+    const query = `WorkflowId = 'service-request-${ticketId}'`;
+    const until = Date.now() + 10_000;
+    let { count } = await env.client.workflow.count(query);
+    while (count < atLeast && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ({ count } = await env.client.workflow.count(query));
+    }
     return count;
   }
 
@@ -88,10 +95,11 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
     const body = aServiceRequest({ severity: 'C', incidentType: 'non-break-fix' });
     const first = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(201);
-    const before = await openWorkflowCount();
+    const { runId } = await env.client.workflow.getHandle('service-request-e2e-idem-1').describe();
     const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(200);
     expect(again.body.id).toBe(first.body.id);
-    expect(await openWorkflowCount()).toBe(before);
+    expect((await env.client.workflow.getHandle('service-request-e2e-idem-1').describe()).runId).toBe(runId);
+    expect(await runsOf('e2e-idem-1', 1)).toBe(1);
 
     const conflicting = await http()
       .post('/service-requests')
@@ -104,8 +112,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   });
 
   it('rejects bad input with a 400 naming every invalid field, and starts nothing', async () => {
-    const before = await openWorkflowCount();
-    const valid = aServiceRequest();
+    const valid = { ...aServiceRequest(), requestId: 'e2e-bad-1' };
     const { body } = await http()
       .post('/service-requests')
       .send({
@@ -121,9 +128,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const fields = body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['contact.email', 'contact.name', 'customer.domain', 'language', 'product', 'severity', 'surprise']);
     expect(body.errors.find((e: { field: string }) => e.field === 'severity').problems[0]).toMatch(/A, B, C/);
-    await http().post('/service-requests').set('Idempotency-Key', 'bad key!').send(valid).expect(400);
+    await http().post('/service-requests').set('Idempotency-Key', 'bad key!').send(aServiceRequest()).expect(400);
     await http().post('/service-requests').send({ ...valid, product: 'marketplace' }).expect(400);
-    expect(await openWorkflowCount()).toBe(before);
+    await http().get('/service-requests/e2e-bad-1').expect(404); // no workflow was started
+    expect(await runsOf('e2e-bad-1', 0)).toBe(0);
   });
 
   it('refuses a phone request, closing it with the reason', async () => {
@@ -154,8 +162,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const closedIn = (streamId: string) => (events: ServerSentEvent[]) =>
       typesOf(events, streamId).includes('ServiceRequestClosed');
 
-    const everything = readServerSentEvents(`${system.url}/events/stream`, closedIn('ticket-e2e-sse-1'));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the global stream starts at the log's head
+    // Last-Event-ID 0: the whole log, then live; so the test never depends on when the stream started.
+    const everything = readServerSentEvents(`${system.url}/events/stream`, closedIn('ticket-e2e-sse-1'), {
+      headers: { 'last-event-id': '0' },
+    });
     await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-sse-1' }).expect(201);
     const timeline = readServerSentEvents(`${system.url}/service-requests/e2e-sse-1/timeline/stream`, closedIn('ticket-e2e-sse-1'));
 
