@@ -8,6 +8,9 @@ import { AlertSubscriptionEntity } from './alerts/alert-subscription.entity';
 import { MIGRATIONS } from './migrations';
 import { ProjectionCheckpoint, TicketRow } from './tickets/ticket-row.entity';
 
+/** Ours and the event store's, each set oldest first. */
+export const ALL_MIGRATIONS = [...MIGRATIONS, ...EVENT_STORE_MIGRATIONS];
+
 export const ENTITIES = [
   AlertEntity,
   AlertSubscriptionEntity,
@@ -26,8 +29,7 @@ export interface DatabaseSettings {
 
 /** SQLite under the data folder by default, PostgreSQL when DATABASE_URL is set; the schema comes from migrations. */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
-  const migrations = [...MIGRATIONS, ...EVENT_STORE_MIGRATIONS];
-  const common = { entities: ENTITIES, migrations, migrationsRun: false, synchronize: false } as const;
+  const common = { entities: ENTITIES, migrations: ALL_MIGRATIONS, migrationsRun: false, synchronize: false } as const;
   if (settings.DATABASE_URL) return { ...common, type: 'postgres', url: settings.DATABASE_URL };
   fs.mkdirSync(path.dirname(settings.databaseFile), { recursive: true });
   return { ...common, type: 'better-sqlite3', database: settings.databaseFile, enableWAL: true };

@@ -1,6 +1,5 @@
-// Real databases for the event store's tests: a fresh SQLite file, and PostgreSQL when TEST_DATABASE_URL is set,
-// each in a schema of its own that is dropped afterwards. Mirrors testDatabases() of @escalade/persistence, with the
-// event store's own entities and migrations.
+// Real databases for tests: a fresh SQLite file, and PostgreSQL when TEST_DATABASE_URL is set, each in a schema
+// of its own that is dropped afterwards; migrated with the tables a library names (`testDatabasesFor`).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,27 +16,34 @@ export interface EventStoreTestDatabase {
   close(dataSource: DataSource): Promise<void>;
 }
 
-const common = {
-  entities: EVENT_STORE_ENTITIES,
-  migrations: EVENT_STORE_MIGRATIONS,
-  migrationsRun: false,
-  synchronize: false,
-} as const;
+/** The tables a test database is migrated with. */
+export interface TestSchema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+const EVENT_STORE_SCHEMA: TestSchema = { entities: EVENT_STORE_ENTITIES, migrations: EVENT_STORE_MIGRATIONS };
+
+const optionsOf = (schema: TestSchema) => ({ ...schema, migrationsRun: false, synchronize: false }) as const;
 
 async function initialize(options: DataSourceOptions): Promise<DataSource> {
   return new DataSource(options).initialize();
 }
 
 /** A fresh SQLite file in a temporary folder (WAL, like the application's database). */
-export async function openSqliteEventStoreDatabase(): Promise<DataSource> {
+export async function openSqliteEventStoreDatabase(schema: TestSchema = EVENT_STORE_SCHEMA): Promise<DataSource> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-events-'));
-  const dataSource = await initialize({ ...common, type: 'better-sqlite3', database: path.join(dir, 'events.sqlite'), enableWAL: true });
+  const dataSource = await initialize({ ...optionsOf(schema), type: 'better-sqlite3', database: path.join(dir, 'events.sqlite'), enableWAL: true });
   await dataSource.runMigrations();
   return dataSource;
 }
 
 /** A new schema in the PostgreSQL database at `url`, migrated; `close` drops it. */
-export async function openPostgresEventStoreDatabase(url: string, prefix = 'escalade_events_test'): Promise<DataSource> {
+export async function openPostgresEventStoreDatabase(
+  url: string,
+  prefix = 'escalade_events_test',
+  tables: TestSchema = EVENT_STORE_SCHEMA,
+): Promise<DataSource> {
   const schema = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = await initialize({ type: 'postgres', url });
   try {
@@ -45,7 +51,7 @@ export async function openPostgresEventStoreDatabase(url: string, prefix = 'esca
   } finally {
     await admin.destroy();
   }
-  const dataSource = await initialize({ ...common, type: 'postgres', url, extra: { options: `-c search_path=${schema}` } });
+  const dataSource = await initialize({ ...optionsOf(tables), type: 'postgres', url, extra: { options: `-c search_path=${schema}` } });
   await dataSource.runMigrations();
   return dataSource;
 }
@@ -63,24 +69,26 @@ export async function closeEventStoreDatabase(dataSource: DataSource): Promise<v
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
-const sqlite: EventStoreTestDatabase = {
-  name: 'sqlite',
-  open: openSqliteEventStoreDatabase,
-  openPeer: (dataSource) => initialize(dataSource.options),
-  close: closeEventStoreDatabase,
-};
-
-function postgres(url: string): EventStoreTestDatabase {
-  return {
-    name: 'postgres',
-    open: () => openPostgresEventStoreDatabase(url),
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL names one; both migrated with `schema`. */
+export function testDatabasesFor(schema: TestSchema): EventStoreTestDatabase[] {
+  const sqlite: EventStoreTestDatabase = {
+    name: 'sqlite',
+    open: () => openSqliteEventStoreDatabase(schema),
     openPeer: (dataSource) => initialize(dataSource.options),
     close: closeEventStoreDatabase,
   };
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return [sqlite];
+  const postgres: EventStoreTestDatabase = {
+    name: 'postgres',
+    open: () => openPostgresEventStoreDatabase(url, 'escalade_test', schema),
+    openPeer: (dataSource) => initialize(dataSource.options),
+    close: closeEventStoreDatabase,
+  };
+  return [sqlite, postgres];
 }
 
-/** SQLite always; PostgreSQL too when TEST_DATABASE_URL names one. */
+/** The event store's own tables only. */
 export function eventStoreTestDatabases(): EventStoreTestDatabase[] {
-  const url = process.env.TEST_DATABASE_URL;
-  return url ? [sqlite, postgres(url)] : [sqlite];
+  return testDatabasesFor(EVENT_STORE_SCHEMA);
 }
