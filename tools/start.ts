@@ -1,6 +1,6 @@
 // `npm start`: the whole system on embedded defaults — Temporal dev server (SQLite file under DATA_DIR, UI on),
 // the worker and the API — with one Ctrl-C to stop it all.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -114,6 +114,18 @@ async function startSimulator(config: AppConfig): Promise<string | undefined> {
   return config.PARTNER_CENTER_URL;
 }
 
+/** Builds the coordinator console into its default folder (a few seconds); a CONSOLE_DIR set elsewhere is used as built. */
+function buildConsole(config: AppConfig): void {
+  if (config.CONSOLE_DIR !== path.join(ROOT, 'dist/apps/console')) return;
+  log('building the coordinator console…');
+  const vite = require.resolve('vite/bin/vite.js');
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the console did not build (see above)');
+}
+
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -148,6 +160,7 @@ async function main(): Promise<void> {
   // Our tables are brought up to date before either app opens them.
   const applied = await migrate(config);
   if (applied.length > 0) log(`applied database migrations: ${applied.join(', ')}`);
+  buildConsole(config);
   const temporalUi = await startTemporal(config);
   const simulatorUrl = await startSimulator(config);
   const register = ['-r', '@swc-node/register'];
@@ -159,6 +172,7 @@ async function main(): Promise<void> {
     [
       '',
       'Escalade is running:',
+      `  Console      http://127.0.0.1:${config.PORT}/`,
       `  API          http://127.0.0.1:${config.PORT}`,
       `  OpenAPI docs http://127.0.0.1:${config.PORT}/docs`,
       `  Temporal UI  ${temporalUi}`,

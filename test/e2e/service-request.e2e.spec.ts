@@ -68,6 +68,8 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(waiting.handoff!.microsoftTicketId).toMatch(/^\d+$/);
     expect(Date.parse(waiting.responseDueAt!) - Date.parse(waiting.handoff!.filedAt)).toBe(2 * 3_600_000 * TIME_SCALE);
     expect(waiting.links.temporalUi).toContain('/workflows/service-request-e2e-breach-1');
+    expect(waiting.responseWindow).toMatchObject({ startsAt: waiting.handoff!.filedAt, dueAt: waiting.responseDueAt });
+    expect(waiting.responseWindow!.escalations.map((e) => e.level)).toEqual([1, 2, 3]);
 
     const breached = await waitFor('e2e-breach-1', (t) => t.escalationLevel >= 1);
     expect(breached).toMatchObject({ breached: true, breachedAt: waiting.responseDueAt, status: 'awaiting-response' });

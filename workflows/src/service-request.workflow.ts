@@ -14,7 +14,9 @@ import {
   accessTimeoutMs,
   escalationSchedule,
   responseDeadline,
+  responseWindow,
   SEVERITIES,
+  warningTime,
   type AlertKind,
   type TicketEvent,
   type TicketOutcome,
@@ -119,7 +121,9 @@ export async function serviceRequestWorkflow({
       { key: searchAttributes.status, value: state.status },
       { key: searchAttributes.escalationLevel, value: state.escalationLevel },
     ]);
-  setHandler(ticketStateQuery, () => state);
+  setHandler(ticketStateQuery, () =>
+    responseClock ? { ...state, responseWindow: responseWindow(responseClock.filedAt, responseClock.dueAt, policy) } : state,
+  );
   setHandler(azureAccessGrantedSignal, ({ grantedBy } = {}) => {
     accessGranted = true;
     accessGrantedBy = grantedBy;
@@ -267,9 +271,8 @@ export async function serviceRequestWorkflow({
       if (answeredOrClosed()) return;
       const { filedAt, dueAt } = clock;
       const responseDueAt = dueAt.toISOString();
-      const window = dueAt.getTime() - filedAt.getTime();
       if (!state.warnedAt && !state.breached && Date.now() < dueAt.getTime()) {
-        const warnAt = new Date(filedAt.getTime() + Math.round(policy.warningShare * window));
+        const warnAt = warningTime(filedAt, dueAt, policy);
         if (await waitUntil(woken, warnAt)) continue;
         state.warnedAt = warnAt.toISOString(); // the mark itself, as breachedAt is the due time
         // The alert goes out while the event is being stored: subscribers hear of it without waiting on our database.

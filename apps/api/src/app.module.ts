@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { appConfigModule } from '@escalade/config';
 import { DatabaseModule } from '@escalade/persistence';
 import { AlertsModule } from './alerts/alerts.module';
+import { ConsoleModule } from './console/console.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { ReportsModule } from './reports/reports.module';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -16,6 +18,8 @@ import { TemporalModule } from './temporal/temporal.module';
     ServiceRequestsModule,
     EventsModule,
     AlertsModule,
+    ReportsModule,
+    ConsoleModule,
   ],
   controllers: [HealthController],
 })

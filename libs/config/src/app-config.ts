@@ -20,6 +20,8 @@ export const appConfigSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('service-requests'),
   TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
+  /** The coordinator console's built files (`npx nx build console`), served by the API at `/`. */
+  CONSOLE_DIR: z.string().min(1).default('dist/apps/console'),
   /** Multiplies every SLA duration: 0.001 turns a 2-hour target into 7.2 seconds for a demo. */
   SLA_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
   /** Optional JSON file overriding parts of the default SLA policy. */
@@ -66,5 +68,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
-  return { ...parsed.data, DATA_DIR: dataDir, databaseFile: path.join(dataDir, 'escalade.sqlite') };
+  return {
+    ...parsed.data,
+    DATA_DIR: dataDir,
+    CONSOLE_DIR: path.resolve(parsed.data.CONSOLE_DIR),
+    databaseFile: path.join(dataDir, 'escalade.sqlite'),
+  };
 }

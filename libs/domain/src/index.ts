@@ -9,6 +9,7 @@ export * from './business-calendar';
 export * from './calendar-for';
 export * from './ical-holidays';
 export * from './response-deadline';
+export * from './response-window';
 export * from './service-request.fixture';
 export * from './ticket-events';
 export * from './ticket-summary';

@@ -1,3 +1,4 @@
+import type { ResponseWindow } from './response-window';
 import type { Severity } from './service-request';
 
 export const TICKET_STATUSES = [
@@ -71,6 +72,8 @@ export interface TicketState {
   policyVersion: string;
   receivedAt: string;
   responseDueAt?: string;
+  /** Answered by the state query once the ticket is filed: the planned warning, due and ladder times. */
+  responseWindow?: ResponseWindow;
   respondedAt?: string;
   /** When the breach warning went out (a share of the window before the due time). */
   warnedAt?: string;

@@ -9,6 +9,7 @@ import { AlertDeliveryStore } from './alerts/alert-delivery.store';
 import { AlertSubscriptionStore } from './alerts/alert-subscription.store';
 import { dataSourceOptions } from './data-source-options';
 import { TicketsProjection } from './tickets/tickets.projection';
+import { SlaSummaryQuery } from './tickets/sla-summary.query';
 import { TicketsQuery } from './tickets/tickets.query';
 
 /** Our tables for a NestJS app: the DataSource, the alert stores, the event store and the tickets read model. */
@@ -50,8 +51,9 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource) => new TicketsProjection(dataSource),
         },
         { provide: TicketsQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new TicketsQuery(dataSource) },
+        { provide: SlaSummaryQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new SlaSummaryQuery(dataSource) },
       ],
-      exports: [AlertStore, AlertSubscriptionStore, AlertDeliveryStore, EventStore, TicketsProjection, TicketsQuery],
+      exports: [AlertStore, AlertSubscriptionStore, AlertDeliveryStore, EventStore, TicketsProjection, TicketsQuery, SlaSummaryQuery],
     };
   }
 }

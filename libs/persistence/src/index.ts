@@ -8,3 +8,4 @@ export * from './database.module';
 export * from './tickets/ticket-row.entity';
 export * from './tickets/tickets.projection';
 export * from './tickets/tickets.query';
+export * from './tickets/sla-summary.query';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BadRequestException,
   ConflictException,
   Injectable,
   type MessageEvent,
@@ -43,6 +42,7 @@ import type {
 } from './dto/ticket-actions.dto';
 import { requestFingerprint, toServiceRequest } from './service-request.mapper';
 import { DEFAULT_PAGE_LIMIT } from '../validation/page-limit.decorator';
+import { invalidRequest } from '../validation/validation-exception.factory';
 
 export interface OpenedTicket {
   id: string;
@@ -137,12 +137,7 @@ export class ServiceRequestsService {
       );
     } catch (err) {
       if (!(err instanceof InvalidCursorError)) throw err;
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Invalid request: cursor',
-        errors: [{ field: 'cursor', problems: [err.message] }],
-      });
+      throw invalidRequest([{ field: 'cursor', problems: [err.message] }]);
     }
   }
 
@@ -231,20 +226,10 @@ export class ServiceRequestsService {
 
   private ticketId(requestId?: string, idempotencyKey?: string): string {
     if (idempotencyKey !== undefined && !TICKET_ID_PATTERN.test(idempotencyKey)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Invalid request: Idempotency-Key',
-        errors: [{ field: 'Idempotency-Key', problems: [`Idempotency-Key ${TICKET_ID_RULE}`] }],
-      });
+      throw invalidRequest([{ field: 'Idempotency-Key', problems: [`Idempotency-Key ${TICKET_ID_RULE}`] }]);
     }
     if (requestId && idempotencyKey && requestId !== idempotencyKey) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Invalid request: requestId, Idempotency-Key',
-        errors: [{ field: 'requestId', problems: ['requestId and the Idempotency-Key header differ; send one, or the same value in both'] }],
-      });
+      throw invalidRequest([{ field: 'requestId', problems: ['requestId and the Idempotency-Key header differ; send one, or the same value in both'] }]);
     }
     return requestId ?? idempotencyKey ?? randomUUID();
   }

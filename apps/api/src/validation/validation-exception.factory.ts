@@ -14,12 +14,16 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
-export function validationExceptionFactory(errors: ValidationError[]): BadRequestException {
-  const problems = fieldProblems(errors);
+/** The API's 400: every problem named by its field; also for checks made outside the validation pipe. */
+export function invalidRequest(problems: FieldProblem[]): BadRequestException {
   return new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',
     message: `Invalid request: ${problems.map((p) => p.field).join(', ')}`,
     errors: problems,
   });
+}
+
+export function validationExceptionFactory(errors: ValidationError[]): BadRequestException {
+  return invalidRequest(fieldProblems(errors));
 }

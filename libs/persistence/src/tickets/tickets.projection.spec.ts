@@ -1,39 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { Severity, TicketEvent } from '@escalade/domain';
+import type { TicketEvent } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { testDatabases } from '../testing/test-databases';
+import { at, opened } from './testing/ticket-events.fixture';
 import { TicketRow } from './ticket-row.entity';
 import { TicketsProjection } from './tickets.projection';
 import { TicketsQuery } from './tickets.query';
-
-const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute)).toISOString();
-
-function opened(ticketId: string, minute: number, severity: Severity, customer = 'Contoso'): TicketEvent[] {
-  return [
-    {
-      type: 'ServiceRequestReceived',
-      data: {
-        ticketId,
-        title: `Ticket ${ticketId}`,
-        product: 'azure',
-        category: 'technical',
-        severity,
-        incidentType: 'break-fix',
-        language: 'en',
-        customer: { tenantId: 't', domain: `${customer.toLowerCase()}.com`, name: customer },
-        partner: { tenantId: 'p', name: 'Fabrikam' },
-        policyVersion: 'v1',
-        receivedAt: at(minute),
-      },
-    },
-    { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'covered' } },
-    {
-      type: 'HandedOff',
-      data: { portal: 'azure-portal', url: 'u', context: 'customer', microsoftTicketId: `MS-${ticketId}`, filedAt: at(minute) },
-    },
-    { type: 'ResponseDueTimeSet', data: { severity, responseDueAt: at(minute + 30) } },
-  ];
-}
 
 describe.each(testDatabases())('tickets projection on $name', (database) => {
   let dataSource: DataSource;

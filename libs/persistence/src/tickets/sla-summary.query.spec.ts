@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+import type { TicketEvent } from '@escalade/domain';
+import { EventStore } from '@escalade/event-store';
+import { testDatabases } from '../testing/test-databases';
+import { SlaSummaryQuery } from './sla-summary.query';
+import { TicketsProjection } from './tickets.projection';
+import { at, opened } from './testing/ticket-events.fixture';
+
+const closed = (targetMet: boolean | null): TicketEvent => ({
+  type: 'ServiceRequestClosed',
+  data: { outcome: targetMet === null ? 'refused' : 'resolved', targetMet, closedAt: at(50) },
+});
+
+describe.each(testDatabases())('SLA summary on $name', (database) => {
+  let dataSource: DataSource;
+  let summary: SlaSummaryQuery;
+
+  beforeAll(async () => {
+    dataSource = await database.open();
+    const events = new EventStore(dataSource);
+    const append = (ticketId: string, newEvents: TicketEvent[]) =>
+      events.appendToStream(`ticket-${ticketId}`, newEvents.map((e, i) => ({ ...e, eventId: `${ticketId}:${i}` })));
+    await append('met', [...opened('met', 0, 'A'), { type: 'MicrosoftResponded', data: { respondedAt: at(5), late: false } }]);
+    await append('closed-met', [...opened('closed-met', 1, 'A'), closed(true)]);
+    await append('breached', [...opened('breached', 2, 'A'), { type: 'SlaBreached', data: { responseDueAt: at(32) } }]);
+    await append('pending', opened('pending', 3, 'B'));
+    const [received] = opened('refused', 4, 'B');
+    await append('refused', [received, { type: 'EligibilityDecided', data: { decision: 'refused', reason: 'no' } }, closed(null)]);
+    await append('later', opened('later', 40, 'C'));
+    const projection = new TicketsProjection(dataSource);
+    while ((await projection.catchUp()) > 0);
+    summary = new SlaSummaryQuery(dataSource);
+  });
+  afterAll(() => database.close(dataSource));
+
+  it('counts met, breached, pending and untargeted tickets per severity for the period', async () => {
+    const result = await summary.summarize(at(0), at(30));
+    expect(result.bySeverity).toEqual([
+      { severity: 'A', opened: 3, met: 2, breached: 1, pending: 0, noTarget: 0 },
+      { severity: 'B', opened: 2, met: 0, breached: 0, pending: 1, noTarget: 1 },
+      { severity: 'C', opened: 0, met: 0, breached: 0, pending: 0, noTarget: 0 },
+    ]);
+    expect(result.total).toEqual({ opened: 5, met: 2, breached: 1, pending: 1, noTarget: 1 });
+  });
+
+  it('includes the start of the period and excludes its end', async () => {
+    const { total } = await summary.summarize(at(3), at(40));
+    expect(total).toEqual({ opened: 2, met: 0, breached: 0, pending: 1, noTarget: 1 });
+  });
+});

@@ -1,0 +1,32 @@
+import type { Severity, TicketEvent } from '@escalade/domain';
+
+/** 2026-11-24 09:<minute> UTC. */
+export const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute)).toISOString();
+
+/** The events of a ticket opened, filed and given its due time, 30 minutes after `minute`. */
+export function opened(ticketId: string, minute: number, severity: Severity, customer = 'Contoso'): TicketEvent[] {
+  return [
+    {
+      type: 'ServiceRequestReceived',
+      data: {
+        ticketId,
+        title: `Ticket ${ticketId}`,
+        product: 'azure',
+        category: 'technical',
+        severity,
+        incidentType: 'break-fix',
+        language: 'en',
+        customer: { tenantId: 't', domain: `${customer.toLowerCase()}.com`, name: customer },
+        partner: { tenantId: 'p', name: 'Fabrikam' },
+        policyVersion: 'v1',
+        receivedAt: at(minute),
+      },
+    },
+    { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'covered' } },
+    {
+      type: 'HandedOff',
+      data: { portal: 'azure-portal', url: 'u', context: 'customer', microsoftTicketId: `MS-${ticketId}`, filedAt: at(minute) },
+    },
+    { type: 'ResponseDueTimeSet', data: { severity, responseDueAt: at(minute + 30) } },
+  ];
+}
