@@ -1,15 +1,18 @@
-// Replays every golden history (test/histories/*.json, captured by `npm run histories:capture`) against the
-// current workflow code. A failure means the change would break tickets already running with the old code:
-// make it replay-safe (e.g. `patched()` from @temporalio/workflow), or, for a change meant to alter new tickets
-// only, version it and capture the histories again (see the README, "Replaying workflow histories").
+// Replays every golden history (test/histories/*.json, captured on a Temporal dev server by
+// `npm run histories:capture`) against the current workflow code. A failure means the change would break tickets
+// already running with the old code: make it replay-safe (e.g. `patched()` from @temporalio/workflow), or, for a
+// change meant to alter new tickets only, version it and capture the histories again (see the README,
+// "Replaying workflow histories").
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-code';
-import { describeReplayError, readHistoryFile } from '../../tools/replay/replay-histories';
+import { AZURE_ACCESS_REMINDER_PATCH, MICROSOFT_FOLLOW_UP_PATCH } from '../../workflows/src/service-request.workflow';
+import { describeReplayError, readHistoryFile, replayHistories } from '../../tools/replay/replay-histories';
 import { SCENARIOS } from '../../tools/replay/scenarios';
-import { installQuietRuntime, quietLogger } from '../../tools/replay/temporal-quiet';
+import { installQuietRuntime } from '../../tools/replay/temporal-quiet';
+import { bundleFromSource } from '../../tools/replay/workflow-bundle';
+import { patchesOf, recordedEventTypes } from './history-contents';
 
 const HISTORIES = path.resolve(__dirname, '../histories');
 const FILES = fs
@@ -22,18 +25,30 @@ const CHANGED_WORKFLOW = path.resolve(__dirname, 'fixtures/extra-sleep.workflows
 /** The workflow API with `patched()` always true: the current code as if its patches had been written without one. */
 const UNPATCHED_API = path.resolve(__dirname, 'fixtures/unpatched-workflow-api.ts');
 
-async function bundle(workflowsPath: string, alias: Record<string, string> = {}): Promise<string> {
-  const { bundlerOptions } = workflowSourceOptions();
-  const { code } = await bundleWorkflowCode({
-    workflowsPath,
-    ...bundlerOptions,
-    webpackConfigHook: (config) => {
-      const hooked = bundlerOptions.webpackConfigHook?.(config) ?? config;
-      return { ...hooked, resolve: { ...hooked.resolve, alias: { ...hooked.resolve?.alias, ...alias } } };
-    },
-    logger: quietLogger,
-  });
-  return code;
+/** Each patch: a new ticket's history that takes its path, and one of a ticket started before it (see `beforePatches`). */
+const PATCHES = [
+  {
+    patch: AZURE_ACCESS_REMINDER_PATCH,
+    newTicket: 'access-timed-out.json',
+    oldTicket: 'access-timed-out-before-reminder.json',
+    newEvents: ['AzureAccessReminded'],
+  },
+  {
+    patch: MICROSOFT_FOLLOW_UP_PATCH,
+    newTicket: 'follow-up-after-answer.json',
+    oldTicket: 'answered-by-polling-before-follow-up.json',
+    newEvents: ['MicrosoftNoteAdded', 'MicrosoftStatusChanged'],
+  },
+];
+
+const history = (file: string) => readHistoryFile(path.join(HISTORIES, file));
+
+async function replayError(code: string, file: string): Promise<unknown> {
+  const { workflowId, history: events } = history(file);
+  return Worker.runReplayHistory({ workflowBundle: { code } }, events, workflowId).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
 }
 
 describe('golden workflow histories', () => {
@@ -41,50 +56,59 @@ describe('golden workflow histories', () => {
 
   beforeAll(async () => {
     installQuietRuntime(); // replay workers log every state change at INFO otherwise
-    code = await bundle(workflowSourceOptions().workflowsPath);
+    code = await bundleFromSource();
   }, 120_000);
 
-  it('has a captured history for every scenario', () => {
-    const missing = SCENARIOS.map((s) => `${s.name}.json`).filter((file) => !FILES.includes(file));
-    expect(missing).toEqual([]); // npm run histories:capture -- <scenario> writes it
+  it('has a history for every scenario and a scenario for every history', () => {
+    // npm run histories:capture -- <scenario> writes a missing one; a history without a scenario cannot be recaptured.
+    expect(FILES).toEqual(SCENARIOS.map((s) => `${s.name}.json`).sort());
   });
 
   it.each(FILES)('%s replays against the current workflow code', async (file) => {
-    const { workflowId, history } = readHistoryFile(path.join(HISTORIES, file));
+    const { workflowId, history: events } = history(file);
     try {
-      await Worker.runReplayHistory({ workflowBundle: { code } }, history, workflowId);
+      await Worker.runReplayHistory({ workflowBundle: { code } }, events, workflowId);
     } catch (err) {
       throw new Error(`test/histories/${file} no longer replays (${workflowId}): ${describeReplayError(err).reason}`);
     }
   });
 
   describe('versioning with patched()', () => {
-    it('catches the Azure access reminder written without its patch: old tickets waiting for access would break', async () => {
-      const unpatched = await bundle(workflowSourceOptions().workflowsPath, { '@temporalio/workflow$': UNPATCHED_API });
-      const { workflowId, history } = readHistoryFile(path.join(HISTORIES, 'access-timed-out.json'));
-      const error = await Worker.runReplayHistory({ workflowBundle: { code: unpatched } }, history, workflowId).then(
-        () => undefined,
-        (err: unknown) => err,
-      );
-      expect(error).toBeInstanceOf(DeterminismViolationError);
-      expect(describeReplayError(error).reason).toMatch(/^nondeterminism at event \d+: /);
+    let unpatched: string;
+
+    beforeAll(async () => {
+      unpatched = await bundleFromSource({ alias: { '@temporalio/workflow$': UNPATCHED_API } });
     }, 120_000);
+
+    it.each(PATCHES)('$patch: a new ticket records the marker and takes the new path ($newTicket)', ({ patch, newTicket, newEvents }) => {
+      const { history: events } = history(newTicket);
+      expect(patchesOf(events)).toContain(patch);
+      expect(recordedEventTypes(events)).toEqual(expect.arrayContaining(newEvents));
+    });
+
+    it.each(PATCHES)('$patch: a ticket started before it has no marker and kept the old path ($oldTicket)', ({ oldTicket, newEvents }) => {
+      const { history: events } = history(oldTicket);
+      expect(patchesOf(events)).toEqual([]);
+      expect(recordedEventTypes(events).filter((type) => newEvents.includes(type))).toEqual([]);
+    });
+
+    it.each(PATCHES)('$patch written without its patch: caught on the ticket started before it', async ({ oldTicket }) => {
+      const outcomes = [];
+      for await (const outcome of replayHistories(unpatched, [history(oldTicket)])) outcomes.push(outcome);
+      expect(outcomes).toEqual([expect.objectContaining({ ok: false, error: expect.any(DeterminismViolationError) })]);
+      expect(outcomes[0].reason).toMatch(/^nondeterminism at event \d+: /);
+    });
   });
 
   describe('catches a nondeterministic change', () => {
     let changed: string;
 
     beforeAll(async () => {
-      changed = await bundle(CHANGED_WORKFLOW);
+      changed = await bundleFromSource({ workflowsPath: CHANGED_WORKFLOW });
     }, 120_000);
 
     it('rejects a golden history replayed against a workflow that starts with an extra timer', async () => {
-      const { workflowId, history } = readHistoryFile(path.join(HISTORIES, 'answered-in-time.json'));
-      const replay = Worker.runReplayHistory({ workflowBundle: { code: changed } }, history, workflowId);
-      const error = await replay.then(
-        () => undefined,
-        (err: unknown) => err,
-      );
+      const error = await replayError(changed, 'answered-in-time.json');
       expect(error).toBeInstanceOf(DeterminismViolationError);
       // The changed code starts a timer where the history has the first search-attribute upsert.
       expect((error as Error).message).toMatch(/Timer machine does not handle this event: HistoryEvent\(id: \d+, UpsertWorkflowSearchAttributes\)/);

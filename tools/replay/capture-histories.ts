@@ -1,16 +1,18 @@
 // `npm run histories:capture [-- <scenario> ...]`: runs every golden scenario (tools/replay/scenarios.ts) on a
-// fresh time-skipping test server, with a worker running the real activities (as the workflow tests do), and
-// writes each history, as exported by Temporal, to test/histories/<scenario>.json. Run it again after a change
-// to the workflow that is meant to change its histories (new tickets only: see the README), and commit the files.
+// fresh Temporal dev server (`temporal server start-dev`), in real time and all at once, with workers running the
+// real activities (as the workflow tests do), and writes each history, as exported by Temporal, to
+// test/histories/<scenario>.json. The scenarios use a compressed SLA policy, so the whole capture takes seconds.
+// Run it again after a change to the workflow that is meant to change its histories (new tickets only: see the
+// README), and commit the files. Two captures never give identical files: timestamps, run ids, Microsoft's
+// ticket numbers, and where activity completions and signals fall between workflow tasks differ; any capture
+// whose scenarios pass is valid.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Logger } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SERVICE_REQUEST_WORKFLOW, type serviceRequestWorkflow } from '@escalade/workflows';
 import type { TicketState } from '@escalade/domain';
-import { startTimeSkippingServer } from '../../test/support/temporal-servers';
-import { WorkflowHarness } from '../../test/support/workflow-harness';
+import { startDevServer } from '../../test/support/temporal-servers';
+import { startCaptureWorker, type CaptureHarness } from './capture-harness';
 import { historyToJSON, type History } from './history-json';
 import { installQuietRuntime } from './temporal-quiet';
 import { SCENARIOS, scenarioWorkflowId, type ReplayScenario } from './scenarios';
@@ -22,49 +24,33 @@ const { resolveBinary, BINARIES } = require('../temporal-binaries.cjs') as {
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 export const HISTORIES_DIR = path.join(REPO_ROOT, 'test/histories');
-/** Fixed, so the task queue recorded in every history is the same from one capture to the next. */
-const CAPTURE_TASK_QUEUE = 'golden-histories';
 
 /**
- * Starts a fresh time-skipping test server: the binary found or provisioned by tools/temporal-binaries.cjs
+ * Starts a fresh dev server: the Temporal CLI found or provisioned by tools/temporal-binaries.cjs
  * (`executable: existing-path`), else the SDK's own download.
  */
 export async function startCaptureServer(): Promise<TestWorkflowEnvironment> {
   installQuietRuntime();
-  const found = resolveBinary('testServer', { log: (message) => console.log(`[temporal] ${message}`) });
-  if (found) process.env[BINARIES.testServer.env] = found; // read by startTimeSkippingServer
-  return startTimeSkippingServer();
-}
-
-class CaptureHarness extends WorkflowHarness {
-  override readonly taskQueue = CAPTURE_TASK_QUEUE;
-}
-
-/** The workflow harness of the tests (real activities, in-process Microsoft, SQLite), on a fixed task queue. */
-export async function startCaptureWorker(env: TestWorkflowEnvironment): Promise<WorkflowHarness> {
-  Logger.overrideLogger(['error']); // the activities log every escalation as a warning
-  const harness = new CaptureHarness(env);
-  await harness.start();
-  return harness;
+  const found = resolveBinary('cli', { log: (message) => console.log(`[temporal] ${message}`) });
+  if (found) process.env[BINARIES.cli.env] = found; // read by startDevServer
+  return startDevServer();
 }
 
 /** Starts the scenario's workflow, drives it to its closure and checks its final state; returns the history. */
-export async function runScenario(env: TestWorkflowEnvironment, taskQueue: string, scenario: ReplayScenario) {
-  // Not env.client: its result() lets the server skip time, years ahead once the workflow has closed.
-  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
-  const handle = await client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
-    taskQueue,
+export async function runScenario(harness: CaptureHarness, scenario: ReplayScenario) {
+  const handle = await harness.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
+    taskQueue: harness.taskQueue,
     workflowId: scenarioWorkflowId(scenario),
     args: [scenario.input],
   });
-  await scenario.drive(handle, env);
+  await scenario.drive(handle, harness.context);
   const result = await handle.result();
   const wrong = Object.entries(scenario.expected).filter(
     ([key, value]) => JSON.stringify(result[key as keyof TicketState]) !== JSON.stringify(value),
   );
   if (wrong.length > 0) {
     const got = Object.fromEntries(wrong.map(([key]) => [key, result[key as keyof TicketState]]));
-    throw new Error(`${scenario.name}: expected ${JSON.stringify(Object.fromEntries(wrong))}, got ${JSON.stringify(got)}`);
+    throw new Error(`expected ${JSON.stringify(Object.fromEntries(wrong))}, got ${JSON.stringify(got)}`);
   }
   return { handle, result, history: await handle.fetchHistory() };
 }
@@ -74,17 +60,31 @@ export function exportHistory(history: History): string {
   return `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`;
 }
 
-function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
-  return [d && `${d} d`, h && `${h} h`, `${m} min`].filter(Boolean).join(' ');
+/** Runs the scenario once its worker is ready, writes its history and prints one line; false when it failed. */
+async function capture(worker: Promise<CaptureHarness>, scenario: ReplayScenario): Promise<boolean> {
+  try {
+    const harness = await worker;
+    const started = Date.now();
+    const { history, result } = await runScenario(harness, scenario);
+    const file = path.join(HISTORIES_DIR, `${scenario.name}.json`);
+    fs.writeFileSync(file, exportHistory(history));
+    const events = history.events?.length ?? 0;
+    console.log(
+      `captured ${scenario.name.padEnd(38)} ${String(events).padStart(4)} events  ${String(result.outcome).padEnd(16)} ` +
+        `${path.relative(REPO_ROOT, file)}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    return true;
+  } catch (err) {
+    console.error(`FAILED   ${scenario.name}: ${err instanceof Error ? err.message : String(err)}`);
+    return false;
+  }
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     console.log('usage: npm run histories:capture [-- <scenario> ...]\n\nscenarios:');
-    for (const s of SCENARIOS) console.log(`  ${s.name.padEnd(34)} ${s.description}`);
+    for (const s of SCENARIOS) console.log(`  ${s.name.padEnd(38)} ${s.description}`);
     return;
   }
   const unknown = args.filter((name) => !SCENARIOS.some((s) => s.name === name));
@@ -96,32 +96,23 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const env = await startCaptureServer();
-  const harness = await startCaptureWorker(env);
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-  let failed = 0;
+  // One worker for the current code, one for the code before the patches, each started (bundled) when first needed.
+  const workers = new Map<boolean, Promise<CaptureHarness>>();
+  const workerFor = ({ beforePatches = false }: ReplayScenario): Promise<CaptureHarness> => {
+    if (!workers.has(beforePatches)) workers.set(beforePatches, startCaptureWorker(env, { beforePatches }));
+    return workers.get(beforePatches) as Promise<CaptureHarness>;
+  };
+  let captured: boolean[];
   try {
-    for (const scenario of chosen) {
-      const t0 = Date.now();
-      try {
-        const clock = await env.currentTimeMs();
-        const { history, result } = await runScenario(env, harness.taskQueue, scenario);
-        const simulated = (await env.currentTimeMs()) - clock;
-        const file = path.join(HISTORIES_DIR, `${scenario.name}.json`);
-        fs.writeFileSync(file, exportHistory(history));
-        const events = history.events?.length ?? 0;
-        console.log(
-          `captured ${scenario.name.padEnd(34)} ${String(events).padStart(4)} events  ${String(result.outcome).padEnd(16)} ` +
-            `${path.relative(REPO_ROOT, file)}  (${formatDuration(simulated)} simulated in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-        );
-      } catch (err) {
-        failed += 1;
-        console.error(`FAILED   ${scenario.name}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    captured = await Promise.all(chosen.map((scenario) => capture(workerFor(scenario), scenario)));
   } finally {
-    await harness.stop();
+    for (const worker of await Promise.allSettled(workers.values())) {
+      if (worker.status === 'fulfilled') await worker.value.stop();
+    }
     await env.teardown();
   }
+  const failed = captured.filter((ok) => !ok).length;
   const others = fs
     .readdirSync(HISTORIES_DIR)
     .filter((f) => f.endsWith('.json') && !SCENARIOS.some((s) => `${s.name}.json` === f));

@@ -38,8 +38,8 @@ export interface ReplayOutcome {
 }
 
 /**
- * Histories carry no workflow id (the test server does not fill the start event's `workflowId`): it is the
- * start event's when present, else derived from the service-request input (`service-request-<id>`), else `fallback`.
+ * The workflow id is the start event's `workflowId` when present (the time-skipping test server leaves it empty),
+ * else derived from the service-request input (`service-request-<id>`), else `fallback`.
  */
 export function workflowIdOf(history: History, fallback: string): string {
   const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;

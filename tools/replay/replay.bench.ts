@@ -4,13 +4,14 @@
 //    one replay worker (Worker.runReplayHistories), as `npm run replay` and a pre-deployment check do.
 // 2. One long synthetic history of about BENCH_LONG_EVENTS (4,000) events: a ticket whose severity a coordinator
 //    changes again and again while it waits (tools/replay/scenarios.ts, severityChurnScenario), generated on a
-//    time-skipping test server (or read with --long-history from a file an earlier run saved), replayed alone.
+//    Temporal dev server (or read with --long-history from a file an earlier run saved), replayed alone.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
-import { exportHistory, runScenario, startCaptureServer, startCaptureWorker } from './capture-histories';
+import { startCaptureWorker } from './capture-harness';
+import { exportHistory, runScenario, startCaptureServer } from './capture-histories';
 import { historyFiles, readHistoryFile, replayHistories, type HistorySource } from './replay-histories';
 import { scenarioWorkflowId, severityChurnScenario } from './scenarios';
 import { installQuietRuntime } from './temporal-quiet';
@@ -47,12 +48,12 @@ async function replayOne(code: string, source: HistorySource): Promise<number> {
 
 async function generateLongHistory(file: string): Promise<HistorySource> {
   const scenario = severityChurnScenario(LONG_EVENTS);
-  console.log(`generating the long history: ${scenario.description} (time-skipping test server)…`);
+  console.log(`generating the long history: ${scenario.description} (Temporal dev server)…`);
   const started = performance.now();
   const env = await startCaptureServer();
   const harness = await startCaptureWorker(env);
   try {
-    const { history } = await runScenario(env, harness.taskQueue, scenario);
+    const { history } = await runScenario(harness, scenario);
     fs.writeFileSync(file, exportHistory(history));
     const events = history.events?.length ?? 0;
     console.log(`  ${fmt(events)} events in ${fmt((performance.now() - started) / 1000, 1)} s, saved to ${file}`);

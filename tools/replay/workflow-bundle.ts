@@ -18,12 +18,19 @@ export interface WorkflowCode {
   origin: string;
 }
 
-/** Bundles the workflow sources as the worker does (workflowSourceOptions: entry point and @escalade/* aliases). */
-export async function bundleFromSource(workflowsPath?: string): Promise<string> {
-  const options = workflowSourceOptions();
+/**
+ * Bundles the workflow sources as the worker does (workflowSourceOptions: entry point and @escalade/* aliases);
+ * `alias` adds module aliases, e.g. `{ '@temporalio/workflow$': <file> }` to swap the workflow API.
+ */
+export async function bundleFromSource({ workflowsPath, alias = {} }: { workflowsPath?: string; alias?: Record<string, string> } = {}): Promise<string> {
+  const { workflowsPath: sources, bundlerOptions } = workflowSourceOptions();
   const { code } = await bundleWorkflowCode({
-    workflowsPath: workflowsPath ?? options.workflowsPath,
-    ...options.bundlerOptions,
+    workflowsPath: workflowsPath ?? sources,
+    ...bundlerOptions,
+    webpackConfigHook: (config) => {
+      const hooked = bundlerOptions.webpackConfigHook?.(config) ?? config;
+      return { ...hooked, resolve: { ...hooked.resolve, alias: { ...hooked.resolve?.alias, ...alias } } };
+    },
     logger: quietLogger,
   });
   return code;
