@@ -2,12 +2,14 @@
 //
 // Architecture is enforced with `@nx/enforce-module-boundaries`, driven by the `tags` in each
 // project.json:
-//   type:app      → apps/api, apps/worker, apps/ms-simulator
+//   type:app      → apps/api, apps/worker, apps/ms-simulator, apps/console
 //   type:workflow → workflows/ (deterministic Temporal code: no I/O, no framework)
 //   type:data     → libs/persistence, libs/event-store, libs/microsoft-support, libs/partner-center
 //   type:util     → libs/config
 //   type:domain   → libs/domain (pure rules)
 //   scope:api | scope:worker | scope:simulator | scope:shared
+//   scope:console → apps/console, the coordinator's console in the browser: it talks to the API over HTTP
+//                   and may import only the pure domain (type:domain), e.g. the read model's fold
 //
 // Note: `bannedExternalImports` only sees npm packages that are nodes of the Nx project graph.
 // Node built-ins (`fs`, `node:*`, `crypto`, …) are not graph nodes, so the same bans are repeated
@@ -92,6 +94,7 @@ export default [
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared'] },
             { sourceTag: 'scope:simulator', onlyDependOnLibsWithTags: ['scope:simulator', 'scope:shared'] },
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },
       ],

@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/ms-simulator',
+    '<rootDir>/apps/console',
     '<rootDir>/test',
   ],
 };

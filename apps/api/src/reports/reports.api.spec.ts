@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { appConfigModule } from '@escalade/config';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequestReceived } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { DatabaseModule, TicketsProjection } from '@escalade/persistence';
 import { createValidationPipe } from '../validation/validation.pipe';
@@ -27,19 +27,8 @@ describe('reports API (ReportsModule on a SQLite file)', () => {
     app = moduleRef.createNestApplication();
     app.useGlobalPipes(createValidationPipe());
     await app.init();
-    const { customer, partner, title, product, category, severity, incidentType, language } = aServiceRequest();
-    await app.get(EventStore).appendToStream('ticket-T1', [
-      {
-        eventId: 'T1:1',
-        type: 'ServiceRequestReceived',
-        data: {
-          ticketId: 'T1',
-          title, product, category, severity, incidentType, language, customer, partner,
-          policyVersion: 'v1',
-          receivedAt: new Date().toISOString(),
-        },
-      },
-    ]);
+    const received = aServiceRequestReceived('T1', { receivedAt: new Date().toISOString() });
+    await app.get(EventStore).appendToStream('ticket-T1', [{ eventId: 'T1:1', ...received }]);
     await app.get(TicketsProjection).catchUp();
   });
 
@@ -53,7 +42,7 @@ describe('reports API (ReportsModule on a SQLite file)', () => {
     const { body } = await http().get('/reports/sla').expect(200);
     expect(Date.parse(body.to) - Date.parse(body.from)).toBe(7 * 24 * 60 * 60 * 1000);
     expect(body.bySeverity.map((row: { severity: string }) => row.severity)).toEqual(['A', 'B', 'C']);
-    expect(body.total).toEqual({ opened: 1, met: 0, breached: 0, pending: 0, noTarget: 1 });
+    expect(body.total).toEqual({ opened: 1, met: 0, breached: 0, pending: 0, cancelled: 0, noTarget: 1 });
   });
 
   it('names every invalid bound, and a period that ends before it starts', async () => {

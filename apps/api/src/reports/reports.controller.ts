@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SlaSummaryQuery, type SlaSummary } from '@escalade/persistence';
+import type { SlaSummary } from '@escalade/domain';
+import { SlaSummaryQuery } from '@escalade/persistence';
 import { invalidRequest } from '../validation/validation-exception.factory';
 import { SlaSummaryQueryDto } from './dto/sla-summary.query';
 

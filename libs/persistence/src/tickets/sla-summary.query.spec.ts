@@ -26,6 +26,7 @@ describe.each(testDatabases())('SLA summary on $name', (database) => {
     await append('pending', opened('pending', 3, 'B'));
     const [received] = opened('refused', 4, 'B');
     await append('refused', [received, { type: 'EligibilityDecided', data: { decision: 'refused', reason: 'no' } }, closed(null)]);
+    await append('cancelled', [...opened('cancelled', 5, 'C'), { type: 'ServiceRequestClosed', data: { outcome: 'cancelled', targetMet: true, closedAt: at(9) } }]);
     await append('later', opened('later', 40, 'C'));
     const projection = new TicketsProjection(dataSource);
     while ((await projection.catchUp()) > 0);
@@ -33,18 +34,18 @@ describe.each(testDatabases())('SLA summary on $name', (database) => {
   });
   afterAll(() => database.close(dataSource));
 
-  it('counts met, breached, pending and untargeted tickets per severity for the period', async () => {
+  it('counts met, breached, pending, cancelled and untargeted tickets per severity for the period', async () => {
     const result = await summary.summarize(at(0), at(30));
     expect(result.bySeverity).toEqual([
-      { severity: 'A', opened: 3, met: 2, breached: 1, pending: 0, noTarget: 0 },
-      { severity: 'B', opened: 2, met: 0, breached: 0, pending: 1, noTarget: 1 },
-      { severity: 'C', opened: 0, met: 0, breached: 0, pending: 0, noTarget: 0 },
+      { severity: 'A', opened: 3, met: 2, breached: 1, pending: 0, cancelled: 0, noTarget: 0 },
+      { severity: 'B', opened: 2, met: 0, breached: 0, pending: 1, cancelled: 0, noTarget: 1 },
+      { severity: 'C', opened: 1, met: 0, breached: 0, pending: 0, cancelled: 1, noTarget: 0 },
     ]);
-    expect(result.total).toEqual({ opened: 5, met: 2, breached: 1, pending: 1, noTarget: 1 });
+    expect(result.total).toEqual({ opened: 6, met: 2, breached: 1, pending: 1, cancelled: 1, noTarget: 1 });
   });
 
   it('includes the start of the period and excludes its end', async () => {
     const { total } = await summary.summarize(at(3), at(40));
-    expect(total).toEqual({ opened: 2, met: 0, breached: 0, pending: 1, noTarget: 1 });
+    expect(total).toEqual({ opened: 3, met: 0, breached: 0, pending: 1, cancelled: 1, noTarget: 1 });
   });
 });

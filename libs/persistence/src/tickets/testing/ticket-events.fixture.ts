@@ -1,4 +1,4 @@
-import type { Severity, TicketEvent } from '@escalade/domain';
+import { aServiceRequestReceived, type Severity, type TicketEvent } from '@escalade/domain';
 
 /** 2026-11-24 09:<minute> UTC. */
 export const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute)).toISOString();
@@ -6,22 +6,12 @@ export const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute)
 /** The events of a ticket opened, filed and given its due time, 30 minutes after `minute`. */
 export function opened(ticketId: string, minute: number, severity: Severity, customer = 'Contoso'): TicketEvent[] {
   return [
-    {
-      type: 'ServiceRequestReceived',
-      data: {
-        ticketId,
-        title: `Ticket ${ticketId}`,
-        product: 'azure',
-        category: 'technical',
-        severity,
-        incidentType: 'break-fix',
-        language: 'en',
-        customer: { tenantId: 't', domain: `${customer.toLowerCase()}.com`, name: customer },
-        partner: { tenantId: 'p', name: 'Fabrikam' },
-        policyVersion: 'v1',
-        receivedAt: at(minute),
-      },
-    },
+    aServiceRequestReceived(ticketId, {
+      title: `Ticket ${ticketId}`,
+      severity,
+      customer: { tenantId: 't', domain: `${customer.toLowerCase()}.com`, name: customer },
+      receivedAt: at(minute),
+    }),
     { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'covered' } },
     {
       type: 'HandedOff',

@@ -1,0 +1,18 @@
+import type { StreamedTicketEvent } from './types';
+
+export interface EventStreamHandlers {
+  onEvent(event: StreamedTicketEvent): void;
+  /** Connected, and again after each reconnection. */
+  onOpen?(): void;
+  /** Disconnected: the browser reconnects by itself, resuming after the last event id it saw. */
+  onError?(): void;
+}
+
+/** Follows a Server-Sent Event stream of ticket events; returns what stops following it. */
+export function followTicketEvents(path: string, handlers: EventStreamHandlers): () => void {
+  const source = new EventSource(path);
+  source.addEventListener('ticket-event', (message) => handlers.onEvent(JSON.parse(message.data) as StreamedTicketEvent));
+  source.onopen = () => handlers.onOpen?.();
+  source.onerror = () => handlers.onError?.();
+  return () => source.close();
+}

@@ -1,0 +1,38 @@
+// The board's tickets kept current from the event stream with the read model's own fold.
+import { evolveTicketSummary, type TicketEvent, type TicketSummary } from '@escalade/domain';
+import type { RecordedTicketEvent, StreamedTicketEvent } from '../api/types';
+
+export type Tickets = Readonly<Record<string, TicketSummary>>;
+
+const STREAM_PREFIX = 'ticket-';
+
+const asTicketEvent = ({ type, data }: RecordedTicketEvent) => ({ type, data }) as TicketEvent;
+
+/**
+ * Folds one streamed event into the board. An event already reflected is ignored; one that does not
+ * follow the ticket's version (a gap, or a ticket the board has never seen) names the ticket as `stale`:
+ * it must be read again from its timeline.
+ */
+export function applyStreamedEvent(tickets: Tickets, event: StreamedTicketEvent): { tickets: Tickets; stale?: string } {
+  if (!event.streamId.startsWith(STREAM_PREFIX)) return { tickets };
+  const id = event.streamId.slice(STREAM_PREFIX.length);
+  const current = tickets[id];
+  const version = current?.version ?? 0;
+  if (event.version <= version) return { tickets };
+  if (event.version !== version + 1) return { tickets, stale: id };
+  return { tickets: { ...tickets, [id]: evolveTicketSummary(current, asTicketEvent(event), event.version) } };
+}
+
+/** The summary of a ticket from its whole timeline (the same fold as the server's read model). */
+export function summaryFromTimeline(events: readonly RecordedTicketEvent[]): TicketSummary | undefined {
+  return events.reduce<TicketSummary | undefined>(
+    (summary, event) => evolveTicketSummary(summary, asTicketEvent(event), event.version),
+    undefined,
+  );
+}
+
+/** Takes each summary unless the board already holds a later version of that ticket. */
+export function mergeNewer(tickets: Tickets, summaries: readonly TicketSummary[]): Tickets {
+  const newer = summaries.filter((summary) => summary.version > (tickets[summary.id]?.version ?? 0));
+  return newer.length === 0 ? tickets : { ...tickets, ...Object.fromEntries(newer.map((summary) => [summary.id, summary])) };
+}

@@ -1,0 +1,42 @@
+import type { EligibilityVerdict, Portal, TicketEventType, TicketStatus } from '@escalade/domain';
+
+export const STATUS_LABELS: Record<TicketStatus, string> = {
+  'checking-eligibility': 'Checking eligibility',
+  'awaiting-access': 'Awaiting Azure access',
+  'handing-off': 'Handing off',
+  'awaiting-response': 'Awaiting response',
+  responded: 'Responded',
+  closed: 'Closed',
+};
+
+export const EVENT_LABELS: Record<TicketEventType, string> = {
+  ServiceRequestReceived: 'Request received',
+  EligibilityDecided: 'Eligibility decided',
+  AzureAccessAwaited: 'Awaiting Azure access',
+  AzureAccessReminded: 'Azure access reminder',
+  AzureAccessGranted: 'Azure access granted',
+  HandedOff: 'Filed with Microsoft',
+  ResponseDueTimeSet: 'Response due time set',
+  BreachWarningRaised: 'Breach warning',
+  SlaBreached: 'SLA breached',
+  SeverityChanged: 'Severity changed',
+  Escalated: 'Escalated',
+  MicrosoftResponded: 'Microsoft responded',
+  MicrosoftNoteAdded: 'Note from Microsoft',
+  MicrosoftStatusChanged: 'Microsoft status changed',
+  AlertDelivered: 'Alert delivered',
+  AlertDeliveryAbandoned: 'Alert delivery abandoned',
+  ServiceRequestClosed: 'Closed',
+};
+
+export const PORTAL_LABELS: Record<Portal, string> = {
+  'azure-portal': 'Azure portal',
+  'microsoft-365-admin-center': 'Microsoft 365 admin center',
+};
+
+export const ELIGIBILITY_LABELS: Record<EligibilityVerdict, string> = {
+  eligible: 'Eligible',
+  refused: 'Refused',
+  redirected: 'Redirected',
+  'needs-access': 'Needs Azure access',
+};

@@ -1,0 +1,39 @@
+import type { AlertDelivery } from '../api/types';
+import { formatDateTime } from '../format/time';
+
+/** The ticket's alerts as sent to each subscribed webhook, with how the delivery went. */
+export function AlertDeliveries({ alerts }: { alerts: AlertDelivery[] }) {
+  return (
+    <section class="card" aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">Alerts sent</h2>
+      {alerts.length === 0 ? (
+        <p class="empty">No alert delivered to a webhook yet.</p>
+      ) : (
+        <table class="compact">
+          <thead>
+            <tr>
+              <th scope="col">Alert</th>
+              <th scope="col">Delivery</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((alert) => (
+              <tr key={alert.id} data-testid="alert-delivery" data-status={alert.status}>
+                <td>{alert.alertKey.slice(alert.ticketId.length + 1).replaceAll(':', ' ')}</td>
+                <td>
+                  <span class={`badge delivery-${alert.status}`} title={alert.lastError ?? undefined}>
+                    {alert.status}
+                  </span>
+                </td>
+                <td>{alert.attemptCount}</td>
+                <td>{formatDateTime(alert.deliveredAt ?? alert.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

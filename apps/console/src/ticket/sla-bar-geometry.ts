@@ -1,0 +1,78 @@
+// Where the marks of a ticket's response window sit on its SLA bar, as percentages of the bar's width.
+import { DEFAULT_SLA_POLICY, type TicketState } from '@escalade/domain';
+
+export interface EscalationMark {
+  level: number;
+  audience: string;
+  at: number;
+  raised: boolean;
+}
+
+export interface SlaMarks {
+  startsAt: number;
+  warningAt: number;
+  dueAt: number;
+  escalations: EscalationMark[];
+  /** Recorded by the server: wins over this browser's clock, which may lag the server's. */
+  breached: boolean;
+  /** When the clock stopped: Microsoft's response, or the closure. */
+  stoppedAt?: number;
+}
+
+export type SlaPhase = 'on-track' | 'at-risk' | 'breached';
+
+export interface SlaBarGeometry {
+  warning: number;
+  due: number;
+  /** Where the elapsed part of the window ends: now, or where the clock stopped. */
+  elapsed: number;
+  phase: SlaPhase;
+  /** Shown only while the clock runs. */
+  now?: number;
+  escalations: Array<EscalationMark & { position: number }>;
+}
+
+const time = (iso: string) => Date.parse(iso);
+
+/**
+ * The marks of the ticket's window: planned by the API (`responseWindow`), or else rebuilt from the
+ * filing and due times with the default warning share. Raised escalations come from the ticket itself.
+ */
+export function slaMarks(ticket: TicketState): SlaMarks | undefined {
+  const startsAt = ticket.responseWindow?.startsAt ?? ticket.handoff?.filedAt;
+  const dueAt = ticket.responseWindow?.dueAt ?? ticket.responseDueAt;
+  if (!startsAt || !dueAt) return undefined;
+  const [start, due] = [time(startsAt), time(dueAt)];
+  const warningAt = ticket.responseWindow?.warningAt ?? ticket.warnedAt;
+  const raised = ticket.escalations.map(({ level, audience, at }) => ({ level, audience, at: time(at), raised: true }));
+  const planned = (ticket.responseWindow?.escalations ?? [])
+    .filter(({ level }) => !raised.some((mark) => mark.level === level))
+    .map(({ level, audience, at }) => ({ level, audience, at: time(at), raised: false }));
+  const stoppedAt = ticket.respondedAt ?? ticket.closedAt;
+  return {
+    startsAt: start,
+    warningAt: warningAt ? time(warningAt) : start + DEFAULT_SLA_POLICY.warningShare * (due - start),
+    dueAt: due,
+    escalations: [...raised, ...planned].sort((a, b) => a.level - b.level),
+    breached: ticket.breached,
+    stoppedAt: stoppedAt ? time(stoppedAt) : undefined,
+  };
+}
+
+/** The bar runs from the filing to the last mark, stretched to now while the clock runs past them all. */
+export function slaBarGeometry(marks: SlaMarks, now: number): SlaBarGeometry {
+  const clock = marks.stoppedAt ?? now;
+  const end = Math.max(marks.dueAt, clock, ...marks.escalations.map((mark) => mark.at));
+  const span = Math.max(1, end - marks.startsAt);
+  const position = (at: number) => Math.min(100, Math.max(0, ((at - marks.startsAt) / span) * 100));
+  const phase: SlaPhase =
+    marks.breached || clock >= marks.dueAt ? 'breached' : clock >= marks.warningAt ? 'at-risk' : 'on-track';
+  return {
+    warning: position(marks.warningAt),
+    due: position(marks.dueAt),
+    elapsed: position(clock),
+    phase,
+    now: marks.stoppedAt === undefined ? position(now) : undefined,
+    escalations: marks.escalations.map((mark) => ({ ...mark, position: position(mark.at) })),
+  };
+}

@@ -1,0 +1,44 @@
+import { useNow } from '../hooks/use-now';
+import { Link } from '../routing/navigation';
+import { TicketActions } from './actions/ticket-actions';
+import { AlertDeliveries } from './alert-deliveries';
+import { SlaBar } from './sla-bar';
+import { TicketFacts } from './ticket-facts';
+import { TicketHeader } from './ticket-header';
+import { Timeline } from './timeline';
+import { useTicket } from './use-ticket';
+
+export function TicketPage({ id }: { id: string }) {
+  const { ticket, events, alerts, notFound, error, refresh } = useTicket(id);
+  const now = useNow();
+  if (notFound) {
+    return (
+      <section class="page">
+        <h1>No ticket {id}</h1>
+        <Link href="/">Back to the board</Link>
+      </section>
+    );
+  }
+  if (!ticket) return <section class="page">{error ? <p role="alert">{error}</p> : <p class="muted">Loading…</p>}</section>;
+  return (
+    <section class="page ticket-page">
+      <TicketHeader ticket={ticket} now={now} />
+      {error && (
+        <p class="error-banner" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="ticket-grid">
+        <div class="ticket-main">
+          <SlaBar ticket={ticket} now={now} />
+          <Timeline events={events} />
+        </div>
+        <div class="ticket-side">
+          <TicketActions ticket={ticket} onDone={refresh} />
+          <TicketFacts ticket={ticket} />
+          <AlertDeliveries alerts={alerts} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Severity, TicketStatus } from '@escalade/domain';
+import { STATUS_LABELS } from '../format/labels';
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return (
+    <span class={`badge severity severity-${severity}`} title={`Severity ${severity}`}>
+      {severity}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: TicketStatus }) {
+  return <span class={`badge status status-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+export function BreachedBadge() {
+  return <span class="badge breached">Breached</span>;
+}
