@@ -169,6 +169,12 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
     await page.getByRole('button', { name: 'Record response' }).click();
     await timelineEntry('MicrosoftResponded').getByText('Microsoft responded: Engineer assigned').waitFor();
     await page.getByTestId('ticket-time-left').getByText('answered', { exact: true }).waitFor();
+
+    await page.getByLabel('Resolution').fill('Microsoft restored the service');
+    await page.getByRole('button', { name: 'Close ticket' }).click();
+    await timelineEntry('ServiceRequestClosed').waitFor();
+    await page.locator('.ticket-meta').getByText('Resolved', { exact: true }).waitFor();
+    await page.locator('.resolution').getByText('Microsoft restored the service').waitFor();
   }, TEST_TIMEOUT_MS);
 
   it('summarises the tickets opened, met and breached per severity over the last 7 days', async () => {

@@ -5,6 +5,7 @@ import type { TicketView } from '../../apps/api/src/service-requests/service-req
 import { startSimulator, type RunningSimulator } from '../../apps/ms-simulator/src/testing/start-simulator';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
+import { UNKNOWN_SUPPORT_TOPIC_ID } from '../support/test-microsoft-support';
 
 // Severity A's 2 hours become 7.2 seconds; the simulator answers only when a test tells it to.
 const TIME_SCALE = 0.001;
@@ -61,6 +62,34 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
       primaryContact: { firstName: 'Ada', lastName: 'Support', email: 'ada@fabrikam.com' },
     });
     await http().post('/service-requests/sim-filed-1/cancel').expect(202);
+  });
+
+  it('closes the ticket as handoff-rejected when Partner Center rejects the filing (an unknown support topic: 400)', async () => {
+    const request = { ...aServiceRequest({ severity: 'A', supportTopicId: UNKNOWN_SUPPORT_TOPIC_ID }), requestId: 'sim-rejected-1' };
+    await http().post('/service-requests').send(request).expect(201);
+    const closed = await waitFor('sim-rejected-1', (t) => t.status === 'closed');
+    expect(closed).toMatchObject({ outcome: 'handoff-rejected', targetMet: null, escalationLevel: 0 });
+    expect(closed.handoff).toBeUndefined();
+
+    const { body: timeline } = await http().get('/service-requests/sim-rejected-1/timeline').expect(200);
+    const [rejected, closure] = timeline.events.slice(-2);
+    expect([rejected.type, closure.type]).toEqual(['HandoffRejected', 'ServiceRequestClosed']);
+    expect(rejected.data).toMatchObject({ status: 400, code: 400 });
+    expect(rejected.summary).toMatch(`SupportTopicId: "${UNKNOWN_SUPPORT_TOPIC_ID}" is not a support topic`);
+
+    // The read model follows the log within moments.
+    const listedOutcome = async () => {
+      const { body } = await http().get('/service-requests?status=closed').expect(200);
+      return (body.items as Array<{ id: string; outcome: string }>).find((t) => t.id === 'sim-rejected-1')?.outcome;
+    };
+    const until = Date.now() + 10_000;
+    let outcome = await listedOutcome();
+    while (!outcome) {
+      if (Date.now() > until) throw new Error('sim-rejected-1 never reached the tickets read model');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      outcome = await listedOutcome();
+    }
+    expect(outcome).toBe('handoff-rejected');
   });
 
   it('ends the wait when Microsoft answers in time: no breach, target met', async () => {

@@ -7,7 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { AZURE_ACCESS_REMINDER_PATCH, MICROSOFT_FOLLOW_UP_PATCH } from '../../workflows/src/service-request.workflow';
+import {
+  AZURE_ACCESS_REMINDER_PATCH,
+  HANDOFF_REJECTION_PATCH,
+  MICROSOFT_FOLLOW_UP_PATCH,
+} from '../../workflows/src/service-request.workflow';
 import { describeReplayError, readHistoryFile, replayHistories } from '../../tools/replay/replay-histories';
 import { SCENARIOS } from '../../tools/replay/scenarios';
 import { installQuietRuntime } from '../../tools/replay/temporal-quiet';
@@ -38,6 +42,13 @@ const PATCHES = [
     newTicket: 'follow-up-after-answer.json',
     oldTicket: 'answered-by-polling-before-follow-up.json',
     newEvents: ['MicrosoftNoteAdded', 'MicrosoftStatusChanged'],
+  },
+  {
+    patch: HANDOFF_REJECTION_PATCH,
+    newTicket: 'handoff-rejected.json',
+    // Its workflow failed on the rejection.
+    oldTicket: 'handoff-rejected-before-closing.json',
+    newEvents: ['HandoffRejected'],
   },
 ];
 

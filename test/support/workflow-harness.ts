@@ -4,7 +4,6 @@ import { Worker, type WorkerOptions } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { InProcessMicrosoftSupport } from '@escalade/microsoft-support';
 import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, testDatabases } from '@escalade/persistence';
 import {
   SERVICE_REQUEST_WORKFLOW,
@@ -16,11 +15,12 @@ import {
 import type { DataSource } from 'typeorm';
 import { createServiceRequestActivities } from '../../apps/worker/src/activities/service-request.activities';
 import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-code';
+import { TestMicrosoftSupport } from './test-microsoft-support';
 
-/** A worker with the real activities (simulated Microsoft, SQLite alert store) on a test server. */
+/** A worker with the real activities (in-process Microsoft, SQLite alert store) on a test server. */
 export class WorkflowHarness {
   readonly taskQueue = `test-${Math.random().toString(36).slice(2)}`;
-  readonly microsoft = new InProcessMicrosoftSupport();
+  readonly microsoft = new TestMicrosoftSupport();
   alerts!: AlertStore;
   events!: EventStore;
   private worker!: Worker;

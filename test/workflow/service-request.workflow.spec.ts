@@ -6,8 +6,10 @@ import {
   changeSeverityUpdate,
   closeUpdate,
   microsoftRespondedSignal,
+  ticketStreamId,
 } from '@escalade/workflows';
 import { startTimeSkippingServer } from '../support/temporal-servers';
+import { UNKNOWN_SUPPORT_TOPIC_ID } from '../support/test-microsoft-support';
 import { escalationAlertsOf, eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 const HOUR = 3_600_000;
@@ -232,6 +234,27 @@ describe('service-request workflow on the time-skipping server', () => {
     await waitForStatus(handle, 'awaiting-response');
     await handle.cancel();
     expect(await handle.result()).toMatchObject({ status: 'closed', outcome: 'cancelled' });
+  });
+
+  it('closes as handoff-rejected when Microsoft rejects the filing, recording its reason', async () => {
+    const handle = await harness.open(aServiceRequest({ supportTopicId: UNKNOWN_SUPPORT_TOPIC_ID }));
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'closed', outcome: 'handoff-rejected', targetMet: null, escalationLevel: 0 });
+    expect(result.handoff).toBeUndefined();
+    const events = await harness.events.readStream(ticketStreamId(result.id));
+    expect(events.map((e) => e.type)).toEqual([
+      'ServiceRequestReceived',
+      'EligibilityDecided',
+      'HandoffRejected',
+      'ServiceRequestClosed',
+    ]);
+    expect(events[2].data).toEqual({
+      reason: expect.stringContaining(`SupportTopicId: "${UNKNOWN_SUPPORT_TOPIC_ID}" is not a support topic`),
+      status: 400,
+      code: 400,
+    });
+    expect(events[3].data).toMatchObject({ outcome: 'handoff-rejected', targetMet: null });
+    expect(await harness.alerts.listForTicket(result.id)).toEqual([]);
   });
 
   describe('eligibility outcomes', () => {

@@ -8,6 +8,7 @@
 // whose scenarios pass is valid.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SERVICE_REQUEST_WORKFLOW, type serviceRequestWorkflow } from '@escalade/workflows';
 import type { TicketState } from '@escalade/domain';
@@ -36,7 +37,10 @@ export async function startCaptureServer(): Promise<TestWorkflowEnvironment> {
   return startDevServer();
 }
 
-/** Starts the scenario's workflow, drives it to its closure and checks its final state; returns the history. */
+/**
+ * Starts the scenario's workflow, drives it to its closure and checks its final state (or that it failed);
+ * returns the history.
+ */
 export async function runScenario(harness: CaptureHarness, scenario: ReplayScenario) {
   const handle = await harness.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
     taskQueue: harness.taskQueue,
@@ -44,6 +48,11 @@ export async function runScenario(harness: CaptureHarness, scenario: ReplayScena
     args: [scenario.input],
   });
   await scenario.drive(handle, harness.context);
+  if (scenario.expected === 'failed') {
+    const failure = await handle.result().then(() => undefined, (err: unknown) => err);
+    if (!(failure instanceof WorkflowFailedError)) throw new Error(`expected the workflow to fail, got ${String(failure)}`);
+    return { handle, result: undefined, history: await handle.fetchHistory() };
+  }
   const result = await handle.result();
   const wrong = Object.entries(scenario.expected).filter(
     ([key, value]) => JSON.stringify(result[key as keyof TicketState]) !== JSON.stringify(value),
@@ -70,7 +79,7 @@ async function capture(worker: Promise<CaptureHarness>, scenario: ReplayScenario
     fs.writeFileSync(file, exportHistory(history));
     const events = history.events?.length ?? 0;
     console.log(
-      `captured ${scenario.name.padEnd(38)} ${String(events).padStart(4)} events  ${String(result.outcome).padEnd(16)} ` +
+      `captured ${scenario.name.padEnd(38)} ${String(events).padStart(4)} events  ${(result?.outcome ?? 'failed').padEnd(16)} ` +
         `${path.relative(REPO_ROOT, file)}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     return true;

@@ -24,6 +24,7 @@ import {
   type serviceRequestWorkflow,
   type ServiceRequestInput,
 } from '@escalade/workflows';
+import { UNKNOWN_SUPPORT_TOPIC_ID } from '../../test/support/test-microsoft-support';
 import type { ScriptedMicrosoftSupport } from './scripted-microsoft';
 
 const MINUTE = 60_000;
@@ -60,8 +61,8 @@ export interface ReplayScenario {
   beforePatches?: boolean;
   /** Takes the started ticket along its path with signals, updates, Microsoft's notes or cancellation, up to its closure. */
   drive(handle: TicketHandle, context: ScenarioContext): Promise<void>;
-  /** What the final state (the workflow's result) must show, checked after the drive. */
-  expected: Partial<TicketState>;
+  /** What the final state (the workflow's result) must show, checked after the drive; `failed`: the workflow must fail. */
+  expected: Partial<TicketState> | 'failed';
 }
 
 /** The ticket id of a golden scenario; the workflow id is `service-request-<ticket id>`. */
@@ -83,13 +84,19 @@ function input(
 }
 
 /** The same drive on a ticket started before the patches (see `beforePatches`). */
-function beforePatches(scenario: ReplayScenario, name: string, description: string): ReplayScenario {
+function beforePatches(
+  scenario: ReplayScenario,
+  name: string,
+  description: string,
+  expected: ReplayScenario['expected'] = scenario.expected,
+): ReplayScenario {
   return {
     ...scenario,
     name,
     description,
     input: { ...scenario.input, id: goldenTicketId(name) },
     beforePatches: true,
+    expected,
   };
 }
 
@@ -193,6 +200,16 @@ const answeredByPolling: ReplayScenario = {
     await close(handle, 'Fixed by Microsoft');
   },
   expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
+};
+
+const handoffRejected: ReplayScenario = {
+  name: 'handoff-rejected',
+  description: 'severity A naming an unknown support topic: Microsoft rejects the filing (400), closed as handoff-rejected',
+  input: input('handoff-rejected', aServiceRequest({ severity: 'A', supportTopicId: UNKNOWN_SUPPORT_TOPIC_ID })),
+  async drive() {
+    // Nothing to do: the rejection ends the ticket.
+  },
+  expected: { status: 'closed', outcome: 'handoff-rejected', escalationLevel: 0, targetMet: null },
 };
 
 export const SCENARIOS: readonly ReplayScenario[] = [
@@ -382,6 +399,13 @@ export const SCENARIOS: readonly ReplayScenario[] = [
     },
     expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
   },
+  handoffRejected,
+  beforePatches(
+    handoffRejected,
+    'handoff-rejected-before-closing',
+    'handoff-rejected, on a ticket started before a rejection closed it: the workflow failed, the ticket stayed handing off',
+    'failed',
+  ),
 ];
 
 /**

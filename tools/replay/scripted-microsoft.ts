@@ -1,9 +1,10 @@
-// Microsoft for the capture: the in-process stand-in (files tickets, never answers by itself) plus a ticket's
-// notes and status as a scenario's drive sets them, which the worker's polling activities then find, as they
-// would on Partner Center.
-import { InProcessMicrosoftSupport, type MicrosoftAnswer, type MicrosoftProgress } from '@escalade/microsoft-support';
+// Microsoft for the capture: the tests' in-process stand-in (files tickets, rejects unknown support topics, never
+// answers by itself) plus a ticket's notes and status as a scenario's drive sets them, which the worker's polling
+// activities then find, as they would on Partner Center.
+import type { MicrosoftAnswer, MicrosoftProgress } from '@escalade/microsoft-support';
+import { TestMicrosoftSupport } from '../../test/support/test-microsoft-support';
 
-export class ScriptedMicrosoftSupport extends InProcessMicrosoftSupport {
+export class ScriptedMicrosoftSupport extends TestMicrosoftSupport {
   private readonly progress = new Map<string, MicrosoftProgress>();
 
   /** A note on the ticket; Microsoft's first one is its answer. */

@@ -42,6 +42,19 @@ export interface SeverityChange {
   changedBy: string;
 }
 
+/**
+ * The type of the ApplicationFailure an activity fails with, unretried, when Microsoft rejects the call as made
+ * (a 4xx from Partner Center); its one detail is a `MicrosoftRejection`. The value is the type the activities sent
+ * before it was shared (Partner Center's error name): histories hold it.
+ */
+export const MICROSOFT_REJECTION_FAILURE = 'PartnerCenterRejectedError';
+
+export interface MicrosoftRejection {
+  status: number;
+  /** Partner Center's error code, when it sent one. */
+  code?: number;
+}
+
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');
 export const microsoftRespondedSignal = defineSignal<[MicrosoftResponse]>('microsoftResponded');
 export const azureAccessGrantedSignal = defineSignal<[{ grantedBy?: string }]>('azureAccessGranted');

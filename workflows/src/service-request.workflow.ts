@@ -1,5 +1,7 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
+  ApplicationFailure,
   CancellationScope,
   condition,
   isCancellation,
@@ -18,20 +20,23 @@ import {
   SEVERITIES,
   warningTime,
   type AlertKind,
+  type HandoffRejected,
   type TicketEvent,
   type TicketOutcome,
   type TicketState,
 } from '@escalade/domain';
-import type { MicrosoftProgressMark, ServiceRequestActivities } from './activities';
+import type { HandOffResult, MicrosoftProgressMark, ServiceRequestActivities } from './activities';
 import { TicketAlerts } from './ticket-alerts';
 import { TicketJournal } from './ticket-journal';
 import {
   azureAccessGrantedSignal,
   changeSeverityUpdate,
   closeUpdate,
+  MICROSOFT_REJECTION_FAILURE,
   microsoftRespondedSignal,
   searchAttributes,
   type CloseRequest,
+  type MicrosoftRejection,
   type MicrosoftResponse,
   type ServiceRequestInput,
   ticketStateQuery,
@@ -53,10 +58,20 @@ const { watchMicrosoftTicket, watchMicrosoftChanges } = proxyActivities<ServiceR
 export const AZURE_ACCESS_REMINDER_PATCH = 'azure-access-reminder';
 /** Microsoft's later notes and status changes, recorded after its first answer. */
 export const MICROSOFT_FOLLOW_UP_PATCH = 'microsoft-follow-up';
+/** A filing Microsoft rejects closes the ticket as `handoff-rejected` instead of failing the workflow. */
+export const HANDOFF_REJECTION_PATCH = 'handoff-rejection';
 
 interface ResponseClock {
   filedAt: Date;
   dueAt: Date;
+}
+
+/** What Microsoft said when it rejected an activity's call (see MICROSOFT_REJECTION_FAILURE); undefined for any other failure. */
+function microsoftRejection(err: unknown): HandoffRejected['data'] | undefined {
+  const cause = err instanceof ActivityFailure ? err.cause : undefined;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== MICROSOFT_REJECTION_FAILURE) return undefined;
+  const { status, code } = (cause.details?.[0] ?? {}) as Partial<MicrosoftRejection>;
+  return { reason: cause.message, status, code };
 }
 
 /** Resolves true when the predicate holds, false once `deadline` passes first. */
@@ -226,7 +241,9 @@ export async function serviceRequestWorkflow({
 
     state.status = 'handing-off';
     publish();
-    const { target, microsoftTicketId } = await handOffToMicrosoft({ ticketId: id, request });
+    const filed = await handOff();
+    if (!filed) return 'handoff-rejected';
+    const { target, microsoftTicketId } = filed;
     const filedAt = new Date();
     const dueAt = responseDeadline(filedAt, request, policy);
     state.handoff = { ...target, microsoftTicketId, filedAt: filedAt.toISOString() };
@@ -256,6 +273,19 @@ export async function serviceRequestWorkflow({
     }
     await condition(() => !!closeRequest);
     return 'resolved';
+  }
+
+  /** Files the ticket with Microsoft; undefined once Microsoft has rejected the filing, which is recorded. */
+  async function handOff(): Promise<HandOffResult | undefined> {
+    try {
+      return await handOffToMicrosoft({ ticketId: id, request });
+    } catch (err) {
+      const rejection = microsoftRejection(err);
+      // Added after tickets had failed on a rejection: their histories replay failing as they did (see README, versioning).
+      if (!rejection || !patched(HANDOFF_REJECTION_PATCH)) throw err;
+      await journal.record({ type: 'HandoffRejected', data: rejection });
+      return undefined;
+    }
   }
 
   /**

@@ -34,6 +34,8 @@ export type HandedOff = Event<
   'HandedOff',
   { portal: Portal; url: string; context: 'customer' | 'partner'; microsoftTicketId: string; filedAt: string }
 >;
+/** Microsoft refused to file the ticket (Partner Center's 4xx, e.g. an unknown support topic): it closes unfiled. */
+export type HandoffRejected = Event<'HandoffRejected', { reason: string; status?: number; code?: number }>;
 export type ResponseDueTimeSet = Event<'ResponseDueTimeSet', { severity: Severity; responseDueAt: string }>;
 export type BreachWarningRaised = Event<'BreachWarningRaised', { responseDueAt: string }>;
 export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
@@ -62,6 +64,7 @@ export type TicketEvent =
   | AzureAccessReminded
   | AzureAccessGranted
   | HandedOff
+  | HandoffRejected
   | ResponseDueTimeSet
   | BreachWarningRaised
   | SlaBreached
@@ -96,6 +99,8 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Azure access granted${event.data.grantedBy ? ` by ${event.data.grantedBy}` : ''}`;
     case 'HandedOff':
       return `Filed with Microsoft through ${PORTAL_NAMES[event.data.portal]}: ticket #${event.data.microsoftTicketId}`;
+    case 'HandoffRejected':
+      return `Microsoft rejected the filing: ${event.data.reason}`;
     case 'ResponseDueTimeSet':
       return `Initial response due by ${event.data.responseDueAt} (severity ${event.data.severity})`;
     case 'BreachWarningRaised':

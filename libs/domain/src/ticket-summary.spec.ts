@@ -24,6 +24,7 @@ describe('evolveTicketSummary', () => {
       partner: 'Fabrikam',
       microsoftTicketId: null,
       responseDueAt: null,
+      warned: false,
       breached: false,
       escalationLevel: 0,
       outcome: null,
@@ -42,6 +43,7 @@ describe('evolveTicketSummary', () => {
         data: { portal: 'azure-portal', url: 'u', context: 'customer', microsoftTicketId: '42', filedAt: '2026-11-24T09:00:01.000Z' },
       },
       { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: '2026-11-24T11:00:01.000Z' } },
+      { type: 'BreachWarningRaised', data: { responseDueAt: '2026-11-24T11:00:01.000Z' } },
       { type: 'SlaBreached', data: { responseDueAt: '2026-11-24T11:00:01.000Z' } },
       { type: 'Escalated', data: { level: 1, audience: 'coordinators' } },
       { type: 'Escalated', data: { level: 2, audience: 'duty-manager' } },
@@ -52,11 +54,12 @@ describe('evolveTicketSummary', () => {
       status: 'closed',
       microsoftTicketId: '42',
       responseDueAt: '2026-11-24T11:00:01.000Z',
+      warned: true,
       breached: true,
       escalationLevel: 2,
       outcome: 'resolved',
       closedAt: '2026-11-24T13:00:00.000Z',
-      version: 9,
+      version: 10,
     });
   });
 
@@ -91,6 +94,16 @@ describe('evolveTicketSummary', () => {
       { type: 'ServiceRequestClosed', data: { outcome: 'refused', targetMet: null, closedAt: '2026-11-24T09:00:02.000Z' } },
     );
     expect(summary).toMatchObject({ status: 'closed', outcome: 'refused', responseDueAt: null });
+  });
+
+  it('closes a ticket whose filing Microsoft rejected, never filed and without a due time', () => {
+    const summary = given(
+      received,
+      { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'ok' } },
+      { type: 'HandoffRejected', data: { reason: 'SupportTopicId: unknown', status: 400, code: 400 } },
+      { type: 'ServiceRequestClosed', data: { outcome: 'handoff-rejected', targetMet: null, closedAt: '2026-11-24T09:00:02.000Z' } },
+    );
+    expect(summary).toMatchObject({ status: 'closed', outcome: 'handoff-rejected', microsoftTicketId: null, responseDueAt: null, version: 4 });
   });
 
   it('refuses an event that comes before ServiceRequestReceived', () => {

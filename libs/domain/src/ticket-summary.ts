@@ -14,6 +14,8 @@ export interface TicketSummary {
   partner: string;
   microsoftTicketId: string | null;
   responseDueAt: string | null;
+  /** The breach warning went out: the ticket is about to breach. */
+  warned: boolean;
   breached: boolean;
   escalationLevel: number;
   outcome: TicketOutcome | null;
@@ -45,6 +47,7 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
       partner: data.partner.name,
       microsoftTicketId: null,
       responseDueAt: null,
+      warned: false,
       breached: false,
       escalationLevel: 0,
       outcome: null,
@@ -67,7 +70,9 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
     case 'ResponseDueTimeSet':
       return { ...next, status: 'awaiting-response', severity: event.data.severity, responseDueAt: event.data.responseDueAt };
     case 'BreachWarningRaised':
+      return { ...next, warned: true };
     case 'AzureAccessReminded':
+    case 'HandoffRejected': // ServiceRequestClosed follows
     case 'MicrosoftNoteAdded':
     case 'MicrosoftStatusChanged':
     case 'AlertDelivered':

@@ -11,7 +11,8 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const TICKET_OUTCOMES = ['resolved', 'cancelled', 'refused', 'redirected', 'access-timed-out'] as const;
+/** `handoff-rejected`: Microsoft refused to file the ticket as it was written (Partner Center's 4xx). */
+export const TICKET_OUTCOMES = ['resolved', 'cancelled', 'refused', 'redirected', 'access-timed-out', 'handoff-rejected'] as const;
 export type TicketOutcome = (typeof TICKET_OUTCOMES)[number];
 
 export type EligibilityVerdict = 'eligible' | 'refused' | 'redirected' | 'needs-access';

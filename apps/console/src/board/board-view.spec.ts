@@ -16,6 +16,7 @@ function ticket(overrides: Partial<TicketSummary>): TicketSummary {
     partner: 'Fabrikam',
     microsoftTicketId: '1234',
     responseDueAt: minutesFromNow(60),
+    warned: false,
     breached: false,
     escalationLevel: 0,
     outcome: null,
@@ -32,10 +33,9 @@ describe('urgencyOf', () => {
     expect(urgencyOf(ticket({ responseDueAt: minutesFromNow(0) }), NOW)).toBe('breached');
   });
 
-  it('marks a ticket at risk once less than a quarter of its window is left', () => {
-    // a 120-minute window: at risk under 30 minutes left
-    expect(urgencyOf(ticket({ responseDueAt: minutesFromNow(31), openedAt: minutesFromNow(-89) }), NOW)).toBe('on-track');
-    expect(urgencyOf(ticket({ responseDueAt: minutesFromNow(29), openedAt: minutesFromNow(-91) }), NOW)).toBe('at-risk');
+  it('marks a ticket at risk once its breach warning went out', () => {
+    expect(urgencyOf(ticket({ responseDueAt: minutesFromNow(29) }), NOW)).toBe('on-track');
+    expect(urgencyOf(ticket({ responseDueAt: minutesFromNow(29), warned: true }), NOW)).toBe('at-risk');
   });
 
   it('has nothing to say about a ticket not waiting for a response', () => {

@@ -1,5 +1,5 @@
 // What the board shows of its tickets: filtered, sorted by time left, and how urgent each one is.
-import { DEFAULT_SLA_POLICY, type Severity, type TicketStatus, type TicketSummary } from '@escalade/domain';
+import { type Severity, type TicketStatus, type TicketSummary } from '@escalade/domain';
 
 export interface BoardFilters {
   severity: Severity | '';
@@ -13,19 +13,14 @@ export const NO_FILTERS: BoardFilters = { severity: '', status: '', breachedOnly
 
 export type SortDirection = 'ascending' | 'descending';
 
-/** `at-risk`: less than the warning share's remainder of the window is left (25 % by default). */
+/** `at-risk`: the breach warning went out (by default with a quarter of the window left). */
 export type Urgency = 'breached' | 'at-risk' | 'on-track' | 'none';
-
-const AT_RISK_SHARE = 1 - DEFAULT_SLA_POLICY.warningShare;
 
 export function urgencyOf(ticket: TicketSummary, now: number): Urgency {
   if (ticket.breached) return 'breached';
   if (ticket.status !== 'awaiting-response' || !ticket.responseDueAt) return 'none';
-  const dueAt = Date.parse(ticket.responseDueAt);
-  const left = dueAt - now;
-  if (left <= 0) return 'breached';
-  // The summary has no filing time; the window from opening is a few seconds longer at most.
-  return left < AT_RISK_SHARE * (dueAt - Date.parse(ticket.openedAt)) ? 'at-risk' : 'on-track';
+  if (Date.parse(ticket.responseDueAt) <= now) return 'breached';
+  return ticket.warned ? 'at-risk' : 'on-track';
 }
 
 function matches(ticket: TicketSummary, filters: BoardFilters): boolean {

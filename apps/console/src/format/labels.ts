@@ -1,4 +1,4 @@
-import type { EligibilityVerdict, Portal, TicketEventType, TicketStatus } from '@escalade/domain';
+import type { EligibilityVerdict, Portal, TicketEventType, TicketOutcome, TicketStatus } from '@escalade/domain';
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
   'checking-eligibility': 'Checking eligibility',
@@ -9,6 +9,15 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
   closed: 'Closed',
 };
 
+export const OUTCOME_LABELS: Record<TicketOutcome, string> = {
+  resolved: 'Resolved',
+  cancelled: 'Cancelled',
+  refused: 'Refused',
+  redirected: 'Redirected',
+  'access-timed-out': 'Azure access timed out',
+  'handoff-rejected': 'Filing rejected by Microsoft',
+};
+
 export const EVENT_LABELS: Record<TicketEventType, string> = {
   ServiceRequestReceived: 'Request received',
   EligibilityDecided: 'Eligibility decided',
@@ -16,6 +25,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   AzureAccessReminded: 'Azure access reminder',
   AzureAccessGranted: 'Azure access granted',
   HandedOff: 'Filed with Microsoft',
+  HandoffRejected: 'Filing rejected by Microsoft',
   ResponseDueTimeSet: 'Response due time set',
   BreachWarningRaised: 'Breach warning',
   SlaBreached: 'SLA breached',

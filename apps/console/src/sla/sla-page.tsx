@@ -78,7 +78,7 @@ export function SlaPage() {
       {!range && <p class="error-banner" role="alert">Choose a start date on or before the end date.</p>}
       {error && <p class="error-banner" role="alert">{error}</p>}
       {summary && (
-        <div class="card table-card">
+        <div class="card table-card sla-card">
           <table class="sla-summary" data-testid="sla-summary">
             <caption>Tickets opened from {period.from} to {period.to}, by severity</caption>
             <thead>

@@ -2,7 +2,7 @@ import { PRODUCT_LABELS, type Product } from '@escalade/domain';
 import type { TicketView } from '../api/types';
 import { countdown } from '../format/countdown';
 import { Link } from '../routing/navigation';
-import { BreachedBadge, SeverityBadge, StatusBadge } from '../ui/badges';
+import { BreachedBadge, OutcomeBadge, SeverityBadge, StatusBadge } from '../ui/badges';
 
 export function TicketHeader({ ticket, now }: { ticket: TicketView; now: number }) {
   const timeLeft = countdown(ticket, now);
@@ -15,6 +15,7 @@ export function TicketHeader({ ticket, now }: { ticket: TicketView; now: number 
       <div class="ticket-meta">
         <SeverityBadge severity={ticket.severity} />
         <StatusBadge status={ticket.status} />
+        {ticket.outcome && <OutcomeBadge outcome={ticket.outcome} />}
         {ticket.breached && <BreachedBadge />}
         <span class="muted">{ticket.id}</span>
         <span>{ticket.customer}</span>
@@ -44,6 +45,11 @@ export function TicketHeader({ ticket, now }: { ticket: TicketView; now: number 
           </dd>
         </div>
       </dl>
+      {ticket.resolution && (
+        <p class="resolution">
+          <strong>Resolution:</strong> {ticket.resolution}
+        </p>
+      )}
     </header>
   );
 }

@@ -1,5 +1,5 @@
-import type { Severity, TicketStatus } from '@escalade/domain';
-import { STATUS_LABELS } from '../format/labels';
+import type { Severity, TicketOutcome, TicketStatus } from '@escalade/domain';
+import { OUTCOME_LABELS, STATUS_LABELS } from '../format/labels';
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (
@@ -11,6 +11,10 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
   return <span class={`badge status status-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+export function OutcomeBadge({ outcome }: { outcome: TicketOutcome }) {
+  return <span class={`badge outcome outcome-${outcome}`}>{OUTCOME_LABELS[outcome]}</span>;
 }
 
 export function BreachedBadge() {

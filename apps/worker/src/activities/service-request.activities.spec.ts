@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { InProcessMicrosoftSupport } from '@escalade/microsoft-support';
+import { InProcessMicrosoftSupport, type MicrosoftSupport } from '@escalade/microsoft-support';
+import { PartnerCenterRejectedError } from '@escalade/partner-center';
 import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, testDatabases } from '@escalade/persistence';
-import type { EscalationAlert } from '@escalade/workflows';
+import { MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
 
 describe('service-request activities', () => {
@@ -23,8 +25,8 @@ describe('service-request activities', () => {
   });
   afterAll(() => database.close(dataSource));
 
-  const activities = () => createServiceRequestActivities({
-      microsoftSupport,
+  const activities = (microsoft: MicrosoftSupport = microsoftSupport) => createServiceRequestActivities({
+      microsoftSupport: microsoft,
       alerts,
       alertDispatcher: new AlertDispatcher(new AlertSubscriptionStore(dataSource), new AlertDeliveryStore(dataSource)),
       events,
@@ -43,6 +45,17 @@ describe('service-request activities', () => {
     const retried = await activities().handOffToMicrosoft({ ticketId: 't-9', request });
     expect(retried).toEqual(first);
     expect(first.target).toMatchObject({ portal: 'azure-portal', url: 'https://portal.azure.com/contoso.com' });
+  });
+
+  it('fails a filing Microsoft rejects at once, unretried, as the rejection the workflow closes the ticket on', async () => {
+    const rejecting = new (class extends InProcessMicrosoftSupport {
+      override async fileServiceRequest(): Promise<never> {
+        throw new PartnerCenterRejectedError('create service request', 400, 400, 'SupportTopicId: unknown', 'InvalidInput');
+      }
+    })();
+    const failure = await activities(rejecting).handOffToMicrosoft({ ticketId: 't-10', request: aServiceRequest() }).catch((err) => err);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: MICROSOFT_REJECTION_FAILURE, nonRetryable: true, details: [{ status: 400, code: 400 }] });
   });
 
   it('stores and announces an escalation alert once, however often it is retried', async () => {

@@ -6,7 +6,7 @@ import type { EventStore } from '@escalade/event-store';
 import type { MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterRejectedError } from '@escalade/partner-center';
 import type { AlertDispatcher, AlertStore } from '@escalade/persistence';
-import type { ServiceRequestActivities } from '@escalade/workflows';
+import { MICROSOFT_REJECTION_FAILURE, type MicrosoftRejection, type ServiceRequestActivities } from '@escalade/workflows';
 
 export interface ActivityDependencies {
   microsoftSupport: MicrosoftSupport;
@@ -22,7 +22,8 @@ async function failFastOnRejection<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (err) {
     if (err instanceof PartnerCenterRejectedError) {
-      throw ApplicationFailure.nonRetryable(err.message, err.name, { status: err.status, code: err.code });
+      const rejection: MicrosoftRejection = { status: err.status, code: err.code };
+      throw ApplicationFailure.nonRetryable(err.message, MICROSOFT_REJECTION_FAILURE, rejection);
     }
     throw err;
   }

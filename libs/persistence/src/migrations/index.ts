@@ -1,10 +1,12 @@
 import { CreateAlerts1764000000000 } from './1764000000000-create-alerts';
 import { CreateTicketsProjection1764000000002 } from './1764000000002-create-tickets-projection';
 import { CreateAlertSubscriptions1764000000003 } from '../alerts/1764000000003-create-alert-subscriptions';
+import { AddTicketsWarned1764000000004 } from './1764000000004-add-tickets-warned';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
   CreateAlerts1764000000000,
   CreateTicketsProjection1764000000002,
   CreateAlertSubscriptions1764000000003,
+  AddTicketsWarned1764000000004,
 ];

@@ -36,6 +36,10 @@ export class TicketRow {
   @Column({ name: 'response_due_at', type: 'varchar', length: 32, nullable: true })
   responseDueAt!: string | null;
 
+  /** The breach warning went out (the policy's warning share of the window has passed without an answer). */
+  @Column({ type: 'boolean', default: false })
+  warned!: boolean;
+
   @Column({ type: 'boolean' })
   breached!: boolean;
 
