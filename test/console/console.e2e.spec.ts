@@ -99,7 +99,7 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
       await openTicket('console-breach-1', { severity: 'A' });
       await openTicket('console-calm-1', { severity: 'C', customer: { name: 'Adventure Works', domain: 'adventure-works.com' } });
 
-      // less than a quarter of the window left, then past it: the row stands out, then turns red
+      // the breach warning (a quarter of the window left), then the due time: the row stands out, then turns red
       await row('console-breach-1', '[data-urgency="at-risk"]').waitFor({ timeout: 10_000 });
       await row('console-breach-1', '[data-urgency="breached"]').waitFor({ timeout: 5_000 });
       await row('console-breach-1').getByText('Breached').waitFor();
