@@ -15,7 +15,9 @@ export function builtConsole(): string {
 /** Headless Chromium, found or installed by test/global-setup.cjs (tools/chromium.cjs). */
 export function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH;
-  if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run the browser tests through Jest, or `npm run browser:provision`');
+  if (!executablePath) {
+    throw new Error(process.env.CHROMIUM_MISSING ?? 'CHROMIUM_PATH is not set: run the browser tests through Jest, or `npm run browser:provision`');
+  }
   return chromium.launch({
     executablePath,
     headless: true,
