@@ -213,6 +213,20 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(seen).toContain('e2e-breach-1');
   });
 
+  it("follows on from a list: /events/stream?after=<the list's position> misses nothing and repeats nothing older", async () => {
+    const { body: list } = await http().get('/service-requests?limit=1').expect(200);
+    expect(Number.isSafeInteger(list.position)).toBe(true);
+    await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'B' }), requestId: 'e2e-follow-1' }).expect(201);
+    const received = (events: ServerSentEvent[]) =>
+      events.some((e) => (e.data as { streamId: string }).streamId === 'ticket-e2e-follow-1');
+    const followed = await readServerSentEvents(`${system.url}/events/stream?after=${list.position}`, received);
+    expect(followed.every((e) => Number(e.id) > list.position)).toBe(true);
+    await http().post('/service-requests/e2e-follow-1/cancel').expect(202);
+
+    const { body } = await http().get('/events/stream?after=-1').expect(400);
+    expect(body.errors).toEqual([{ field: 'after', problems: ['after must not be negative'] }]);
+  });
+
   it('rejects bad list parameters with a 400 naming each of them', async () => {
     const { body } = await http()
       .get('/service-requests?status=lost&severity=Z&breached=maybe&dueBefore=tomorrow&limit=0&colour=red')

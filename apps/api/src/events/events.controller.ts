@@ -1,7 +1,8 @@
-import { Controller, Headers, type MessageEvent, Sse } from '@nestjs/common';
+import { Controller, Headers, type MessageEvent, Query, Sse } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 import { EventStore } from '@escalade/event-store';
+import { EventStreamQuery } from './dto/event-stream.query';
 import { resumePosition, tailEvents, toServerSentEvent } from './event-tail';
 
 @ApiTags('events')
@@ -11,10 +12,13 @@ export class EventsController {
 
   @Sse('stream')
   @ApiOperation({
-    summary: 'Server-Sent Events: every ticket event from now on (or after Last-Event-ID), live',
+    summary: 'Server-Sent Events: every ticket event from now on (or after `after`, or after Last-Event-ID), live',
   })
-  async stream(@Headers('last-event-id') lastEventId?: string): Promise<Observable<MessageEvent>> {
-    let after = resumePosition(lastEventId, await this.events.headPosition());
+  async stream(
+    @Query() query: EventStreamQuery,
+    @Headers('last-event-id') lastEventId?: string,
+  ): Promise<Observable<MessageEvent>> {
+    let after = resumePosition(lastEventId, query.after ?? (await this.events.headPosition()));
     return tailEvents(async () => {
       const batch = await this.events.readAll({ after, limit: 500 });
       after = batch.at(-1)?.globalPosition ?? after;

@@ -17,7 +17,7 @@ import {
 import { loadSlaPolicy, type AppConfig } from '@escalade/config';
 import { summarizeTicketEvent, type SlaPolicy, type TicketEvent, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { InvalidCursorError, TicketsQuery, type TicketPage } from '@escalade/persistence';
+import { InvalidCursorError, TicketsProjection, TicketsQuery, type TicketPage } from '@escalade/persistence';
 import { map, type Observable } from 'rxjs';
 import { resumePosition, tailEvents, toServerSentEvent } from '../events/event-tail';
 import {
@@ -54,6 +54,9 @@ export interface OpenedTicket {
 
 export type TicketView = TicketState & { links: { temporalUi: string } };
 
+/** A page of the read model, with the event-log position it reflects at least: `/events/stream?after=` follows on. */
+export type TicketListView = TicketPage & { position: number };
+
 export interface TimelineEntry {
   version: number;
   position: number;
@@ -74,6 +77,7 @@ export class ServiceRequestsService {
     private readonly config: ConfigService<AppConfig, true>,
     private readonly events: EventStore,
     private readonly tickets: TicketsQuery,
+    private readonly projection: TicketsProjection,
   ) {
     this.policy = loadSlaPolicy({
       SLA_POLICY_FILE: config.get('SLA_POLICY_FILE', { infer: true }),
@@ -129,12 +133,12 @@ export class ServiceRequestsService {
     return { ...state, links: { temporalUi } };
   }
 
-  async list({ cursor, limit = DEFAULT_PAGE_LIMIT, dueBefore, ...filters }: ListServiceRequestsQuery): Promise<TicketPage> {
+  async list({ cursor, limit = DEFAULT_PAGE_LIMIT, dueBefore, ...filters }: ListServiceRequestsQuery): Promise<TicketListView> {
+    // Read before the page: the page reflects at least this much of the log, so following on from it misses nothing.
+    const position = await this.projection.checkpoint();
     try {
-      return await this.tickets.list(
-        { ...filters, dueBefore: dueBefore && new Date(dueBefore).toISOString() },
-        { cursor, limit },
-      );
+      const page = await this.tickets.list({ ...filters, dueBefore: dueBefore && new Date(dueBefore).toISOString() }, { cursor, limit });
+      return { ...page, position };
     } catch (err) {
       if (!(err instanceof InvalidCursorError)) throw err;
       throw invalidRequest([{ field: 'cursor', problems: [err.message] }]);

@@ -8,6 +8,8 @@ export type TicketView = TicketState & { links: { temporalUi: string } };
 export interface TicketPage {
   items: TicketSummary[];
   nextCursor: string | null;
+  /** The event-log position the page reflects at least: `/events/stream?after=` follows on from it. */
+  position: number;
 }
 
 /** One entry of `GET /service-requests/:id/timeline`. */

@@ -8,8 +8,7 @@ import { applyStreamedEvent, mergeNewer, summaryFromTimeline, type Tickets } fro
 
 const OPEN_STATUSES = TICKET_STATUSES.filter((status) => status !== 'closed');
 const PAGE_LIMIT = 200;
-/** The read model trails the event log by up to ~200 ms: the list is read again once that has passed. */
-const READ_MODEL_LAG_MS = 1000;
+const RETRY_MS = 2_000;
 
 export interface LiveBoard {
   tickets: Tickets;
@@ -18,21 +17,25 @@ export interface LiveBoard {
   error?: string;
 }
 
-async function openTickets(): Promise<TicketSummary[]> {
+/** Every open ticket, and the log position the first page reflected (the later pages reflect at least as much). */
+async function openTickets(): Promise<{ tickets: TicketSummary[]; position: number }> {
   const tickets: TicketSummary[] = [];
+  let position: number | undefined;
   let cursor: string | undefined;
   do {
     const page = await api.tickets({ status: OPEN_STATUSES, limit: PAGE_LIMIT, cursor });
     tickets.push(...page.items);
+    position ??= page.position;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return tickets;
+  return { tickets, position: position ?? 0 };
 }
 
 /**
- * The open tickets, loaded from the read model once the event stream is connected, then kept current by
- * folding each live event (a new ticket appears with its first event). A ticket whose events arrive with a
- * gap, or that the board has not seen yet, is read again from its timeline.
+ * The open tickets from the read model, then kept current by folding each event the stream sends after the
+ * list's position (a new ticket appears with its first event; a reconnection resumes after the last event
+ * seen). A ticket whose events arrive with a gap, or that the board has not seen yet, is read again from
+ * its timeline.
  */
 export function useLiveBoard(): LiveBoard {
   const [board, setBoard] = useState<LiveBoard>({ tickets: {}, live: false });
@@ -41,6 +44,8 @@ export function useLiveBoard(): LiveBoard {
     let tickets: Tickets = {};
     let live = false;
     let stopped = false;
+    let stopFollowing: (() => void) | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const publish = (error?: string) => {
       if (!stopped) setBoard({ tickets, live, error });
     };
@@ -50,7 +55,6 @@ export function useLiveBoard(): LiveBoard {
     };
     const fail = (err: unknown) => publish(errorMessage(err));
 
-    const loadList = () => openTickets().then(merge, fail);
     const rereads = new Map<string, () => void>(); // one coalesced reader per ticket id
     const reread = (id: string) => {
       let read = rereads.get(id);
@@ -66,31 +70,37 @@ export function useLiveBoard(): LiveBoard {
       read();
     };
 
-    let relist: ReturnType<typeof setTimeout> | undefined;
-    const stop = followTicketEvents('/events/stream', {
-      onOpen: () => {
-        live = true;
-        publish();
-        void loadList();
-        clearTimeout(relist);
-        relist = setTimeout(loadList, READ_MODEL_LAG_MS);
-      },
-      onError: () => {
-        live = false;
-        publish();
-      },
-      onEvent: (event) => {
-        const applied = applyStreamedEvent(tickets, event);
-        if (applied.stale) reread(applied.stale);
-        if (applied.tickets === tickets) return;
-        tickets = applied.tickets;
-        publish();
-      },
-    });
+    const follow = ({ tickets: listed, position }: { tickets: TicketSummary[]; position: number }) => {
+      if (stopped) return;
+      merge(listed);
+      stopFollowing = followTicketEvents(`/events/stream?after=${position}`, {
+        onOpen: () => {
+          live = true;
+          publish();
+        },
+        onError: () => {
+          live = false;
+          publish();
+        },
+        onEvent: (event) => {
+          const applied = applyStreamedEvent(tickets, event);
+          if (applied.stale) reread(applied.stale);
+          if (applied.tickets === tickets) return;
+          tickets = applied.tickets;
+          publish();
+        },
+      });
+    };
+    const start = () =>
+      openTickets().then(follow, (err: unknown) => {
+        fail(err);
+        if (!stopped) retry = setTimeout(start, RETRY_MS);
+      });
+    void start();
     return () => {
       stopped = true;
-      stop();
-      clearTimeout(relist);
+      clearTimeout(retry);
+      stopFollowing?.();
     };
   }, []);
 
