@@ -3,7 +3,6 @@
 // A's 2 h target takes 3.6 s), and stores each history under test/histories/<name>.json; the replay suite and
 // `npm run replay` replay those files against the current workflow code, so a change that breaks running
 // tickets fails. The drives wait for the ticket's state (query) or event log rather than for fixed times.
-import type { WorkflowHandle } from '@temporalio/client';
 import {
   aServiceRequest,
   DEFAULT_SLA_POLICY,
@@ -16,15 +15,23 @@ import {
 } from '@escalade/domain';
 import {
   azureAccessGrantedSignal,
-  changeSeverityUpdate,
-  closeUpdate,
   microsoftRespondedSignal,
   serviceRequestWorkflowId,
-  ticketStateQuery,
-  type serviceRequestWorkflow,
   type ServiceRequestInput,
 } from '@escalade/workflows';
 import { UNKNOWN_SUPPORT_TOPIC_ID } from '../../test/support/test-microsoft-support';
+import {
+  awaitingAccess,
+  awaitingResponse,
+  changeSeverity,
+  close,
+  escalatedTo,
+  filedAtMicrosoft,
+  responded,
+  untilFiledFor,
+  waitForState,
+  type TicketHandle,
+} from './scenario-steps';
 import type { ScriptedMicrosoftSupport } from './scripted-microsoft';
 
 const MINUTE = 60_000;
@@ -37,8 +44,6 @@ const HOUR = 60 * MINUTE;
 export const CAPTURE_POLICY: SlaPolicy = { ...DEFAULT_SLA_POLICY, accessTimeoutMinutes: 4 * 60, timeScale: 0.0005 };
 /** How often the polling scenarios' watcher asks Microsoft: the polls themselves leave nothing in the history. */
 const POLL_INTERVAL_MS = 100;
-
-export type TicketHandle = WorkflowHandle<typeof serviceRequestWorkflow>;
 
 /** What a drive may act on besides the ticket. */
 export interface ScenarioContext {
@@ -104,64 +109,6 @@ function indirectResellerAzureRequest(): ServiceRequest {
   const request = aServiceRequest({ product: 'azure', severity: 'B' });
   request.partner = { ...request.partner, role: 'indirect-reseller', azureAccessGranted: false };
   return request;
-}
-
-/**
- * True once the workflow waits with nothing in flight (no workflow task, no activity but the long-running watches
- * of Microsoft). Drives act only then, as a person would minutes later, so that each history keeps one shape: a
- * close lands after the timer it cancels has started, not in the same workflow task as its start.
- */
-async function settled(handle: TicketHandle): Promise<boolean> {
-  const { raw } = await handle.describe();
-  const busy = (raw.pendingActivities ?? []).filter((a) => !a.activityType?.name?.startsWith('watchMicrosoft'));
-  return !raw.pendingWorkflowTask && busy.length === 0;
-}
-
-/** Polls the ticket's state until `done` holds and the workflow has settled. */
-async function waitForState(
-  handle: TicketHandle,
-  done: (state: TicketState) => boolean,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<TicketState> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await handle.query(ticketStateQuery);
-    if (done(state) && (await settled(handle))) return state;
-    if (Date.now() > until) {
-      const { status, severity, breached, escalationLevel } = state;
-      throw new Error(`${handle.workflowId}: expected ${what}, got ${JSON.stringify({ status, severity, breached, escalationLevel })}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const awaitingAccess = (handle: TicketHandle) => waitForState(handle, (s) => s.status === 'awaiting-access', 'awaiting-access');
-const awaitingResponse = (handle: TicketHandle) => waitForState(handle, (s) => s.status === 'awaiting-response', 'awaiting-response');
-const responded = (handle: TicketHandle) => waitForState(handle, (s) => s.status === 'responded', 'responded');
-const escalatedTo = (handle: TicketHandle, level: number) =>
-  waitForState(handle, (s) => s.breached && s.escalationLevel === level, `breached at escalation level ${level}`);
-
-/** Microsoft's ticket id, once the ticket is filed and waits for the answer. */
-async function filedAtMicrosoft(handle: TicketHandle): Promise<string> {
-  const { handoff } = await awaitingResponse(handle);
-  if (!handoff) throw new Error(`${handle.workflowId}: awaiting a response, but not handed off`);
-  return handoff.microsoftTicketId;
-}
-
-/** Sleeps until `offset` of the (uncompressed) policy's time has passed since the ticket was filed. */
-async function untilFiledFor(handle: TicketHandle, offset: number): Promise<void> {
-  const { handoff } = await awaitingResponse(handle);
-  const at = Date.parse(handoff?.filedAt ?? '') + offset * CAPTURE_POLICY.timeScale;
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
-}
-
-async function close(handle: TicketHandle, resolution: string): Promise<void> {
-  await handle.executeUpdate(closeUpdate, { args: [{ resolution, closedBy: 'coordinator@fabrikam.com' }] });
-}
-
-async function changeSeverity(handle: TicketHandle, severity: Severity, reason: string): Promise<void> {
-  await handle.executeUpdate(changeSeverityUpdate, { args: [{ severity, reason, changedBy: 'coordinator@fabrikam.com' }] });
 }
 
 /** Severity A ticket left unanswered until the ladder reaches `level`, then closed before the next one. */
@@ -246,7 +193,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
     input: input('severity-raised-breaches-at-once', aServiceRequest({ severity: 'C' })),
     async drive(handle) {
       // A's ladder ends at 4 h, C's warning comes at 6 h: nothing is left to fire once the change has caught up.
-      await untilFiledFor(handle, 5 * HOUR);
+      await untilFiledFor(handle, 5 * HOUR, CAPTURE_POLICY.timeScale);
       await changeSeverity(handle, 'A', 'Production down');
       await escalatedTo(handle, 3);
       await close(handle, 'Mitigated');
