@@ -9,7 +9,6 @@ import request from 'supertest';
 import { aServiceRequest } from '@escalade/domain';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { resolveBinary, BINARIES } = require('../../tools/temporal-binaries.cjs');
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 200);
