@@ -84,17 +84,26 @@ export async function eventTypesOf(harness: WorkflowHarness, handle: WorkflowHan
   return (await harness.events.readStream(ticketStreamId(id))).map((e) => e.type);
 }
 
-/** Polls (in real time) until the ticket has recorded `count` events of this type: recording is an activity. */
+/** Reads (in real time: a query never skips time) until `done` holds or `timeoutMs` has passed; returns the last read. */
+async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Polls until the ticket has recorded `count` events of this type: recording is an activity. */
 export async function waitForEventType(
   harness: WorkflowHarness,
   handle: WorkflowHandle,
   type: string,
   { count = 1, timeoutMs = 10_000 }: { count?: number; timeoutMs?: number } = {},
 ): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while ((await eventTypesOf(harness, handle)).filter((recorded) => recorded === type).length < count) {
-    if (Date.now() > until) throw new Error(`the ticket never recorded ${count} × ${type}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const recorded = (types: string[]) => types.filter((t) => t === type).length >= count;
+  if (!recorded(await pollUntil(() => eventTypesOf(harness, handle), recorded, timeoutMs))) {
+    throw new Error(`the ticket never recorded ${count} × ${type}`);
   }
 }
 
@@ -102,23 +111,14 @@ export function stateOf(handle: WorkflowHandle): Promise<TicketState> {
   return handle.query(ticketStateQuery);
 }
 
-/** Polls the ticket (in real time: a query never skips time) until it reaches the status. */
+/** Polls the ticket until it reaches the status. */
 export async function waitForStatus(handle: WorkflowHandle, status: TicketStatus, timeoutMs = 15_000): Promise<TicketState> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await stateOf(handle);
-    if (state.status === status) return state;
-    if (Date.now() > until) throw new Error(`ticket stayed "${state.status}", expected "${status}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const state = await pollUntil(() => stateOf(handle), (s) => s.status === status, timeoutMs);
+  if (state.status !== status) throw new Error(`ticket stayed "${state.status}", expected "${status}"`);
+  return state;
 }
 
-/** Polls (in real time) until `count` escalation alerts are stored: the workflow raises its level before the alert activity ends. */
-export async function escalationAlertsOf(harness: WorkflowHarness, ticketId: string, count: number, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const alerts = await harness.alerts.listForTicket(ticketId);
-    if (alerts.length >= count || Date.now() > until) return alerts;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Polls until `count` escalation alerts are stored (the workflow raises its level before the alert activity ends); the last read after a time-out. */
+export function escalationAlertsOf(harness: WorkflowHarness, ticketId: string, count: number, timeoutMs = 10_000) {
+  return pollUntil(() => harness.alerts.listForTicket(ticketId), (alerts) => alerts.length >= count, timeoutMs);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useNow } from '../hooks/use-now';
+import { ErrorBanner } from '../ui/error-banner';
 import { BoardFilters } from './board-filters';
 import { NO_FILTERS, visibleTickets, type SortDirection } from './board-view';
 import { TicketRow } from './ticket-row';
@@ -22,11 +23,7 @@ export function BoardPage() {
         </span>
       </header>
       <BoardFilters value={filters} onChange={setFilters} />
-      {error && (
-        <p class="error-banner" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       <div class="card table-card">
         <table class="board" aria-label="Open tickets">
           <thead>

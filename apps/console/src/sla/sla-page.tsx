@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api/api-error';
 import { api } from '../api/client';
 import type { SlaCounts, SlaSummary } from '../api/types';
+import { ErrorBanner } from '../ui/error-banner';
 import { lastDays, onTimeShare, periodRange, type Period } from './sla-period';
 
 const COLUMNS: Array<[keyof SlaCounts, string]> = [
@@ -75,8 +76,8 @@ export function SlaPage() {
           />
         </label>
       </form>
-      {!range && <p class="error-banner" role="alert">Choose a start date on or before the end date.</p>}
-      {error && <p class="error-banner" role="alert">{error}</p>}
+      <ErrorBanner message={range ? undefined : 'Choose a start date on or before the end date.'} />
+      <ErrorBanner message={error} />
       {summary && (
         <div class="card table-card sla-card">
           <table class="sla-summary" data-testid="sla-summary">

@@ -1,5 +1,6 @@
 import { useNow } from '../hooks/use-now';
 import { Link } from '../routing/navigation';
+import { ErrorBanner } from '../ui/error-banner';
 import { TicketActions } from './actions/ticket-actions';
 import { AlertDeliveries } from './alert-deliveries';
 import { SlaBar } from './sla-bar';
@@ -23,11 +24,7 @@ export function TicketPage({ id }: { id: string }) {
   return (
     <section class="page ticket-page">
       <TicketHeader ticket={ticket} now={now} />
-      {error && (
-        <p class="error-banner" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       <div class="ticket-grid">
         <div class="ticket-main">
           <SlaBar ticket={ticket} now={now} />
