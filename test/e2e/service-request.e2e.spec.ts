@@ -211,7 +211,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toContain('e2e-breach-1');
-  });
+  }, 15_000); // the read model may take up to the loop's 10 s
 
   it("follows on from a list: /events/stream?after=<the list's position> misses nothing and repeats nothing older", async () => {
     const { body: list } = await http().get('/service-requests?limit=1').expect(200);

@@ -36,6 +36,7 @@ describe('service-request workflow on the time-skipping server', () => {
       const waiting = await waitForStatus(handle, 'awaiting-response');
       expect(Date.parse(waiting.responseDueAt!) - Date.parse(waiting.handoff!.filedAt)).toBe(2 * HOUR);
       expect(waiting.handoff!.microsoftTicketId).toMatch(/^\d+$/);
+      expect(waiting.responseWindow).toMatchObject({ startsAt: waiting.handoff!.filedAt, dueAt: waiting.responseDueAt });
 
       await env.sleep(2 * HOUR - 1_000);
       expect(await stateOf(handle)).toMatchObject({ breached: false, escalationLevel: 0 });

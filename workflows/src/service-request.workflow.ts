@@ -136,8 +136,11 @@ export async function serviceRequestWorkflow({
       { key: searchAttributes.status, value: state.status },
       { key: searchAttributes.escalationLevel, value: state.escalationLevel },
     ]);
+  // From the state itself, which gets its filing and due times in the same step as its `awaiting-response` status.
   setHandler(ticketStateQuery, () =>
-    responseClock ? { ...state, responseWindow: responseWindow(responseClock.filedAt, responseClock.dueAt, policy) } : state,
+    state.handoff && state.responseDueAt
+      ? { ...state, responseWindow: responseWindow(new Date(state.handoff.filedAt), new Date(state.responseDueAt), policy) }
+      : state,
   );
   setHandler(azureAccessGrantedSignal, ({ grantedBy } = {}) => {
     accessGranted = true;
