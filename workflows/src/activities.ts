@@ -61,6 +61,13 @@ export interface MicrosoftChanges {
   seen: MicrosoftProgressMark;
 }
 
+/** A filed ticket the worker's watch poller is to follow at Microsoft, signalling its workflow on each change. */
+export interface MicrosoftWatchInput {
+  ticketId: string;
+  workflowId: string;
+  microsoftTicketId: string;
+}
+
 export interface ServiceRequestActivities {
   checkEligibility(request: ServiceRequest): Promise<EligibilityDecision>;
   handOffToMicrosoft(input: HandOffInput): Promise<HandOffResult>;
@@ -71,7 +78,16 @@ export interface ServiceRequestActivities {
   /** One signed POST to the subscriber; fails (for Temporal to retry with back-off) unless delivered. */
   attemptAlertDelivery(deliveryId: string): Promise<void>;
   markAlertDeliveryDead(input: { deliveryId: string; reason: string }): Promise<void>;
-  /** Polls Microsoft (heartbeating) until it answers the ticket; cancelled once the wait ends otherwise. */
+  /** Starts the watch poller following the ticket (idempotent); changes then arrive as `microsoftTicketUpdated` signals. */
+  followMicrosoftTicket(input: MicrosoftWatchInput): Promise<void>;
+  /** Stops following it (idempotent): the ticket is closed. */
+  unfollowMicrosoftTicket(input: { microsoftTicketId: string }): Promise<void>;
+  /** One read of the ticket at Microsoft: its first answer, if any. Asked at the due time, before a breach is declared. */
+  checkMicrosoftAnswer(input: { microsoftTicketId: string }): Promise<MicrosoftAnswer | undefined>;
+  /**
+   * Before the watch poller (tickets started earlier still run it): polls Microsoft (heartbeating) until it answers
+   * the ticket; cancelled once the wait ends otherwise.
+   */
   watchMicrosoftTicket(input: WatchMicrosoftTicketInput): Promise<MicrosoftAnswer>;
   /** Polls (heartbeating) until Microsoft adds a note or changes the status after `seen`. */
   watchMicrosoftChanges(input: WatchMicrosoftTicketInput & { seen: MicrosoftProgressMark }): Promise<MicrosoftChanges>;

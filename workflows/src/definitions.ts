@@ -29,6 +29,31 @@ export interface MicrosoftResponse {
   respondedBy?: string;
   /** Microsoft asked for more information (Partner Center status attention_needed). */
   attentionNeeded?: boolean;
+  /**
+   * When Microsoft answered (ISO 8601): Partner Center's time for its note, or the time a coordinator says the answer
+   * came. The SLA verdict is taken from it, not from when the workflow heard of it; absent: the moment it is heard of.
+   */
+  respondedAt?: string;
+}
+
+/** A note on Microsoft's ticket, as Partner Center lists it. */
+export interface MicrosoftTicketNote {
+  text: string;
+  createdByName: string;
+  createdDate: string;
+}
+
+/**
+ * What the watch poller saw change on the ticket at Microsoft. Sent at least once for each change: the workflow
+ * skips what it has already seen (notes by their position, the status by its value).
+ */
+export interface MicrosoftTicketUpdate {
+  status: string;
+  /** The notes from position `fromNoteCount` on (the poller's last mark for the ticket), oldest first. */
+  fromNoteCount: number;
+  newNotes: MicrosoftTicketNote[];
+  /** Microsoft's first engagement, once there is one; `answeredAt` is Partner Center's time. */
+  answer?: { kind: 'responded' | 'attention-needed'; answeredAt: string; note?: string; answeredBy?: string };
 }
 
 export interface CloseRequest {
@@ -57,6 +82,8 @@ export interface MicrosoftRejection {
 
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');
 export const microsoftRespondedSignal = defineSignal<[MicrosoftResponse]>('microsoftResponded');
+/** From the worker's watch poller (one list call for every waiting ticket), which replaced a polling activity per ticket. */
+export const microsoftTicketUpdatedSignal = defineSignal<[MicrosoftTicketUpdate]>('microsoftTicketUpdated');
 export const azureAccessGrantedSignal = defineSignal<[{ grantedBy?: string }]>('azureAccessGranted');
 export const closeUpdate = defineUpdate<TicketState, [CloseRequest]>('close');
 /** Re-times the response target from the original filing time; a deadline already passed breaches at once. */

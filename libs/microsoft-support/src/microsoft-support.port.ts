@@ -33,6 +33,17 @@ export interface MicrosoftProgress {
   notes: MicrosoftNote[];
 }
 
+/** Microsoft's first engagement, without the ticket's state around it. */
+export type MicrosoftFirstAnswer = Omit<MicrosoftAnswer, 'progress'>;
+
+/** One of the partner's tickets at Microsoft, as a list of them shows it: what the watch poller compares. */
+export interface MicrosoftTicket {
+  microsoftTicketId: string;
+  progress: MicrosoftProgress;
+  /** Microsoft's first engagement with it, once there is one; `answeredAt` is Microsoft's own time. */
+  answer?: MicrosoftFirstAnswer;
+}
+
 /** Microsoft's support intake as the workflow sees it; an abstract class so NestJS can inject it by type. */
 export abstract class MicrosoftSupport {
   abstract fileServiceRequest(command: FileServiceRequestCommand): Promise<FiledServiceRequest>;
@@ -41,4 +52,10 @@ export abstract class MicrosoftSupport {
   abstract findAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined>;
 
   abstract getProgress(microsoftTicketId: string): Promise<MicrosoftProgress>;
+
+  /**
+   * Every ticket the partner has at Microsoft (Partner Center's partner-level list, all pages): one call a poll
+   * for all waiting tickets, instead of one a ticket.
+   */
+  abstract listTickets(): Promise<MicrosoftTicket[]>;
 }
