@@ -20,3 +20,11 @@ export function recordedEventTypes(history: History): string[] {
     return defaultPayloadConverter.fromPayload<RecordTicketEventsInput>(payload).events.map((e) => e.type);
   });
 }
+
+/** The types of the activities the workflow scheduled, in order. */
+export function scheduledActivityTypes(history: History): string[] {
+  return (history.events ?? []).flatMap((event) => {
+    const name = event.activityTaskScheduledEventAttributes?.activityType?.name;
+    return name ? [name] : [];
+  });
+}

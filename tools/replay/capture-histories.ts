@@ -106,11 +106,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const env = await startCaptureServer();
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-  // One worker for the current code, one for the code before the patches, each started (bundled) when first needed.
-  const workers = new Map<boolean, Promise<CaptureHarness>>();
-  const workerFor = ({ beforePatches = false }: ReplayScenario): Promise<CaptureHarness> => {
-    if (!workers.has(beforePatches)) workers.set(beforePatches, startCaptureWorker(env, { beforePatches }));
-    return workers.get(beforePatches) as Promise<CaptureHarness>;
+  // One worker for the current code, one for the code before the patches, and one for each scenario that pauses its
+  // own; each started (bundled) when first needed.
+  const workers = new Map<string, Promise<CaptureHarness>>();
+  const workerFor = ({ name, beforePatches = false, ownWorker = false }: ReplayScenario): Promise<CaptureHarness> => {
+    const key = ownWorker ? `own:${name}` : String(beforePatches);
+    if (!workers.has(key)) workers.set(key, startCaptureWorker(env, { beforePatches, ownWorker: ownWorker ? name : undefined }));
+    return workers.get(key) as Promise<CaptureHarness>;
   };
   let captured: boolean[];
   try {

@@ -16,6 +16,7 @@ import {
 import {
   azureAccessGrantedSignal,
   microsoftRespondedSignal,
+  microsoftTicketUpdatedSignal,
   serviceRequestWorkflowId,
   type ServiceRequestInput,
 } from '@escalade/workflows';
@@ -47,10 +48,14 @@ const POLL_INTERVAL_MS = 100;
 
 /** What a drive may act on besides the ticket. */
 export interface ScenarioContext {
-  /** The Microsoft the worker's activities poll: a drive adds its notes and sets its status. */
+  /** The Microsoft the worker reads (activities, the watch poller): a drive adds its notes and sets its status. */
   microsoft: ScriptedMicrosoftSupport;
   /** Resolves once the ticket has stored `count` (1) events of this type (an activity writes the event log). */
   recorded(handle: TicketHandle, type: TicketEventType, count?: number): Promise<void>;
+  /** Stops the scenario's worker, as a crash would (only on a worker of its own: see `ownWorker`). */
+  pauseWorker(): Promise<void>;
+  /** Starts it again: it replays the ticket, then takes what queued up meanwhile. */
+  resumeWorker(): Promise<void>;
 }
 
 export interface ReplayScenario {
@@ -64,6 +69,11 @@ export interface ReplayScenario {
    * ticket started before they were deployed, which the current code must still replay (along the old path).
    */
   beforePatches?: boolean;
+  /**
+   * Run on a worker of its own (task queue `golden-histories-<name>`) that the drive may pause, and without the
+   * watch poller: nothing but the drive and the workflow itself learns of Microsoft's answer.
+   */
+  ownWorker?: boolean;
   /** Takes the started ticket along its path with signals, updates, Microsoft's notes or cancellation, up to its closure. */
   drive(handle: TicketHandle, context: ScenarioContext): Promise<void>;
   /** What the final state (the workflow's result) must show, checked after the drive; `failed`: the workflow must fail. */
@@ -148,6 +158,107 @@ const answeredByPolling: ReplayScenario = {
   },
   expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
 };
+
+/** Microsoft's note as the watch poller signals it: the ticket's first note, which is its answer. */
+function answerFromMicrosoft(text: string, answeredAt: string) {
+  const createdByName = 'Microsoft support';
+  return {
+    status: 'open',
+    fromNoteCount: 0,
+    newNotes: [{ text, createdByName, createdDate: answeredAt }],
+    answer: { kind: 'responded' as const, answeredAt, note: text, answeredBy: createdByName },
+  };
+}
+
+/** `offset` of uncompressed policy time after the filing, under CAPTURE_POLICY. */
+function afterFiling(filedAt: string, offset: number): string {
+  return new Date(Date.parse(filedAt) + offset * CAPTURE_POLICY.timeScale).toISOString();
+}
+
+const slaFromSourceScenarios: ReplayScenario[] = [
+  {
+    name: 'answer-in-time-heard-late',
+    description:
+      'severity A: breach and level 1 go out, then a coordinator records that Microsoft had answered just before the due ' +
+      'time: the breach is withdrawn (SlaBreachCorrected, correction alert); closed, target met',
+    input: input('answer-in-time-heard-late', aServiceRequest({ severity: 'A' })),
+    async drive(handle) {
+      const { responseDueAt } = await escalatedTo(handle, 1);
+      const respondedAt = new Date(Date.parse(responseDueAt ?? '') - 100).toISOString();
+      await handle.signal(microsoftRespondedSignal, { note: 'Answered by phone', respondedBy: 'coordinator@fabrikam.com', respondedAt });
+      await waitForState(handle, (s) => !!s.breachCorrectedAt, 'the breach withdrawn');
+      await close(handle, 'Fixed by Microsoft');
+    },
+    expected: { status: 'closed', outcome: 'resolved', breached: false, escalationLevel: 0, targetMet: true },
+  },
+  {
+    name: 'answered-just-before-due',
+    description:
+      "severity A, Microsoft readable but not followed: it answers just before the due time; read again at the due time, " +
+      'its answer is found: no breach; closed',
+    input: input('answered-just-before-due', aServiceRequest({ severity: 'A' }), { polling: true }),
+    ownWorker: true,
+    async drive(handle, { microsoft }) {
+      const { handoff } = await awaitingResponse(handle);
+      if (!handoff) throw new Error('not filed');
+      // Dated 5 minutes before the due time: unseen by the workflow until it reads Microsoft then.
+      microsoft.addNote(handoff.microsoftTicketId, 'Engineer assigned', 'Microsoft support', afterFiling(handoff.filedAt, 2 * HOUR - 5 * MINUTE));
+      await responded(handle);
+      await close(handle, 'Fixed by Microsoft');
+    },
+    expected: { status: 'closed', outcome: 'resolved', breached: false, escalationLevel: 0, targetMet: true },
+  },
+  {
+    name: 'late-answer-heard-with-the-breach',
+    description:
+      'severity A: the worker is down across the due time; Microsoft answers (late, after level 2 fell due) and the ' +
+      'overdue timer reach the workflow in one task: the breach, levels 1 and 2 are recorded, then the late answer; closed',
+    input: input('late-answer-heard-with-the-breach', aServiceRequest({ severity: 'A' }), { polling: true }),
+    ownWorker: true,
+    async drive(handle, { pauseWorker, resumeWorker }) {
+      const { handoff } = await awaitingResponse(handle);
+      await pauseWorker();
+      const resumeAt = Date.parse(afterFiling(handoff?.filedAt ?? '', 3 * HOUR + 15 * MINUTE));
+      await new Promise((resolve) => setTimeout(resolve, resumeAt - Date.now())); // no query answers while it is down
+      const answeredAt = afterFiling(handoff?.filedAt ?? '', 3 * HOUR + 10 * MINUTE);
+      await handle.signal(microsoftTicketUpdatedSignal, answerFromMicrosoft('Sorry for the delay', answeredAt));
+      await resumeWorker();
+      await responded(handle);
+      await close(handle, 'Answered late');
+    },
+    expected: { status: 'closed', outcome: 'resolved', breached: true, escalationLevel: 2, targetMet: false },
+  },
+  {
+    name: 'cancelled-at-once',
+    description: 'cancelled right after it was opened: the request and its closure are recorded all the same',
+    input: input('cancelled-at-once', aServiceRequest({ severity: 'B' })),
+    async drive(handle) {
+      await handle.cancel();
+      await handle.result();
+    },
+    expected: { status: 'closed', outcome: 'cancelled', breached: false, targetMet: null },
+  },
+  {
+    name: 'answered-by-poller',
+    description:
+      "severity B, followed by the worker's watch poller: Microsoft's note is signalled as the answer at its own time, " +
+      'then a note and a status change; each recorded; closed',
+    input: input('answered-by-poller', aServiceRequest({ severity: 'B' }), { polling: true }),
+    async drive(handle, { microsoft, recorded }) {
+      const ticket = await filedAtMicrosoft(handle);
+      microsoft.addNote(ticket, 'Please send the subscription id');
+      microsoft.setStatus(ticket, 'attention_needed');
+      await responded(handle);
+      microsoft.addNote(ticket, 'Thanks, reproducing it now');
+      microsoft.setStatus(ticket, 'open');
+      await recorded(handle, 'MicrosoftNoteAdded');
+      await recorded(handle, 'MicrosoftStatusChanged');
+      await responded(handle); // and settled
+      await close(handle, 'Confirmed fixed');
+    },
+    expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
+  },
+];
 
 const handoffRejected: ReplayScenario = {
   name: 'handoff-rejected',
@@ -353,6 +464,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
     'handoff-rejected, on a ticket started before a rejection closed it: the workflow failed, the ticket stayed handing off',
     'failed',
   ),
+  ...slaFromSourceScenarios,
 ];
 
 /**

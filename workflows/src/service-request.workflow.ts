@@ -14,6 +14,8 @@ import {
 } from '@temporalio/workflow';
 import {
   accessTimeoutMs,
+  answerTime,
+  decideOnAnswer,
   escalationSchedule,
   responseDeadline,
   responseWindow,
@@ -25,7 +27,7 @@ import {
   type TicketOutcome,
   type TicketState,
 } from '@escalade/domain';
-import type { HandOffResult, MicrosoftProgressMark, ServiceRequestActivities } from './activities';
+import type { HandOffResult, MicrosoftAnswer, MicrosoftProgressMark, ServiceRequestActivities } from './activities';
 import { TicketAlerts } from './ticket-alerts';
 import { TicketJournal } from './ticket-journal';
 import {
@@ -34,25 +36,39 @@ import {
   closeUpdate,
   MICROSOFT_REJECTION_FAILURE,
   microsoftRespondedSignal,
+  microsoftTicketUpdatedSignal,
   searchAttributes,
   type CloseRequest,
   type MicrosoftRejection,
   type MicrosoftResponse,
+  type MicrosoftTicketUpdate,
   type ServiceRequestInput,
   ticketStateQuery,
 } from './definitions';
 
-const { checkEligibility, handOffToMicrosoft, sendEscalationAlert } = proxyActivities<ServiceRequestActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+const { checkEligibility, handOffToMicrosoft, sendEscalationAlert, followMicrosoftTicket, unfollowMicrosoftTicket } =
+  proxyActivities<ServiceRequestActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
+
+// Asked once at the due time: a Microsoft that cannot be read within seconds leaves the breach to be corrected later.
+const { checkMicrosoftAnswer } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumAttempts: 3 },
 });
 
-// Runs as long as the ticket waits; the heartbeat tells a crashed worker from a slow Microsoft.
-const { watchMicrosoftTicket, watchMicrosoftChanges } = proxyActivities<ServiceRequestActivities>({
-  startToCloseTimeout: '7 days',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+/**
+ * The polling activities of tickets started before the watch poller: they run as long as the ticket waits; the
+ * heartbeat, a few poll intervals long, tells a crashed worker from a slow Microsoft, so another worker takes over soon.
+ */
+function pollingActivities(pollIntervalMs: number) {
+  return proxyActivities<ServiceRequestActivities>({
+    startToCloseTimeout: '7 days',
+    heartbeatTimeout: Math.max(3 * pollIntervalMs, 5_000),
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
+}
 
 /** A reminder half-way through the wait for Azure access. */
 export const AZURE_ACCESS_REMINDER_PATCH = 'azure-access-reminder';
@@ -60,6 +76,19 @@ export const AZURE_ACCESS_REMINDER_PATCH = 'azure-access-reminder';
 export const MICROSOFT_FOLLOW_UP_PATCH = 'microsoft-follow-up';
 /** A filing Microsoft rejects closes the ticket as `handoff-rejected` instead of failing the workflow. */
 export const HANDOFF_REJECTION_PATCH = 'handoff-rejection';
+/**
+ * Cancelling at any moment loses nothing: the request is recorded before eligibility, event appends and the filing run
+ * to their end, so the ticket's stream always holds its first event and its closure.
+ */
+export const CANCEL_SAFE_PATCH = 'cancel-safe';
+/**
+ * The SLA verdict from Microsoft's own answer time, whatever order the workflow learns things in: Microsoft is read
+ * again at the due time before a breach; a late answer always breaches (with the ladder levels due by then), and a
+ * breach raised before an in-time answer was known is corrected; `targetMet` is set with the answer.
+ */
+export const SLA_FROM_SOURCE_PATCH = 'sla-from-source';
+/** Microsoft followed by the worker's watch poller (signals), instead of a polling activity holding a worker slot. */
+export const MICROSOFT_WATCH_POLLER_PATCH = 'microsoft-watch-poller';
 
 interface ResponseClock {
   filedAt: Date;
@@ -101,10 +130,13 @@ export async function serviceRequestWorkflow({
     escalationLevel: 0,
     escalations: [],
   };
+  const cancelSafe = patched(CANCEL_SAFE_PATCH);
   let accessGranted = false;
   let response: MicrosoftResponse | undefined;
+  /** When the workflow heard of the response: its time unless the source tells Microsoft's own. */
+  let responseHeardAt: Date | undefined;
   let accessGrantedBy: string | undefined;
-  const journal = new TicketJournal(id, state.workflowId);
+  const journal = new TicketJournal(id, state.workflowId, { nonCancellable: cancelSafe });
   const alerts = new TicketAlerts(journal);
   /** Tells the alert subscribers; the escalation level tells apart the alerts of one kind. */
   const alert = (kind: AlertKind, summary: string, extra: { level?: number; audience?: string } = {}): void =>
@@ -127,6 +159,8 @@ export async function serviceRequestWorkflow({
   let clockChanged = false;
   /** What Microsoft's ticket looked like when its answer was read: later notes and status changes are told from it. */
   let microsoftSeen: MicrosoftProgressMark | undefined;
+  /** The watch poller's news of Microsoft's ticket after its first answer, in arrival order. */
+  const microsoftUpdates: MicrosoftTicketUpdate[] = [];
 
   const publish = (): void =>
     upsertSearchAttributes([
@@ -149,9 +183,20 @@ export async function serviceRequestWorkflow({
   const answered = (answer: MicrosoftResponse): void => {
     if (response || (state.status !== 'handing-off' && state.status !== 'awaiting-response')) return;
     response = answer;
-    state.respondedAt = new Date().toISOString();
+    responseHeardAt = new Date();
+    state.respondedAt = responseHeardAt.toISOString();
   };
+  const answeredByMicrosoft = ({ kind, answeredAt, note, answeredBy }: NonNullable<MicrosoftTicketUpdate['answer']>): void =>
+    answered({ note, respondedBy: answeredBy, attentionNeeded: kind === 'attention-needed', respondedAt: answeredAt });
   setHandler(microsoftRespondedSignal, (answer = {}) => answered(answer));
+  setHandler(microsoftTicketUpdatedSignal, (update) => {
+    if (response) {
+      microsoftUpdates.push(update);
+      return;
+    }
+    if (update.answer) answeredByMicrosoft(update.answer);
+    microsoftSeen = { status: update.status, noteCount: update.fromNoteCount + update.newNotes.length };
+  });
   setHandler(
     closeUpdate,
     async (close) => {
@@ -212,10 +257,15 @@ export async function serviceRequestWorkflow({
     },
   });
 
+  /** Set at the filing: whether the watch poller follows Microsoft's ticket, and whether its SLA facts come from their source. */
+  let followedByPoller = false;
+  let slaFromSource = false;
+
   /** Runs the ticket from eligibility to the point where it can close, and says how it ends. */
   async function lifecycle(): Promise<TicketOutcome> {
+    if (cancelSafe) await journal.record(received());
     state.eligibility = await checkEligibility(request);
-    await journal.record(received(), { type: 'EligibilityDecided', data: state.eligibility });
+    await journal.record(...(cancelSafe ? [] : [received()]), { type: 'EligibilityDecided', data: state.eligibility });
     const { decision } = state.eligibility;
     if (decision === 'refused' || decision === 'redirected') return decision;
     if (decision === 'needs-access') {
@@ -254,24 +304,30 @@ export async function serviceRequestWorkflow({
     state.responseDueAt = responseDueAt;
     state.status = 'awaiting-response';
     publish();
+    // Added after tickets were already filed: those replay as they ran, answered when first heard of, polled by an activity.
+    slaFromSource = patched(SLA_FROM_SOURCE_PATCH);
+    followedByPoller = microsoftPollIntervalMs !== undefined && patched(MICROSOFT_WATCH_POLLER_PATCH);
     await journal.record(
       { type: 'HandedOff', data: { portal: target.portal, url: target.url, context: target.context, microsoftTicketId, filedAt: state.handoff.filedAt } },
       { type: 'ResponseDueTimeSet', data: { severity: state.severity, responseDueAt } },
     );
+    if (followedByPoller) {
+      await CancellationScope.nonCancellable(() => followMicrosoftTicket({ ticketId: id, workflowId: state.workflowId, microsoftTicketId }));
+    }
 
-    const watcher = microsoftPollIntervalMs ? watchForAnswer(microsoftTicketId, microsoftPollIntervalMs) : undefined;
+    const watcher = microsoftPollIntervalMs && !followedByPoller ? watchForAnswer(microsoftTicketId, microsoftPollIntervalMs) : undefined;
     responseClock = { filedAt, dueAt };
     await awaitResponse(responseClock, microsoftTicketId);
     watcher?.cancel();
-    if (response && state.respondedAt) {
-      state.status = 'responded';
-      publish();
-      const late = state.respondedAt > (state.responseDueAt ?? responseDueAt);
-      await journal.record({ type: 'MicrosoftResponded', data: { respondedAt: state.respondedAt, late, ...response } });
-      alert('response', `Microsoft ${response.attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
+    if (response && responseHeardAt) {
+      await (slaFromSource
+        ? recordSourcedAnswer(response, responseClock, microsoftTicketId)
+        : recordHeardAnswer(response, responseDueAt));
     }
-    // Added after tickets were already answered and waiting for closure: those replay without following Microsoft.
-    if (microsoftPollIntervalMs && microsoftSeen && patched(MICROSOFT_FOLLOW_UP_PATCH)) {
+    if (followedByPoller) {
+      await followMicrosoftUpdates();
+    } else if (microsoftPollIntervalMs && microsoftSeen && patched(MICROSOFT_FOLLOW_UP_PATCH)) {
+      // Added after tickets were already answered and waiting for closure: those replay without following Microsoft.
       await followMicrosoft(microsoftTicketId, microsoftPollIntervalMs, microsoftSeen);
     }
     await condition(() => !!closeRequest);
@@ -281,7 +337,9 @@ export async function serviceRequestWorkflow({
   /** Files the ticket with Microsoft; undefined once Microsoft has rejected the filing, which is recorded. */
   async function handOff(): Promise<HandOffResult | undefined> {
     try {
-      return await handOffToMicrosoft({ ticketId: id, request });
+      // Once asked, the filing runs to its end: a ticket cancelled meanwhile still records Microsoft's number.
+      const filing = () => handOffToMicrosoft({ ticketId: id, request });
+      return await (cancelSafe ? CancellationScope.nonCancellable(filing) : filing());
     } catch (err) {
       const rejection = microsoftRejection(err);
       // Added after tickets had failed on a rejection: their histories replay failing as they did (see README, versioning).
@@ -298,7 +356,6 @@ export async function serviceRequestWorkflow({
   async function awaitResponse(clock: ResponseClock, microsoftTicketId: string): Promise<void> {
     const answeredOrClosed = () => !!response || !!closeRequest;
     const woken = () => answeredOrClosed() || clockChanged;
-    let levelsRaised = 0;
     for (;;) {
       clockChanged = false;
       if (answeredOrClosed()) return;
@@ -307,6 +364,8 @@ export async function serviceRequestWorkflow({
       if (!state.warnedAt && !state.breached && Date.now() < dueAt.getTime()) {
         const warnAt = warningTime(filedAt, dueAt, policy);
         if (await waitUntil(woken, warnAt)) continue;
+        // Heard of only once the due time has passed too (the worker or Temporal was down): the breach decision is next.
+        if (slaFromSource && Date.now() >= dueAt.getTime()) continue;
         state.warnedAt = warnAt.toISOString(); // the mark itself, as breachedAt is the due time
         // The alert goes out while the event is being stored: subscribers hear of it without waiting on our database.
         const recorded = journal.record({ type: 'BreachWarningRaised', data: { responseDueAt } });
@@ -316,29 +375,101 @@ export async function serviceRequestWorkflow({
       }
       if (!state.breached) {
         if (await waitUntil(woken, dueAt)) continue;
-        state.breached = true;
-        state.breachedAt = responseDueAt;
-        const recorded = journal.record({ type: 'SlaBreached', data: { responseDueAt } });
-        alert('breach', `Ticket ${id} (severity ${state.severity}) breached its response target: due by ${responseDueAt}`);
-        await recorded;
+        if (slaFromSource && microsoftPollIntervalMs !== undefined) {
+          // Microsoft may have answered since it was last read: a breach is declared only on what it says now.
+          const found = await checkAnswer(microsoftTicketId);
+          if (found) answeredByMicrosoft(found);
+          if (woken()) continue;
+        }
+        await breach(responseDueAt);
         continue;
       }
-      const level = escalationSchedule(filedAt, dueAt, policy)[levelsRaised];
+      const level = escalationSchedule(filedAt, dueAt, policy)[state.escalations.length];
       if (!level) {
         await condition(woken);
         continue;
       }
       if (await waitUntil(woken, level.at)) continue;
       await escalate(level.level, level.audience, microsoftTicketId, responseDueAt);
-      levelsRaised += 1;
     }
+  }
+
+  /** Microsoft's answer as Partner Center tells it now; undefined when there is none or it cannot be read. */
+  async function checkAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
+    try {
+      return await checkMicrosoftAnswer({ microsoftTicketId });
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      log.warn('reading Microsoft at the due time failed; a breach declared now is corrected if its answer was in time', { err });
+      return undefined;
+    }
+  }
+
+  // The breach instant is the due time itself, so `breachedAt` and `responseDueAt` are the same.
+  async function breach(responseDueAt: string): Promise<void> {
+    state.breached = true;
+    state.breachedAt = responseDueAt;
+    const recorded = journal.record({ type: 'SlaBreached', data: { responseDueAt } });
+    alert('breach', `Ticket ${id} (severity ${state.severity}) breached its response target: due by ${responseDueAt}`);
+    await recorded;
+  }
+
+  /** The answer at the time it was heard of: tickets filed before `SLA_FROM_SOURCE_PATCH`. */
+  async function recordHeardAnswer(answer: MicrosoftResponse, responseDueAt: string): Promise<void> {
+    const respondedAt = state.respondedAt as string;
+    state.status = 'responded';
+    publish();
+    const late = respondedAt > (state.responseDueAt ?? responseDueAt);
+    const { note, respondedBy, attentionNeeded } = answer;
+    await journal.record({ type: 'MicrosoftResponded', data: { respondedAt, late, note, respondedBy, attentionNeeded } });
+    alert('response', `Microsoft ${attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
+  }
+
+  /**
+   * The answer at Microsoft's own time: a breach that happened is recorded (late rather than never, with the ladder
+   * levels due before the answer), one that did not is withdrawn; the target's verdict is known from now on.
+   */
+  async function recordSourcedAnswer(answer: MicrosoftResponse, { filedAt, dueAt }: ResponseClock, microsoftTicketId: string): Promise<void> {
+    const respondedAt = answerTime(answer.respondedAt, responseHeardAt as Date, filedAt);
+    const responseDueAt = dueAt.toISOString();
+    const verdict = decideOnAnswer(
+      { respondedAt, filedAt, dueAt, breached: state.breached, levelsRaised: state.escalations.length },
+      policy,
+    );
+    if (verdict.recordBreach) await breach(responseDueAt);
+    for (const level of verdict.levelsToRaise) {
+      await escalate(level.level, level.audience, microsoftTicketId, responseDueAt);
+    }
+    state.respondedAt = respondedAt.toISOString();
+    state.targetMet = !verdict.late;
+    state.status = 'responded';
+    publish();
+    const { late } = verdict;
+    const { note, respondedBy, attentionNeeded } = answer;
+    await journal.record({ type: 'MicrosoftResponded', data: { respondedAt: state.respondedAt, late, note, respondedBy, attentionNeeded } });
+    alert('response', `Microsoft ${attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
+    if (verdict.correctBreach) await correctBreach(state.respondedAt, responseDueAt);
+  }
+
+  async function correctBreach(respondedAt: string, responseDueAt: string): Promise<void> {
+    state.breached = false;
+    state.breachedAt = undefined;
+    state.escalationLevel = 0;
+    state.breachCorrectedAt = new Date().toISOString();
+    publish();
+    const recorded = journal.record({ type: 'SlaBreachCorrected', data: { respondedAt, responseDueAt } });
+    alert(
+      'correction',
+      `Ticket ${id}: the breach and escalations sent earlier are withdrawn; Microsoft answered at ${respondedAt}, within the target (${responseDueAt})`,
+    );
+    await recorded;
   }
 
   /** Reads Microsoft's answer back from Partner Center while the ticket waits; a coordinator's signal works too. */
   function watchForAnswer(microsoftTicketId: string, pollIntervalMs: number): CancellationScope {
     const scope = new CancellationScope();
     scope
-      .run(() => watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }))
+      .run(() => pollingActivities(pollIntervalMs).watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }))
       .then((answer) => {
         microsoftSeen = answer.seen;
         answered({ note: answer.note, respondedBy: answer.answeredBy, attentionNeeded: answer.kind === 'attention-needed' });
@@ -349,10 +480,11 @@ export async function serviceRequestWorkflow({
     return scope;
   }
 
-  /** Records each later note and status change from Microsoft until the ticket is closed. */
+  /** Records each later note and status change from Microsoft until the ticket is closed (activity polling). */
   async function followMicrosoft(microsoftTicketId: string, pollIntervalMs: number, from: MicrosoftProgressMark): Promise<void> {
     let seen = from;
     const closed = condition(() => !!closeRequest);
+    const { watchMicrosoftChanges } = pollingActivities(pollIntervalMs);
     while (!closeRequest) {
       const scope = new CancellationScope();
       const watching = scope.run(() => watchMicrosoftChanges({ microsoftTicketId, pollIntervalMs, seen }));
@@ -365,17 +497,39 @@ export async function serviceRequestWorkflow({
         watching.catch(() => undefined); // its cancellation is expected
         return;
       }
-      for (const note of changes.newNotes) {
-        await journal.record({ type: 'MicrosoftNoteAdded', data: { text: note.text, by: note.createdByName, at: note.createdDate } });
-      }
-      if (changes.status !== seen.status) {
-        await journal.record({ type: 'MicrosoftStatusChanged', data: { status: changes.status } });
-      }
-      seen = changes.seen;
+      seen = await recordMicrosoftChanges(seen, changes.status, changes.newNotes);
     }
   }
 
-  // The breach instant is the due time itself, so `breachedAt` and `responseDueAt` are the same.
+  /** Records each later note and status change from Microsoft as the watch poller signals them, until the ticket is closed. */
+  async function followMicrosoftUpdates(): Promise<void> {
+    // A coordinator answered before Microsoft was heard from: everything on Microsoft's ticket is news.
+    let seen = microsoftSeen ?? { status: 'open', noteCount: 0 };
+    for (;;) {
+      await condition(() => microsoftUpdates.length > 0 || !!closeRequest);
+      const update = microsoftUpdates.shift();
+      if (!update) return;
+      // Sent at least once: notes before our own mark were recorded already.
+      const unseen = update.newNotes.slice(Math.max(0, seen.noteCount - update.fromNoteCount));
+      const { status } = await recordMicrosoftChanges(seen, update.status, unseen);
+      seen = { status, noteCount: Math.max(seen.noteCount, update.fromNoteCount + update.newNotes.length) };
+    }
+  }
+
+  async function recordMicrosoftChanges(
+    seen: MicrosoftProgressMark,
+    status: string,
+    newNotes: MicrosoftTicketUpdate['newNotes'],
+  ): Promise<MicrosoftProgressMark> {
+    for (const note of newNotes) {
+      await journal.record({ type: 'MicrosoftNoteAdded', data: { text: note.text, by: note.createdByName, at: note.createdDate } });
+    }
+    if (status !== seen.status) {
+      await journal.record({ type: 'MicrosoftStatusChanged', data: { status } });
+    }
+    return { status, noteCount: seen.noteCount + newNotes.length };
+  }
+
   async function escalate(level: number, audience: string, microsoftTicketId: string, responseDueAt: string): Promise<void> {
     const raisedAt = new Date().toISOString();
     state.escalationLevel = level;
@@ -414,12 +568,14 @@ export async function serviceRequestWorkflow({
   state.outcome = outcome;
   state.closedAt = new Date().toISOString();
   state.resolution = closeRequest?.resolution;
-  state.targetMet = state.responseDueAt ? !state.breached : null;
+  state.targetMet ??= state.responseDueAt ? !state.breached : null;
   publish();
   const { outcome: closedAs, resolution, targetMet, closedAt } = state;
   await CancellationScope.nonCancellable(async () => {
     await journal.record({ type: 'ServiceRequestClosed', data: { outcome: closedAs, resolution, targetMet, closedAt } });
     alert('closure', `Ticket ${id} closed: ${closedAs}${resolution ? ` — ${resolution}` : ''}`);
+    const microsoftTicketId = state.handoff?.microsoftTicketId;
+    if (followedByPoller && microsoftTicketId) await unfollowMicrosoftTicket({ microsoftTicketId });
     await alerts.settled();
     // Lets a pending `close` update return the final state before the workflow completes.
     await condition(allHandlersFinished);

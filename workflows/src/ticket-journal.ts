@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { CancellationScope, proxyActivities } from '@temporalio/workflow';
 import type { TicketEvent } from '@escalade/domain';
 import type { ServiceRequestActivities } from './activities';
 import { ticketStreamId } from './definitions';
@@ -16,9 +16,14 @@ export class TicketJournal {
   private version = 0;
   private tail: Promise<void> = Promise.resolve();
 
+  /**
+   * `nonCancellable`: appends run to the end even when the ticket is cancelled meanwhile. A cancelled append leaves the
+   * stream short of the version the next one expects, and every later append then conflicts for good.
+   */
   constructor(
     private readonly ticketId: string,
     private readonly workflowId: string,
+    private readonly options: { nonCancellable?: boolean } = {},
   ) {}
 
   /** Appends in call order, even when an update handler records while the main flow does. */
@@ -26,13 +31,14 @@ export class TicketJournal {
     const streamId = ticketStreamId(this.ticketId);
     const expectedStreamVersion = this.version;
     this.version += events.length;
-    const append = () =>
+    const call = () =>
       recordTicketEvents({
         streamId,
         workflowId: this.workflowId,
         expectedStreamVersion,
         events: events.map((event, i) => ({ ...event, eventId: `${streamId}:${expectedStreamVersion + i + 1}` })),
       });
+    const append = this.options.nonCancellable ? () => CancellationScope.nonCancellable(call) : call;
     this.tail = this.tail.then(append, append);
     return this.tail;
   }

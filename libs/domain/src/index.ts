@@ -11,6 +11,7 @@ export * from './calendar-for';
 export * from './ical-holidays';
 export * from './response-deadline';
 export * from './response-window';
+export * from './answer-verdict';
 export * from './service-request.fixture';
 export * from './ticket-events.fixture';
 export * from './ticket-events';

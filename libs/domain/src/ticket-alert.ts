@@ -1,6 +1,7 @@
 import type { Severity } from './service-request';
 
-export const ALERT_KINDS = ['warning', 'breach', 'escalation', 'response', 'closure'] as const;
+/** `correction`: a breach (and its escalations) went out, but Microsoft had answered in time after all. */
+export const ALERT_KINDS = ['warning', 'breach', 'escalation', 'response', 'closure', 'correction'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Something that happened to a ticket, to be sent to every alert subscription whose filters admit it. */

@@ -39,6 +39,8 @@ export type HandoffRejected = Event<'HandoffRejected', { reason: string; status?
 export type ResponseDueTimeSet = Event<'ResponseDueTimeSet', { severity: Severity; responseDueAt: string }>;
 export type BreachWarningRaised = Event<'BreachWarningRaised', { responseDueAt: string }>;
 export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
+/** The breach recorded earlier did not happen: Microsoft's answer, heard of after the due time, was given before it. */
+export type SlaBreachCorrected = Event<'SlaBreachCorrected', { respondedAt: string; responseDueAt: string }>;
 export type SeverityChanged = Event<
   'SeverityChanged',
   { from: Severity; to: Severity; reason: string; changedBy: string; responseDueAt: string }
@@ -68,6 +70,7 @@ export type TicketEvent =
   | ResponseDueTimeSet
   | BreachWarningRaised
   | SlaBreached
+  | SlaBreachCorrected
   | SeverityChanged
   | Escalated
   | MicrosoftResponded
@@ -107,6 +110,8 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Breach warning: still no answer from Microsoft, due by ${event.data.responseDueAt}`;
     case 'SlaBreached':
       return `Response target breached: no answer from Microsoft by ${event.data.responseDueAt}`;
+    case 'SlaBreachCorrected':
+      return `Breach withdrawn: Microsoft answered at ${event.data.respondedAt}, within the target (${event.data.responseDueAt}); the breach and escalations were raised before its answer was known`;
     case 'SeverityChanged':
       return `Severity changed from ${event.data.from} to ${event.data.to} by ${event.data.changedBy} (${event.data.reason}); response now due by ${event.data.responseDueAt}`;
     case 'Escalated':

@@ -111,4 +111,17 @@ describe('evolveTicketSummary', () => {
       /SlaBreached before ServiceRequestReceived/,
     );
   });
+
+  it('withdraws a breach and its escalation level when Microsoft is shown to have answered in time', () => {
+    const summary = given(
+      received,
+      { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'ok' } },
+      { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: '2026-11-24T11:00:00.000Z' } },
+      { type: 'SlaBreached', data: { responseDueAt: '2026-11-24T11:00:00.000Z' } },
+      { type: 'Escalated', data: { level: 1, audience: 'coordinators' } },
+      { type: 'MicrosoftResponded', data: { respondedAt: '2026-11-24T10:59:54.200Z', late: false } },
+      { type: 'SlaBreachCorrected', data: { respondedAt: '2026-11-24T10:59:54.200Z', responseDueAt: '2026-11-24T11:00:00.000Z' } },
+    );
+    expect(summary).toMatchObject({ status: 'responded', breached: false, escalationLevel: 0, version: 7 });
+  });
 });

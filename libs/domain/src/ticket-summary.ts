@@ -80,6 +80,8 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
       return next;
     case 'SlaBreached':
       return { ...next, breached: true };
+    case 'SlaBreachCorrected':
+      return { ...next, breached: false, escalationLevel: 0 };
     case 'SeverityChanged':
       return { ...next, severity: event.data.to, responseDueAt: event.data.responseDueAt };
     case 'Escalated':

@@ -80,9 +80,14 @@ export interface TicketState {
   warnedAt?: string;
   breached: boolean;
   breachedAt?: string;
+  /** Set when a breach raised before Microsoft's answer was known was withdrawn: the answer had come in time. */
+  breachCorrectedAt?: string;
   escalationLevel: number;
   escalations: Escalation[];
-  /** Set once closed: true when Microsoft answered within the target (or the ticket closed before it); null when no target applied. */
+  /**
+   * Whether Microsoft answered within the target: set as soon as its answer is known (else once closed: true when
+   * it closed before the due time); null when no target applied.
+   */
   targetMet?: boolean | null;
   resolution?: string;
   closedAt?: string;

@@ -14,7 +14,7 @@ import {
   WorkflowUpdateFailedError,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { loadSlaPolicy, type AppConfig } from '@escalade/config';
+import { loadSlaPolicy, microsoftPollIntervalMs, type AppConfig } from '@escalade/config';
 import { summarizeTicketEvent, type SlaPolicy, type TicketEvent, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { InvalidCursorError, TicketsProjection, TicketsQuery, type TicketPage } from '@escalade/persistence';
@@ -83,11 +83,13 @@ export class ServiceRequestsService {
       SLA_POLICY_FILE: config.get('SLA_POLICY_FILE', { infer: true }),
       SLA_TIME_SCALE: config.get('SLA_TIME_SCALE', { infer: true }),
     });
-    if (config.get('MICROSOFT_SUPPORT', { infer: true }) !== 'in-process') {
-      // On a compressed clock (a demo, a black-box test) Microsoft's answers are looked for as much more often.
-      const interval = config.get('MICROSOFT_POLL_INTERVAL_MS', { infer: true }) * Math.min(1, this.policy.timeScale);
-      this.microsoftPollIntervalMs = Math.max(100, Math.round(interval));
-    }
+    this.microsoftPollIntervalMs = microsoftPollIntervalMs(
+      {
+        MICROSOFT_SUPPORT: config.get('MICROSOFT_SUPPORT', { infer: true }),
+        MICROSOFT_POLL_INTERVAL_MS: config.get('MICROSOFT_POLL_INTERVAL_MS', { infer: true }),
+      },
+      this.policy,
+    );
   }
 
   async open(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<OpenedTicket> {
@@ -178,8 +180,9 @@ export class ServiceRequestsService {
 
   async recordMicrosoftResponse(id: string, body: MicrosoftResponseDto): Promise<Pick<TicketState, 'id' | 'status'>> {
     const handle = this.handle(id);
-    await this.expectStatus(handle, id, ['handing-off', 'awaiting-response'], "record Microsoft's response");
-    await handle.signal(microsoftRespondedSignal, { note: body.note, respondedBy: body.respondedBy });
+    const state = await this.expectStatus(handle, id, ['handing-off', 'awaiting-response'], "record Microsoft's response");
+    const respondedAt = body.respondedAt === undefined ? undefined : answerTimeWithin(body.respondedAt, state);
+    await handle.signal(microsoftRespondedSignal, { note: body.note, respondedBy: body.respondedBy, respondedAt });
     return { id, status: 'responded' };
   }
 
@@ -252,13 +255,27 @@ export class ServiceRequestsService {
     }
   }
 
-  private async expectStatus(handle: WorkflowHandle, id: string, allowed: TicketStatus[], action: string): Promise<void> {
+  private async expectStatus(handle: WorkflowHandle, id: string, allowed: TicketStatus[], action: string): Promise<TicketState> {
     const state = await this.state(handle, id);
     if (!allowed.includes(state.status)) throw this.conflict(state, action, allowed);
+    return state;
   }
 
   private conflict(state: TicketState, action: string, allowed?: TicketStatus[]): ConflictException {
     const expected = allowed ? `; only possible while ${allowed.join(' or ')}` : '';
     return new ConflictException(`Cannot ${action} ticket ${state.id}: it is ${state.status}${expected}`);
   }
+}
+
+/** A coordinator's answer time, checked against the ticket: between its filing (or receipt, while filing) and now. */
+function answerTimeWithin(respondedAt: string, state: TicketState): string {
+  const at = new Date(respondedAt);
+  const [since, what] = state.handoff ? [state.handoff.filedAt, 'filed with Microsoft'] : [state.receivedAt, 'received'];
+  if (at.getTime() > Date.now()) {
+    throw invalidRequest([{ field: 'respondedAt', problems: [`respondedAt must not be in the future (it is ${at.toISOString()})`] }]);
+  }
+  if (at.getTime() < Date.parse(since)) {
+    throw invalidRequest([{ field: 'respondedAt', problems: [`respondedAt must not be before the ticket was ${what} (${since})`] }]);
+  }
+  return at.toISOString();
 }

@@ -29,6 +29,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   ResponseDueTimeSet: 'Response due time set',
   BreachWarningRaised: 'Breach warning',
   SlaBreached: 'SLA breached',
+  SlaBreachCorrected: 'Breach withdrawn',
   SeverityChanged: 'Severity changed',
   Escalated: 'Escalated',
   MicrosoftResponded: 'Microsoft responded',

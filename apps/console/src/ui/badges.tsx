@@ -20,3 +20,12 @@ export function OutcomeBadge({ outcome }: { outcome: TicketOutcome }) {
 export function BreachedBadge() {
   return <span class="badge breached">Breached</span>;
 }
+
+/** A breach raised before Microsoft's in-time answer was known, since withdrawn. */
+export function BreachWithdrawnBadge({ at }: { at: string }) {
+  return (
+    <span class="badge breach-withdrawn" title={`Withdrawn at ${at}: Microsoft had answered within the target`}>
+      Breach withdrawn
+    </span>
+  );
+}

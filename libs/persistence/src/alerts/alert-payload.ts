@@ -27,6 +27,7 @@ const KIND_TITLES: Record<AlertKind, string> = {
   escalation: 'Escalation',
   response: 'Microsoft responded',
   closure: 'Ticket closed',
+  correction: 'Breach withdrawn: Microsoft had answered in time',
 };
 
 const SLACK_HEADER_LIMIT = 150;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SEVERITIES, type Severity } from '@escalade/domain';
 
 export class MicrosoftResponseDto {
@@ -14,6 +14,17 @@ export class MicrosoftResponseDto {
   @IsString()
   @MaxLength(200)
   respondedBy?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "When Microsoft's answer arrived, if not now (ISO 8601 with a time zone): the response target is judged on it. " +
+      'Not in the future, not before the ticket was filed.',
+    example: '2026-11-27T09:58:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'respondedAt must be an ISO-8601 date-time, e.g. 2026-11-27T09:58:00Z' })
+  @Matches(/(Z|[+-]\d{2}:?\d{2})$/i, { message: 'respondedAt must name its time zone (Z or ±hh:mm)' })
+  respondedAt?: string;
 }
 
 export class AzureAccessGrantedDto {
