@@ -94,6 +94,37 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(badChange.errors.map((e: { field: string }) => e.field).sort()).toEqual(['changedBy', 'reason', 'severity']);
   }, 60_000);
 
+  it("judges the target on a coordinator's answer time: one before the due time, told after the breach, withdraws it", async () => {
+    const body = { ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-answered-at-1' };
+    await http().post('/service-requests').send(body).expect(201);
+    const breached = await waitFor('e2e-answered-at-1', (t) => t.escalationLevel >= 1);
+    const respond = (respondedAt: string) =>
+      http().post('/service-requests/e2e-answered-at-1/microsoft-response').send({ note: 'Called us back', respondedAt });
+
+    const future = (await respond(new Date(Date.now() + 60_000).toISOString()).expect(400)).body;
+    expect(future.errors).toEqual([{ field: 'respondedAt', problems: [expect.stringContaining('must not be in the future')] }]);
+    const beforeFiling = new Date(Date.parse(breached.handoff!.filedAt) - 1_000).toISOString();
+    expect((await respond(beforeFiling).expect(400)).body.errors[0].problems[0]).toContain('must not be before the ticket was filed');
+    const { body: malformed } = await respond('yesterday at noon').expect(400);
+    expect(malformed.errors.map((e: { field: string }) => e.field)).toEqual(['respondedAt']);
+    await respond('2026-11-27T10:00:00').expect(400); // no time zone
+    expect((await http().get('/service-requests/e2e-answered-at-1').expect(200)).body.status).toBe('awaiting-response');
+
+    const answeredAt = new Date(Date.parse(breached.responseDueAt!) - 500).toISOString();
+    await respond(answeredAt).expect(202);
+    const corrected = await waitFor('e2e-answered-at-1', (t) => !!t.breachCorrectedAt);
+    expect(corrected).toMatchObject({ status: 'responded', respondedAt: answeredAt, breached: false, escalationLevel: 0, targetMet: true });
+    const { body: timeline } = await http().get('/service-requests/e2e-answered-at-1/timeline').expect(200);
+    const last = timeline.events.filter((e: { type: string }) => e.type !== 'AlertDelivered').at(-1);
+    expect(last).toMatchObject({ type: 'SlaBreachCorrected', summary: expect.stringContaining('Breach withdrawn') });
+    // The read model follows: the ticket is listed as answered and not breached.
+    const listed = async () => (await http().get('/service-requests?status=responded&breached=false&limit=100').expect(200)).body.items;
+    for (let tries = 0; !(await listed()).some((t: { id: string }) => t.id === 'e2e-answered-at-1'); tries += 1) {
+      if (tries > 100) throw new Error('the read model never showed the breach withdrawn');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 60_000);
+
   it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
     const body = aServiceRequest({ severity: 'C', incidentType: 'non-break-fix' });
     const first = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(201);

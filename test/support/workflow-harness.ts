@@ -4,12 +4,21 @@ import { Worker, type WorkerOptions } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, testDatabases } from '@escalade/persistence';
+import {
+  AlertDeliveryStore,
+  AlertDispatcher,
+  AlertStore,
+  AlertSubscriptionStore,
+  MicrosoftWatchStore,
+  testDatabases,
+  type NewAlertSubscription,
+} from '@escalade/persistence';
 import {
   SERVICE_REQUEST_WORKFLOW,
   serviceRequestWorkflowId,
   ticketStateQuery,
   ticketStreamId,
+  type ServiceRequestInput,
   type serviceRequestWorkflow,
 } from '@escalade/workflows';
 import type { DataSource } from 'typeorm';
@@ -23,22 +32,59 @@ export class WorkflowHarness {
   readonly microsoft = new TestMicrosoftSupport();
   alerts!: AlertStore;
   events!: EventStore;
+  /** The tickets the activities registered for the watch poller to follow (no poller runs here unless one is started). */
+  microsoftWatches!: MicrosoftWatchStore;
   private worker!: Worker;
   private running!: Promise<void>;
   private dataSource!: DataSource;
   private readonly database = testDatabases()[0];
   private sequence = 0;
 
-  constructor(readonly env: TestWorkflowEnvironment) {}
+  /**
+   * `pausable`: the worker keeps no workflow cache, so no sticky task queue. The server would send a paused worker's
+   * next workflow task to its sticky queue first, and the time-skipping server's clock, held while a task waits, would
+   * never let that queue time out.
+   */
+  constructor(
+    readonly env: TestWorkflowEnvironment,
+    private readonly options: { pausable?: boolean } = {},
+  ) {}
 
   async start(): Promise<void> {
     this.dataSource = await this.database.open();
     this.alerts = new AlertStore(this.dataSource);
     this.events = new EventStore(this.dataSource);
+    this.microsoftWatches = new MicrosoftWatchStore(this.dataSource);
+    await this.startWorker();
+  }
+
+  /** Alerts matching the subscription go to its URL from now on (signed webhooks, as in production). */
+  async subscribeToAlerts(subscription: NewAlertSubscription): Promise<void> {
+    await new AlertSubscriptionStore(this.dataSource).create(subscription);
+  }
+
+  /** Stops the worker (as a crash would, between workflow tasks): timers fire and signals queue up until `resumeWorker`. */
+  async pauseWorker(): Promise<void> {
+    if (!this.options.pausable) throw new Error('only a harness made { pausable: true } can pause its worker');
+    await this.stopWorker();
+  }
+
+  /** A new worker on the same task queue: it replays each ticket's history, then takes what queued up meanwhile. */
+  async resumeWorker(): Promise<void> {
+    await this.startWorker();
+  }
+
+  private async stopWorker(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+  }
+
+  private async startWorker(): Promise<void> {
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
       ...(await this.workflowCode()),
+      ...(this.options.pausable && { maxCachedWorkflows: 0 }),
       activities: createServiceRequestActivities({
         microsoftSupport: this.microsoft,
         alerts: this.alerts,
@@ -47,6 +93,7 @@ export class WorkflowHarness {
           new AlertDeliveryStore(this.dataSource),
         ),
         events: this.events,
+        microsoftWatches: this.microsoftWatches,
         logger: new Logger('test-activities'),
       }),
     });
@@ -59,21 +106,22 @@ export class WorkflowHarness {
   }
 
   async stop(): Promise<void> {
-    this.worker.shutdown();
-    await this.running;
+    if (this.worker.getState() === 'RUNNING') await this.stopWorker();
     await this.database.close(this.dataSource);
   }
 
+  /** `microsoftPollIntervalMs`: Microsoft can be read back (as with Partner Center), as the API sets it outside in-process mode. */
   async open(
     request: ServiceRequest,
     policy: SlaPolicy = DEFAULT_SLA_POLICY,
+    { microsoftPollIntervalMs }: Pick<ServiceRequestInput, 'microsoftPollIntervalMs'> = {},
   ): Promise<WorkflowHandle<typeof serviceRequestWorkflow>> {
     this.sequence += 1;
     const id = `${this.taskQueue}-${this.sequence}`;
     return this.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
       taskQueue: this.taskQueue,
       workflowId: serviceRequestWorkflowId(id),
-      args: [{ id, request, policy }],
+      args: [{ id, request, policy, microsoftPollIntervalMs }],
     });
   }
 }

@@ -1,11 +1,13 @@
-// The capture's worker: the workflow tests' harness (real activities, SQLite event log) with a scripted
+// The capture's worker: the workflow tests' harness (real activities, SQLite event log, the watch poller) with a scripted
 // Microsoft and a fixed task queue, running the current workflow code or, for tickets started before the
 // patches, the same code bundled with `patched()` answering false.
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
+import { MicrosoftWatchPoller } from '../../apps/worker/src/microsoft/microsoft-watch.poller';
 import { waitForEventType, WorkflowHarness } from '../../test/support/workflow-harness';
-import type { ScenarioContext } from './scenarios';
+import { POLL_INTERVAL_MS, type ScenarioContext } from './scenarios';
 import { ScriptedMicrosoftSupport } from './scripted-microsoft';
 import { bundleFromSource } from './workflow-bundle';
 
@@ -15,13 +17,35 @@ export class CaptureHarness extends WorkflowHarness {
   override readonly microsoft = new ScriptedMicrosoftSupport();
   /** Fixed, so the task queue recorded in every history is the same from one capture to the next. */
   override readonly taskQueue: string;
+  private poller?: MicrosoftWatchPoller;
 
+  /** `ownWorker`: the name of the one scenario this worker runs, which may pause it. */
   constructor(
     env: TestWorkflowEnvironment,
     readonly beforePatches = false,
+    private readonly ownWorker?: string,
   ) {
-    super(env);
-    this.taskQueue = beforePatches ? 'golden-histories-before-patches' : 'golden-histories';
+    super(env, { pausable: !!ownWorker });
+    this.taskQueue = ownWorker ? `golden-histories-${ownWorker}` : beforePatches ? 'golden-histories-before-patches' : 'golden-histories';
+  }
+
+  /** The shared workers follow Microsoft as a production worker does; a scenario's own worker does not (see `ownWorker`). */
+  override async start(): Promise<void> {
+    await super.start();
+    if (this.ownWorker) return;
+    this.poller = new MicrosoftWatchPoller({
+      microsoftSupport: this.microsoft,
+      watches: this.microsoftWatches,
+      signal: (workflowId, update) => this.env.client.workflow.getHandle(workflowId).signal(microsoftTicketUpdatedSignal, update),
+      intervalMs: POLL_INTERVAL_MS,
+      logger: new Logger('capture-poller'),
+    });
+    this.poller.start();
+  }
+
+  override async stop(): Promise<void> {
+    await this.poller?.stop();
+    await super.stop();
   }
 
   protected override async workflowCode() {
@@ -31,16 +55,25 @@ export class CaptureHarness extends WorkflowHarness {
 
   /** What a scenario's drive may act on besides the ticket. */
   get context(): ScenarioContext {
+    const ownWorkerOnly = (act: () => Promise<void>) => () => {
+      if (!this.ownWorker) throw new Error('only a scenario with a worker of its own (ownWorker) may pause it');
+      return act();
+    };
     return {
       microsoft: this.microsoft,
       recorded: (handle, type, count) => waitForEventType(this, handle, type, { count }),
+      pauseWorker: ownWorkerOnly(() => this.pauseWorker()),
+      resumeWorker: ownWorkerOnly(() => this.resumeWorker()),
     };
   }
 }
 
-export async function startCaptureWorker(env: TestWorkflowEnvironment, { beforePatches = false } = {}): Promise<CaptureHarness> {
+export async function startCaptureWorker(
+  env: TestWorkflowEnvironment,
+  { beforePatches = false, ownWorker }: { beforePatches?: boolean; ownWorker?: string } = {},
+): Promise<CaptureHarness> {
   Logger.overrideLogger(['error']); // the activities log every escalation as a warning
-  const harness = new CaptureHarness(env, beforePatches);
+  const harness = new CaptureHarness(env, beforePatches, ownWorker);
   await harness.start();
   return harness;
 }

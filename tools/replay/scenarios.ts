@@ -43,8 +43,8 @@ const HOUR = 60 * MINUTE;
  * up to 7.2 s; C breaches at 14.4 s. The 7-day wait for Azure access is cut to 4 h first (7.2 s; reminder at 3.6 s).
  */
 export const CAPTURE_POLICY: SlaPolicy = { ...DEFAULT_SLA_POLICY, accessTimeoutMinutes: 4 * 60, timeScale: 0.0005 };
-/** How often the polling scenarios' watcher asks Microsoft: the polls themselves leave nothing in the history. */
-const POLL_INTERVAL_MS = 100;
+/** How often the polling scenarios' watcher (the capture's watch poller too) asks Microsoft: polls leave nothing in a history. */
+export const POLL_INTERVAL_MS = 100;
 
 /** What a drive may act on besides the ticket. */
 export interface ScenarioContext {

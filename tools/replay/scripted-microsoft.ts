@@ -1,15 +1,16 @@
 // Microsoft for the capture: the tests' in-process stand-in (files tickets, rejects unknown support topics, never
 // answers by itself) plus a ticket's notes and status as a scenario's drive sets them, which the worker's polling
-// activities then find, as they would on Partner Center.
+// activities then find, as they would on Partner Center. Its list of tickets (`listTickets`, inherited) reads each
+// filed ticket through the two overrides below, so the watch poller sees what the drive scripted.
 import type { MicrosoftAnswer, MicrosoftProgress } from '@escalade/microsoft-support';
 import { TestMicrosoftSupport } from '../../test/support/test-microsoft-support';
 
 export class ScriptedMicrosoftSupport extends TestMicrosoftSupport {
   private readonly progress = new Map<string, MicrosoftProgress>();
 
-  /** A note on the ticket; Microsoft's first one is its answer. */
-  addNote(microsoftTicketId: string, text: string, createdByName = 'Microsoft support'): void {
-    this.progressOf(microsoftTicketId).notes.push({ text, createdByName, createdDate: new Date().toISOString() });
+  /** A note on the ticket (dated now unless `createdDate` says otherwise); Microsoft's first one is its answer. */
+  addNote(microsoftTicketId: string, text: string, createdByName = 'Microsoft support', createdDate = new Date().toISOString()): void {
+    this.progressOf(microsoftTicketId).notes.push({ text, createdByName, createdDate });
   }
 
   /** Partner Center's status: open, attention_needed (Microsoft asks for information, an answer too), closed. */

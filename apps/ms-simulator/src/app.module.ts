@@ -1,7 +1,7 @@
 // A stand-in for Microsoft behind Partner Center's service request API (/v1, same wire format), so the
 // Partner Center adapter runs unchanged against it. It never pushes anything: Partner Center offers no
-// webhook for service requests, so Escalade polls (a heartbeating Temporal activity calls
-// getServiceRequest periodically); polling is the one integration that works against both.
+// webhook for service requests, so Escalade polls (the worker's watch poller lists every request,
+// `GET /v1/servicerequests`, once an interval); polling is the one integration that works against both.
 import { type DynamicModule, Module } from '@nestjs/common';
 import { SupportEngineer } from './answering/support-engineer.service';
 import { SIMULATOR_CONFIG, type SimulatorConfig } from './config/simulator-config';

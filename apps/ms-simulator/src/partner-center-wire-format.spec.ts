@@ -121,6 +121,37 @@ describe("the simulator speaks Partner Center's wire format", () => {
     expect((await readJson<PartnerCenterErrorBody>(wrong)).description).toMatch(/newNote: .*Status: /);
   });
 
+  it("lists every request of the partner, all at once or in pages by size and next link", async () => {
+    for (let i = 0; i < 3; i += 1) await call('POST', '/v1/servicerequests/en-US', aCreateBody());
+    const all = await readJson<Collection<ServiceRequestResource>>(await call('GET', '/v1/servicerequests'));
+    expect(all).toMatchObject({ totalCount: simulator.store.size, attributes: { objectType: 'Collection' } });
+    expect(all).not.toHaveProperty('links');
+
+    const pages: string[][] = [];
+    let page = await readJson<Collection<ServiceRequestResource>>(await call('GET', '/v1/servicerequests?size=2'));
+    pages.push(page.items.map((item) => item.id));
+    while (page.links) {
+      const { uri, method, headers } = page.links.next;
+      expect({ uri, method, headers }).toEqual({
+        uri: '/servicerequests?size=2&seekOperation=Next',
+        method: 'GET',
+        headers: [{ key: 'MS-ContinuationToken', value: expect.any(String) }],
+      });
+      page = await readJson(await call(method, `/v1${uri}`, undefined, { [headers[0].key]: headers[0].value }));
+      pages.push(page.items.map((item) => item.id));
+    }
+    expect(pages.flat()).toEqual(all.items.map((item) => item.id));
+    expect(pages.slice(0, -1).every((ids) => ids.length === 2)).toBe(true);
+  });
+
+  it('refuses a list with a bad size, a forged continuation token or no bearer token', async () => {
+    const badSize = await call('GET', '/v1/servicerequests?size=0');
+    const forged = await call('GET', '/v1/servicerequests?size=2&seekOperation=Next', undefined, { 'MS-ContinuationToken': 'forged' });
+    expect((await readJson<PartnerCenterErrorBody>(badSize)).description).toContain('size: "0"');
+    expect((await readJson<PartnerCenterErrorBody>(forged)).description).toContain('MS-ContinuationToken');
+    expect((await fetch(`${simulator.baseUrl}/v1/servicerequests`)).status).toBe(401);
+  });
+
   it("lists a customer's requests and the support topics as collections", async () => {
     const tenant = 'aaaaaaaa-0000-4000-8000-000000000001';
     await call('POST', '/v1/servicerequests/en-US', aCreateBody({ Organization: { Id: tenant } }));

@@ -39,6 +39,13 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ MICROSOFT_SUPPORT: 'partner-center', PARTNER_CENTER_TOKEN: 't' }).PARTNER_CENTER_TOKEN).toBe('t');
   });
 
+  it('gives running activities 10 s to finish when the worker shuts down, and takes an integer number of ms', () => {
+    expect(loadAppConfig({}).WORKER_SHUTDOWN_GRACE_MS).toBe(10_000);
+    expect(loadAppConfig({ WORKER_SHUTDOWN_GRACE_MS: '25000' }).WORKER_SHUTDOWN_GRACE_MS).toBe(25_000);
+    expect(() => loadAppConfig({ WORKER_SHUTDOWN_GRACE_MS: '1.5' })).toThrow(/WORKER_SHUTDOWN_GRACE_MS="1.5"/);
+    expect(() => loadAppConfig({ WORKER_SHUTDOWN_GRACE_MS: '-1' })).toThrow(/WORKER_SHUTDOWN_GRACE_MS="-1"/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadAppConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ PORT: 3000, DATABASE_URL: undefined });
   });

@@ -38,8 +38,13 @@ export const appConfigSchema = z.object({
     .string()
     .regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-US')
     .default('en-US'),
-  /** How often the worker asks Microsoft whether a filed ticket was answered. */
+  /** How often the worker's watch poller lists the partner's tickets at Microsoft to see which changed. */
   MICROSOFT_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /**
+   * On shutdown (SIGTERM, Ctrl-C), how long the worker lets running activities finish before it cancels them:
+   * passed to Temporal's `Worker.create({ shutdownGraceTime })`. Keep it under the orchestrator's stop grace period.
+   */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema> & { databaseFile: string };

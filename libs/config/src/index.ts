@@ -1,3 +1,4 @@
 export * from './app-config';
 export * from './app-config.module';
 export * from './sla-policy.loader';
+export * from './microsoft-poll-interval';

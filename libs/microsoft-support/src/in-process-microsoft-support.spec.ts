@@ -22,4 +22,15 @@ describe('InProcessMicrosoftSupport', () => {
     expect(other.microsoftTicketId).not.toBe(first.microsoftTicketId);
     expect(microsoft.filedCount).toBe(2);
   });
+
+  it('lists each filed ticket once, open, without notes or answer', async () => {
+    const microsoft = new InProcessMicrosoftSupport(now);
+    const first = await microsoft.fileServiceRequest({ correlationId: 'c-1', target, request });
+    await microsoft.fileServiceRequest({ correlationId: 'c-1', target, request });
+    const second = await microsoft.fileServiceRequest({ correlationId: 'c-2', target, request });
+    expect(await microsoft.listTickets()).toEqual([
+      { microsoftTicketId: first.microsoftTicketId, progress: { status: 'open', notes: [] } },
+      { microsoftTicketId: second.microsoftTicketId, progress: { status: 'open', notes: [] } },
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   type FiledServiceRequest,
   type MicrosoftAnswer,
   type MicrosoftProgress,
+  type MicrosoftTicket,
 } from './microsoft-support.port';
 
 /**
@@ -35,6 +36,18 @@ export class InProcessMicrosoftSupport extends MicrosoftSupport {
 
   async getProgress(_microsoftTicketId: string): Promise<MicrosoftProgress> {
     return { status: 'open', notes: [] };
+  }
+
+  /** The filed tickets, each as `getProgress` and `findAnswer` tell it, so a subclass scripting those lists what it scripts. */
+  async listTickets(): Promise<MicrosoftTicket[]> {
+    return Promise.all(
+      [...this.filed.values()].map(async ({ microsoftTicketId }) => {
+        const found = await this.findAnswer(microsoftTicketId);
+        if (!found) return { microsoftTicketId, progress: await this.getProgress(microsoftTicketId) };
+        const { progress, ...answer } = found;
+        return { microsoftTicketId, progress, answer };
+      }),
+    );
   }
 
   get filedCount(): number {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
 import { PartnerCenterClient } from './partner-center.client';
+import { PartnerCenterUnavailableError } from './partner-center.errors';
 import type { CreateServiceRequestBody } from './wire';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -97,6 +98,39 @@ describe('PartnerCenterClient operations against the simulator', () => {
     expect(listed.attributes).toEqual({ objectType: 'Collection' });
     expect(listed.items.map((item) => item.id)).toEqual([first.id, second.id]);
     expect((await client.listCustomerServiceRequests(randomUUID())).totalCount).toBe(0);
+  });
+
+  it("lists every service request of the partner, following the next links with their continuation token", async () => {
+    const created = [await create(), await create(), await create()];
+    const total = simulator.store.size;
+    sent.length = 0;
+
+    const listed = await client.listServiceRequests({ pageSize: 2 });
+    expect(listed.map((item) => item.id)).toHaveLength(total);
+    expect(listed.slice(-3)).toEqual(created);
+    expect(await client.listServiceRequests()).toEqual(listed);
+
+    const pages = sent.slice(0, Math.ceil(total / 2));
+    expect(pages.map((call) => `${call.method} ${new URL(call.url).pathname}${new URL(call.url).search}`)).toEqual([
+      'GET /v1/servicerequests?size=2',
+      ...pages.slice(1).map(() => 'GET /v1/servicerequests?size=2&seekOperation=Next'),
+    ]);
+    expect(pages[0].headers.get('ms-continuationtoken')).toBeNull();
+    for (const { headers } of pages.slice(1)) expect(headers.get('ms-continuationtoken')).toEqual(expect.any(String));
+    expect(new Set(pages.map(({ headers }) => headers.get('ms-correlationid'))).size).toBe(1);
+    expect(new Set(pages.map(({ headers }) => headers.get('ms-requestid'))).size).toBe(pages.length);
+  });
+
+  it('stops listing with an unavailable error when the next-page link repeats', async () => {
+    const next = { uri: '/servicerequests?seekOperation=Next', method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: 'same' }] };
+    const looping = new PartnerCenterClient({
+      baseUrl: simulator.baseUrl,
+      agentLocale: 'en-US',
+      tokenProvider: async () => 'token-1',
+      fetch: async () => Response.json({ totalCount: 1, items: [], links: { next } }),
+    });
+    await expect(looping.listServiceRequests()).rejects.toThrow(PartnerCenterUnavailableError);
+    await expect(looping.listServiceRequests()).rejects.toThrow(/next-page link repeats/);
   });
 
   it('lists the support topics', async () => {

@@ -5,8 +5,10 @@ import {
   type FiledServiceRequest,
   type MicrosoftAnswer,
   type MicrosoftProgress,
+  type MicrosoftTicket,
 } from '@escalade/microsoft-support';
 import type { PartnerCenterClient } from './partner-center.client';
+import { firstAnswerIn, progressOf } from './service-request-reading';
 import type { CreateServiceRequestBody, ServiceRequestContactBody, ServiceRequestNote, ServiceRequestSeverity, ServiceRequestStatus } from './wire';
 
 /** Marketplace requests go to their ISV, never to Microsoft. */
@@ -68,40 +70,22 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
 
   /** Status and notes as Partner Center shows them: what the workflow follows once Microsoft has answered. */
   async getProgress(microsoftTicketId: string): Promise<MicrosoftProgress> {
-    const { status, notes } = await this.client.getServiceRequest(microsoftTicketId);
-    return { status, notes: notes ?? [] };
+    return progressOf(await this.client.getServiceRequest(microsoftTicketId));
   }
 
-  /**
-   * Microsoft's first engagement: `attention_needed` (it asks for information), or a note from someone
-   * other than the partner's contact, or the ticket closed by Microsoft.
-   */
+  /** Microsoft's first engagement (see `firstAnswerIn`), with the ticket as it stands. */
   async findAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
-    const { status, notes = [], primaryContact, lastModifiedDate } = await this.client.getServiceRequest(microsoftTicketId);
-    const progress = { status, notes };
-    const ours = [primaryContact?.firstName, primaryContact?.lastName].filter(Boolean).join(' ');
-    const fromMicrosoft = notes.find((note) => note.createdByName && note.createdByName !== ours);
-    const note = fromMicrosoft ?? notes.at(-1);
-    if (status === 'attention_needed') {
-      return {
-        kind: 'attention-needed',
-        answeredAt: note?.createdDate ?? lastModifiedDate,
-        note: note?.text,
-        answeredBy: note?.createdByName,
-        progress,
-      };
-    }
-    if (fromMicrosoft) {
-      return {
-        kind: 'responded',
-        answeredAt: fromMicrosoft.createdDate,
-        note: fromMicrosoft.text,
-        answeredBy: fromMicrosoft.createdByName,
-        progress,
-      };
-    }
-    if (status === 'closed') return { kind: 'responded', answeredAt: lastModifiedDate, note: 'Closed by Microsoft', progress };
-    return undefined;
+    const resource = await this.client.getServiceRequest(microsoftTicketId);
+    const answer = firstAnswerIn(resource);
+    return answer && { ...answer, progress: progressOf(resource) };
+  }
+
+  /** The partner's service requests, every page, each read as `findAnswer` and `getProgress` read one. */
+  async listTickets(): Promise<MicrosoftTicket[]> {
+    return (await this.client.listServiceRequests()).map((resource) => {
+      const answer = firstAnswerIn(resource);
+      return { microsoftTicketId: resource.id, progress: progressOf(resource), ...(answer ? { answer } : {}) };
+    });
   }
 
   private supportTopicId(product: Product): string {

@@ -28,9 +28,21 @@ export interface CreateServiceRequestOptions {
   correlationId: string;
 }
 
+export interface ListServiceRequestsOptions {
+  /** Items a page (`?size=`); unset, Partner Center chooses. Every page is fetched either way. */
+  pageSize?: number;
+}
+
 interface CallIds {
   requestId: string;
   correlationId: string;
+}
+
+interface CallOptions {
+  body?: unknown;
+  ids?: CallIds;
+  /** Sent besides ours, e.g. a next link's MS-ContinuationToken. */
+  headers?: Record<string, string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -52,9 +64,9 @@ export class PartnerCenterClient {
   }
 
   createServiceRequest(body: CreateServiceRequestBody, options: CreateServiceRequestOptions): Promise<ServiceRequestResource> {
-    return this.call('create service request', 'POST', `/v1/servicerequests/${encodeURIComponent(this.agentLocale)}`, body, {
-      requestId: createRequestId(options.requestId),
-      correlationId: correlationGuid(options.correlationId),
+    return this.call('create service request', 'POST', `/v1/servicerequests/${encodeURIComponent(this.agentLocale)}`, {
+      body,
+      ids: { requestId: createRequestId(options.requestId), correlationId: correlationGuid(options.correlationId) },
     });
   }
 
@@ -63,7 +75,32 @@ export class PartnerCenterClient {
   }
 
   updateServiceRequest(id: string, patch: UpdateServiceRequestBody): Promise<ServiceRequestResource> {
-    return this.call(`update service request ${id}`, 'PATCH', `/v1/servicerequests/${encodeURIComponent(id)}`, patch);
+    return this.call(`update service request ${id}`, 'PATCH', `/v1/servicerequests/${encodeURIComponent(id)}`, { body: patch });
+  }
+
+  /** Every service request of the partner (`GET /v1/servicerequests`): the pages one after the other, by `links.next`. */
+  async listServiceRequests({ pageSize }: ListServiceRequestsOptions = {}): Promise<ServiceRequestResource[]> {
+    const operation = 'list service requests';
+    // One correlation id for the pages of one listing, a request id for each page.
+    const correlationId = randomUUID();
+    const page = (path: string, headers?: Record<string, string>) =>
+      this.call<ResourceCollection<ServiceRequestResource>>(operation, 'GET', path, {
+        ids: { requestId: randomUUID(), correlationId },
+        headers,
+      });
+    let collection = await page(pageSize === undefined ? '/v1/servicerequests' : `/v1/servicerequests?size=${pageSize}`);
+    const items = [...collection.items];
+    const followed = new Set<string>();
+    while (collection.links?.next) {
+      const { uri, headers } = collection.links.next;
+      const next = JSON.stringify([uri, headers]);
+      // A server handing out the same next page again would keep us listing for ever.
+      if (followed.has(next)) throw new PartnerCenterUnavailableError(operation, `the next-page link repeats after ${items.length} items`);
+      followed.add(next);
+      collection = await page(`/v1${uri}`, Object.fromEntries(headers.map(({ key, value }) => [key, value])));
+      items.push(...collection.items);
+    }
+    return items;
   }
 
   listCustomerServiceRequests(customerTenantId: string): Promise<ResourceCollection<ServiceRequestResource>> {
@@ -82,10 +119,10 @@ export class PartnerCenterClient {
     operation: string,
     method: string,
     path: string,
-    body?: unknown,
-    ids: CallIds = { requestId: randomUUID(), correlationId: randomUUID() },
+    { body, ids = { requestId: randomUUID(), correlationId: randomUUID() }, headers: extraHeaders = {} }: CallOptions = {},
   ): Promise<T> {
     const headers: Record<string, string> = {
+      ...extraHeaders,
       Authorization: `Bearer ${await this.tokenProvider()}`,
       Accept: 'application/json',
       'MS-RequestId': ids.requestId,

@@ -95,9 +95,18 @@ export interface SupportTopic {
   attributes: ResourceAttributes<'SupportTopic'>;
 }
 
+/** A request Partner Center hands back to make: `uri` is relative to the version root (`/v1`). */
+export interface ResourceLink {
+  uri: string;
+  method: string;
+  headers: Array<{ key: string; value: string }>;
+}
+
 export interface ResourceCollection<T> {
   totalCount: number;
   items: T[];
+  /** `next` while more pages follow: its headers carry the MS-ContinuationToken. */
+  links?: { self?: ResourceLink; next?: ResourceLink };
   attributes: ResourceAttributes<'Collection'>;
 }
 

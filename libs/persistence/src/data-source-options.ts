@@ -5,6 +5,7 @@ import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from '@escalade/event-st
 import { AlertEntity } from './alert.entity';
 import { AlertDeliveryAttemptEntity, AlertDeliveryEntity } from './alerts/alert-delivery.entity';
 import { AlertSubscriptionEntity } from './alerts/alert-subscription.entity';
+import { MicrosoftWatchEntity } from './microsoft-watches/microsoft-watch.entity';
 import { MIGRATIONS } from './migrations';
 import { ProjectionCheckpoint, TicketRow } from './tickets/ticket-row.entity';
 
@@ -18,6 +19,7 @@ export const ENTITIES = [
   AlertDeliveryAttemptEntity,
   TicketRow,
   ProjectionCheckpoint,
+  MicrosoftWatchEntity,
   ...EVENT_STORE_ENTITIES,
 ];
 

@@ -8,11 +8,12 @@ import { AlertStore } from './alert-store';
 import { AlertDeliveryStore } from './alerts/alert-delivery.store';
 import { AlertSubscriptionStore } from './alerts/alert-subscription.store';
 import { dataSourceOptions } from './data-source-options';
+import { MicrosoftWatchStore } from './microsoft-watches/microsoft-watch.store';
 import { TicketsProjection } from './tickets/tickets.projection';
 import { SlaSummaryQuery } from './tickets/sla-summary.query';
 import { TicketsQuery } from './tickets/tickets.query';
 
-/** Our tables for a NestJS app: the DataSource, the alert stores, the event store and the tickets read model. */
+/** Our tables for a NestJS app: the DataSource, the alert stores, the event store, the tickets read model, the Microsoft watches. */
 @Module({})
 export class DatabaseModule {
   /** `runMigrations`: only the worker applies pending migrations, so two apps never race to do it. */
@@ -52,8 +53,22 @@ export class DatabaseModule {
         },
         { provide: TicketsQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new TicketsQuery(dataSource) },
         { provide: SlaSummaryQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new SlaSummaryQuery(dataSource) },
+        {
+          provide: MicrosoftWatchStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new MicrosoftWatchStore(dataSource),
+        },
       ],
-      exports: [AlertStore, AlertSubscriptionStore, AlertDeliveryStore, EventStore, TicketsProjection, TicketsQuery, SlaSummaryQuery],
+      exports: [
+        AlertStore,
+        AlertSubscriptionStore,
+        AlertDeliveryStore,
+        EventStore,
+        TicketsProjection,
+        TicketsQuery,
+        SlaSummaryQuery,
+        MicrosoftWatchStore,
+      ],
     };
   }
 }

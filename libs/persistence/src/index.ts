@@ -2,6 +2,7 @@ export * from './alert.entity';
 export * from './alert-store';
 export * from './alerts';
 export * from './data-source-options';
+export * from './microsoft-watches';
 export * from './migrations';
 export * from './testing/test-databases';
 export * from './database.module';

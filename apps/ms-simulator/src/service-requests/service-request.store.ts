@@ -42,9 +42,14 @@ export class ServiceRequestStore {
     return id === undefined ? undefined : this.get(id);
   }
 
+  /** Oldest first. */
+  list(): ServiceRequestResource[] {
+    return [...this.requests.values()].map((r) => structuredClone(r));
+  }
+
   listByOrganization(organizationId: string): ServiceRequestResource[] {
     const wanted = organizationId.toLowerCase();
-    return [...this.requests.values()].filter((r) => r.organization.id.toLowerCase() === wanted).map((r) => structuredClone(r));
+    return this.list().filter((r) => r.organization.id.toLowerCase() === wanted);
   }
 
   get size(): number {

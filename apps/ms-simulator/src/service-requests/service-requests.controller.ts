@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { invalidInput } from '../errors/partner-center.exception';
 import { BearerTokenGuard } from '../http/bearer-token.guard';
+import type { Collection } from '../http/collection';
+import { pageOf } from '../http/paging';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
 import { UpdateServiceRequestDto } from './dto/update-service-request.dto';
 import type { ServiceRequestResource } from './service-request.resource';
@@ -21,6 +23,12 @@ export class ServiceRequestsController {
   ): ServiceRequestResource {
     if (!LOCALE.test(agentLocale)) throw invalidInput(`agent-locale: "${agentLocale}" is not a locale such as en-US`);
     return this.serviceRequests.create(body, requestId);
+  }
+
+  /** Every request of the partner, oldest first; `?size=` pages them. */
+  @Get()
+  list(@Query('size') size?: string, @Headers('ms-continuationtoken') continuationToken?: string): Collection<ServiceRequestResource> {
+    return pageOf(this.serviceRequests.list(), '/servicerequests', { size, continuationToken });
   }
 
   @Get(':id')

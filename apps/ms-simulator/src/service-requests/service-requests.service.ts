@@ -85,6 +85,10 @@ export class ServiceRequestsService {
     return resource;
   }
 
+  list(): ServiceRequestResource[] {
+    return this.store.list();
+  }
+
   listForCustomer(customerTenantId: string): ServiceRequestResource[] {
     return this.store.listByOrganization(customerTenantId);
   }

@@ -3,9 +3,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { InProcessMicrosoftSupport, type MicrosoftSupport } from '@escalade/microsoft-support';
+import { InProcessMicrosoftSupport, type MicrosoftAnswer as MicrosoftFirstEngagement, type MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterRejectedError } from '@escalade/partner-center';
-import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, testDatabases } from '@escalade/persistence';
+import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, MicrosoftWatchStore, testDatabases } from '@escalade/persistence';
 import { MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
 
@@ -14,6 +14,7 @@ describe('service-request activities', () => {
   let dataSource: DataSource;
   let alerts: AlertStore;
   let events: EventStore;
+  let microsoftWatches: MicrosoftWatchStore;
   const microsoftSupport = new InProcessMicrosoftSupport();
   const logger = new Logger('activities-spec');
   const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
@@ -22,6 +23,7 @@ describe('service-request activities', () => {
     dataSource = await database.open();
     alerts = new AlertStore(dataSource);
     events = new EventStore(dataSource);
+    microsoftWatches = new MicrosoftWatchStore(dataSource);
   });
   afterAll(() => database.close(dataSource));
 
@@ -30,8 +32,31 @@ describe('service-request activities', () => {
       alerts,
       alertDispatcher: new AlertDispatcher(new AlertSubscriptionStore(dataSource), new AlertDeliveryStore(dataSource)),
       events,
+      microsoftWatches,
       logger,
     });
+
+  /** Microsoft as Partner Center would show a ticket its engineer has answered, then written to again. */
+  const answering = new (class extends InProcessMicrosoftSupport {
+    override async findAnswer(): Promise<MicrosoftFirstEngagement> {
+      const engineer = 'Microsoft Support Engineer';
+      const notes = [
+        { text: 'Looking into it.', createdByName: engineer, createdDate: '2026-11-24T10:30:00Z' },
+        { text: 'Found it.', createdByName: engineer, createdDate: '2026-11-24T10:40:00Z' },
+      ];
+      return { kind: 'responded', answeredAt: notes[0].createdDate, note: notes[0].text, answeredBy: engineer, progress: { status: 'open', notes } };
+    }
+  })();
+
+  const rejecting = new (class extends InProcessMicrosoftSupport {
+    override async fileServiceRequest(): Promise<never> {
+      throw new PartnerCenterRejectedError('create service request', 400, 400, 'SupportTopicId: unknown', 'InvalidInput');
+    }
+
+    override async findAnswer(): Promise<never> {
+      throw new PartnerCenterRejectedError('get service request 1', 404, 404, 'No service request with id "1"', 'ServiceRequestNotFound');
+    }
+  })();
 
   it('decides eligibility with the domain rules', async () => {
     await expect(activities().checkEligibility(aServiceRequest({ channel: 'phone' }))).resolves.toMatchObject({
@@ -48,11 +73,6 @@ describe('service-request activities', () => {
   });
 
   it('fails a filing Microsoft rejects at once, unretried, as the rejection the workflow closes the ticket on', async () => {
-    const rejecting = new (class extends InProcessMicrosoftSupport {
-      override async fileServiceRequest(): Promise<never> {
-        throw new PartnerCenterRejectedError('create service request', 400, 400, 'SupportTopicId: unknown', 'InvalidInput');
-      }
-    })();
     const failure = await activities(rejecting).handOffToMicrosoft({ ticketId: 't-10', request: aServiceRequest() }).catch((err) => err);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: MICROSOFT_REJECTION_FAILURE, nonRetryable: true, details: [{ status: 400, code: 400 }] });
@@ -97,5 +117,33 @@ describe('service-request activities', () => {
       [1, 'SlaBreached', 'service-request-t-9'],
       [2, 'Escalated', 'service-request-t-9'],
     ]);
+  });
+
+  it('follows a ticket once however often it is retried, and unfollows it the same way', async () => {
+    const watch = { ticketId: 't-11', workflowId: 'service-request-t-11', microsoftTicketId: '2611240000000011' };
+    await activities().followMicrosoftTicket(watch);
+    await activities().followMicrosoftTicket(watch);
+    expect(await microsoftWatches.all()).toEqual([expect.objectContaining({ ...watch, status: 'open', noteCount: 0 })]);
+
+    await activities().unfollowMicrosoftTicket({ microsoftTicketId: watch.microsoftTicketId });
+    await activities().unfollowMicrosoftTicket({ microsoftTicketId: watch.microsoftTicketId });
+    expect(await microsoftWatches.all()).toEqual([]);
+  });
+
+  it("checks Microsoft's answer once: the first engagement, with the mark the notes after it are told from", async () => {
+    await expect(activities(answering).checkMicrosoftAnswer({ microsoftTicketId: '1' })).resolves.toEqual({
+      kind: 'responded',
+      answeredAt: '2026-11-24T10:30:00Z',
+      note: 'Looking into it.',
+      answeredBy: 'Microsoft Support Engineer',
+      seen: { status: 'open', noteCount: 2 },
+    });
+    await expect(activities().checkMicrosoftAnswer({ microsoftTicketId: '1' })).resolves.toBeUndefined();
+  });
+
+  it('fails a check Microsoft rejects at once, unretried', async () => {
+    const failure = await activities(rejecting).checkMicrosoftAnswer({ microsoftTicketId: '1' }).catch((err) => err);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: MICROSOFT_REJECTION_FAILURE, nonRetryable: true, details: [{ status: 404, code: 404 }] });
   });
 });

@@ -3,16 +3,22 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
 import type { EventStore } from '@escalade/event-store';
-import type { MicrosoftSupport } from '@escalade/microsoft-support';
+import type { MicrosoftAnswer as MicrosoftFirstEngagement, MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterRejectedError } from '@escalade/partner-center';
-import type { AlertDispatcher, AlertStore } from '@escalade/persistence';
-import { MICROSOFT_REJECTION_FAILURE, type MicrosoftRejection, type ServiceRequestActivities } from '@escalade/workflows';
+import type { AlertDispatcher, AlertStore, MicrosoftWatchStore } from '@escalade/persistence';
+import {
+  MICROSOFT_REJECTION_FAILURE,
+  type MicrosoftAnswer,
+  type MicrosoftRejection,
+  type ServiceRequestActivities,
+} from '@escalade/workflows';
 
 export interface ActivityDependencies {
   microsoftSupport: MicrosoftSupport;
   alerts: AlertStore;
   alertDispatcher: AlertDispatcher;
   events: EventStore;
+  microsoftWatches: MicrosoftWatchStore;
   logger: LoggerService;
 }
 
@@ -29,12 +35,18 @@ async function failFastOnRejection<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The answer as the workflow keeps it: the ticket's progress then, reduced to the mark later changes are told from. */
+function withProgressMark({ progress, ...answer }: MicrosoftFirstEngagement): MicrosoftAnswer {
+  return { ...answer, seen: { status: progress.status, noteCount: progress.notes.length } };
+}
+
 /** The workflow's activities, built from injected dependencies; every one is safe to retry. */
 export function createServiceRequestActivities({
   microsoftSupport,
   alerts,
   alertDispatcher,
   events,
+  microsoftWatches,
   logger,
 }: ActivityDependencies): ServiceRequestActivities {
   return {
@@ -84,14 +96,24 @@ export function createServiceRequestActivities({
       await alertDispatcher.markDead(deliveryId, reason);
     },
 
+    async followMicrosoftTicket(watch) {
+      await microsoftWatches.follow(watch);
+    },
+
+    async unfollowMicrosoftTicket({ microsoftTicketId }) {
+      await microsoftWatches.unfollow(microsoftTicketId);
+    },
+
+    async checkMicrosoftAnswer({ microsoftTicketId }) {
+      const answer = await failFastOnRejection(() => microsoftSupport.findAnswer(microsoftTicketId));
+      return answer && withProgressMark(answer);
+    },
+
     async watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }) {
       const context = Context.current();
       for (;;) {
         const answer = await failFastOnRejection(() => microsoftSupport.findAnswer(microsoftTicketId));
-        if (answer) {
-          const { progress, ...first } = answer;
-          return { ...first, seen: { status: progress.status, noteCount: progress.notes.length } };
-        }
+        if (answer) return withProgressMark(answer);
         context.heartbeat();
         await context.sleep(pollIntervalMs); // rejects once the workflow cancels the watch
       }

@@ -1,18 +1,25 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { AppConfig } from '@escalade/config';
+import { loadSlaPolicy, microsoftPollIntervalMs, type AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
-import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore } from '@escalade/persistence';
+import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, MicrosoftWatchStore } from '@escalade/persistence';
+import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
 import { createServiceRequestActivities } from '../activities/service-request.activities';
+import { MicrosoftWatchPoller } from '../microsoft/microsoft-watch.poller';
 import { workflowCodeOptions } from './workflow-code';
 
-/** Hosts the Temporal Worker: `run()` resolves once the worker has shut down (Ctrl-C, SIGTERM or `shutdown()`). */
+/**
+ * Hosts the Temporal Worker and, unless Microsoft is in-process, the watch poller beside it: `run()` resolves once
+ * the worker has shut down (Ctrl-C, SIGTERM or `shutdown()`).
+ */
 @Injectable()
 export class TemporalWorkerService implements OnModuleDestroy {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
+  private poller?: MicrosoftWatchPoller;
 
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
@@ -21,38 +28,80 @@ export class TemporalWorkerService implements OnModuleDestroy {
     private readonly events: EventStore,
     private readonly subscriptions: AlertSubscriptionStore,
     private readonly deliveries: AlertDeliveryStore,
+    private readonly microsoftWatches: MicrosoftWatchStore,
   ) {}
 
   async run(): Promise<void> {
     const address = this.config.get('TEMPORAL_ADDRESS', { infer: true });
+    const namespace = this.config.get('TEMPORAL_NAMESPACE', { infer: true });
     const taskQueue = this.config.get('TEMPORAL_TASK_QUEUE', { infer: true });
     const connection = await NativeConnection.connect({ address });
+    let signalling: Connection | undefined;
     try {
+      const intervalMs = this.watchIntervalMs();
+      if (intervalMs !== undefined) {
+        signalling = await Connection.connect({ address });
+        this.poller = this.watchPoller(new Client({ connection: signalling, namespace }), intervalMs);
+      }
       this.worker = await Worker.create({
         connection,
-        namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
+        namespace,
         taskQueue,
+        shutdownGraceTime: this.config.get('WORKER_SHUTDOWN_GRACE_MS', { infer: true }),
         ...workflowCodeOptions(),
         activities: createServiceRequestActivities({
           microsoftSupport: this.microsoftSupport,
           alerts: this.alerts,
           alertDispatcher: new AlertDispatcher(this.subscriptions, this.deliveries),
           events: this.events,
+          microsoftWatches: this.microsoftWatches,
           logger: this.logger,
         }),
       });
       this.logger.log(`polling task queue "${taskQueue}" on ${address}`);
-      await this.worker.run();
+      const running = this.worker.run();
+      this.poller?.start();
+      await running;
     } finally {
+      await this.poller?.stop();
+      await signalling?.close();
       await connection.close();
     }
   }
 
+  /** The poller stops first: nothing is signalled from a worker shutting down. */
   shutdown(): void {
+    void this.poller?.stop();
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
   }
 
   onModuleDestroy(): void {
     this.shutdown();
+  }
+
+  /** As often as the API's workflows were told to poll before the poller; none for the in-process Microsoft. */
+  private watchIntervalMs(): number | undefined {
+    const policy = loadSlaPolicy({
+      SLA_POLICY_FILE: this.config.get('SLA_POLICY_FILE', { infer: true }),
+      SLA_TIME_SCALE: this.config.get('SLA_TIME_SCALE', { infer: true }),
+    });
+    return microsoftPollIntervalMs(
+      {
+        MICROSOFT_SUPPORT: this.config.get('MICROSOFT_SUPPORT', { infer: true }),
+        MICROSOFT_POLL_INTERVAL_MS: this.config.get('MICROSOFT_POLL_INTERVAL_MS', { infer: true }),
+      },
+      policy,
+    );
+  }
+
+  private watchPoller(client: Client, intervalMs: number): MicrosoftWatchPoller {
+    this.logger.log(`following the tickets at Microsoft every ${intervalMs} ms`);
+    return new MicrosoftWatchPoller({
+      microsoftSupport: this.microsoftSupport,
+      watches: this.microsoftWatches,
+      signal: (workflowId, update) => client.workflow.getHandle(workflowId).signal(microsoftTicketUpdatedSignal, update),
+      intervalMs,
+      logger: new Logger(MicrosoftWatchPoller.name),
+    });
   }
 }

@@ -2,6 +2,7 @@ import { CreateAlerts1764000000000 } from './1764000000000-create-alerts';
 import { CreateTicketsProjection1764000000002 } from './1764000000002-create-tickets-projection';
 import { CreateAlertSubscriptions1764000000003 } from '../alerts/1764000000003-create-alert-subscriptions';
 import { AddTicketsWarned1764000000004 } from './1764000000004-add-tickets-warned';
+import { CreateMicrosoftWatches1764000000005 } from '../microsoft-watches/1764000000005-create-microsoft-watches';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateTicketsProjection1764000000002,
   CreateAlertSubscriptions1764000000003,
   AddTicketsWarned1764000000004,
+  CreateMicrosoftWatches1764000000005,
 ];

@@ -1,0 +1,29 @@
+import type { MicrosoftFirstAnswer, MicrosoftProgress } from '@escalade/microsoft-support';
+import type { ServiceRequestResource } from './wire';
+
+type ServiceRequestState = Pick<ServiceRequestResource, 'status' | 'notes' | 'primaryContact' | 'lastModifiedDate'>;
+
+/** Status and notes as Partner Center shows them (a request without notes may leave them out). */
+export function progressOf({ status, notes }: Pick<ServiceRequestResource, 'status' | 'notes'>): MicrosoftProgress {
+  return { status, notes: notes ?? [] };
+}
+
+/**
+ * Microsoft's first engagement, read from the request: `attention_needed` (it asks for information), or a note from
+ * someone other than the partner's contact, or the request closed by Microsoft; undefined while there is none.
+ */
+export function firstAnswerIn(resource: ServiceRequestState): MicrosoftFirstAnswer | undefined {
+  const { status, primaryContact, lastModifiedDate } = resource;
+  const { notes } = progressOf(resource);
+  const ours = [primaryContact?.firstName, primaryContact?.lastName].filter(Boolean).join(' ');
+  const fromMicrosoft = notes.find((note) => note.createdByName && note.createdByName !== ours);
+  const note = fromMicrosoft ?? notes.at(-1);
+  if (status === 'attention_needed') {
+    return { kind: 'attention-needed', answeredAt: note?.createdDate ?? lastModifiedDate, note: note?.text, answeredBy: note?.createdByName };
+  }
+  if (fromMicrosoft) {
+    return { kind: 'responded', answeredAt: fromMicrosoft.createdDate, note: fromMicrosoft.text, answeredBy: fromMicrosoft.createdByName };
+  }
+  if (status === 'closed') return { kind: 'responded', answeredAt: lastModifiedDate, note: 'Closed by Microsoft' };
+  return undefined;
+}

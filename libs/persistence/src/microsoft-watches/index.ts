@@ -1,0 +1,2 @@
+export * from './microsoft-watch.entity';
+export * from './microsoft-watch.store';
