@@ -93,8 +93,18 @@ describe('the SLA record from its source, after crashes and races (time-skipping
     await env.sleep(2 * HOUR + MINUTE);
     const state = await waitForStatus(handle, 'responded');
     expect(state).toMatchObject({ respondedAt: answeredAt, breached: false, escalationLevel: 0, targetMet: true });
-    expect((await eventTypesOf(harness, handle)).slice(4)).toEqual(['BreachWarningRaised', 'MicrosoftResponded']);
-    await handle.cancel();
+
+    // The watch poller tells of the same note afterwards: it was the answer, not news.
+    const [note] = (await harness.microsoft.getProgress(waiting.handoff!.microsoftTicketId)).notes;
+    await handle.signal(microsoftTicketUpdatedSignal, {
+      status: 'open',
+      fromNoteCount: 0,
+      newNotes: [note],
+      answer: { kind: 'responded', answeredAt, note: note.text, answeredBy: note.createdByName },
+    });
+    await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed' }] });
+    await handle.result();
+    expect(ticketEventTypes(await streamOf(harness, waiting.id)).slice(4)).toEqual(['BreachWarningRaised', 'MicrosoftResponded', 'ServiceRequestClosed']);
   });
 
   it('breaches a late answer heard of before the overdue timer is, with the levels due before the answer', async () => {

@@ -378,7 +378,10 @@ export async function serviceRequestWorkflow({
         if (slaFromSource && microsoftPollIntervalMs !== undefined) {
           // Microsoft may have answered since it was last read: a breach is declared only on what it says now.
           const found = await checkAnswer(microsoftTicketId);
-          if (found) answeredByMicrosoft(found);
+          if (found) {
+            microsoftSeen = found.seen;
+            answeredByMicrosoft(found);
+          }
           if (woken()) continue;
         }
         await breach(responseDueAt);
