@@ -9,9 +9,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
 import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildConsole } = require('./build-console.cjs') as { buildConsole: (options?: { outDir?: string }) => Promise<void> };
 
 const ROOT = path.resolve(__dirname, '..');
@@ -23,7 +21,7 @@ function log(message: string): void {
   console.log(`[escalade] ${message}`);
 }
 
-function canConnect(host: string, port: number): Promise<boolean> {
+export function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port }, () => socket.end(() => resolve(true)));
     socket.on('error', () => resolve(false));
@@ -57,6 +55,36 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
   return child;
 }
 
+export interface DevServerPlace {
+  host: string;
+  port: number;
+  uiPort: number;
+  dbFilename: string;
+  namespace: string;
+}
+
+/** The arguments of `temporal server start-dev`: our SQLite file, namespace and search attributes. */
+export function devServerArgs({ host, port, uiPort, dbFilename, namespace }: DevServerPlace): string[] {
+  const attributeArgs = SEARCH_ATTRIBUTE_KEYS.flatMap(({ name, type }) => [
+    '--search-attribute',
+    `${name}=${TypedSearchAttributes.toMetadataType(type)}`,
+  ]);
+  // The CLI keeps its own output quiet at error level; its stdout would drown the apps' logs otherwise.
+  return [
+    'server', 'start-dev',
+    '--ip', host, '--port', String(port), '--ui-port', String(uiPort),
+    '--db-filename', dbFilename, '--namespace', namespace,
+    '--log-level', 'error', ...attributeArgs,
+  ];
+}
+
+/** Node's arguments to run one of our apps from its sources, as `npm start` runs it. */
+export const APP_ARGS = {
+  simulator: ['-r', '@swc-node/register', 'apps/ms-simulator/src/main.ts'],
+  worker: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'],
+  api: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
+} as const;
+
 /** Starts the dev server unless one already answers at TEMPORAL_ADDRESS. Returns the UI URL. */
 async function startTemporal(config: AppConfig): Promise<string> {
   const [host, portText] = config.TEMPORAL_ADDRESS.split(':');
@@ -70,17 +98,7 @@ async function startTemporal(config: AppConfig): Promise<string> {
   const dbFilename = path.join(config.DATA_DIR, 'temporal.sqlite');
   const cli = resolveBinary('cli', { log });
   if (cli) {
-    const attributeArgs = SEARCH_ATTRIBUTE_KEYS.flatMap(({ name, type }) => [
-      '--search-attribute',
-      `${name}=${TypedSearchAttributes.toMetadataType(type)}`,
-    ]);
-    // The CLI keeps its own output quiet at error level; its stdout would drown the apps' logs otherwise.
-    run('temporal', cli, [
-      'server', 'start-dev',
-      '--ip', host, '--port', String(port), '--ui-port', String(uiPort),
-      '--db-filename', dbFilename, '--namespace', config.TEMPORAL_NAMESPACE,
-      '--log-level', 'error', ...attributeArgs,
-    ]);
+    run('temporal', cli, devServerArgs({ host, port, uiPort, dbFilename, namespace: config.TEMPORAL_NAMESPACE }));
   } else {
     log('no Temporal CLI found offline; letting the Temporal SDK download its dev server');
     embeddedSdkServer = await TestWorkflowEnvironment.createLocal({
@@ -108,7 +126,7 @@ async function startSimulator(config: AppConfig): Promise<string | undefined> {
     log(`using the Microsoft support simulator already listening at ${config.PARTNER_CENTER_URL}`);
     return config.PARTNER_CENTER_URL;
   }
-  run('simulator', process.execPath, ['-r', '@swc-node/register', 'apps/ms-simulator/src/main.ts'], {
+  run('simulator', process.execPath, [...APP_ARGS.simulator], {
     SIMULATOR_PORT: String(port),
     SIMULATOR_TIME_SCALE: process.env.SIMULATOR_TIME_SCALE ?? String(config.SLA_TIME_SCALE),
   });
@@ -160,9 +178,8 @@ async function main(): Promise<void> {
   await buildConsoleIfDefault(config);
   const temporalUi = await startTemporal(config);
   const simulatorUrl = await startSimulator(config);
-  const register = ['-r', '@swc-node/register'];
-  run('worker', process.execPath, [...register, 'apps/worker/src/main.ts']);
-  run('api', process.execPath, [...register, 'apps/api/src/main.ts']);
+  run('worker', process.execPath, [...APP_ARGS.worker]);
+  run('api', process.execPath, [...APP_ARGS.api]);
   await waitFor('the API', () => canConnect('127.0.0.1', config.PORT));
 
   console.log(
@@ -181,8 +198,11 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err: unknown) => {
-  if (stopping) return;
-  console.error(`[escalade] ${(err as Error).message ?? err}`);
-  void stop(1);
-});
+// Imported (by the fault-injection suite) for its helpers, it starts nothing.
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    if (stopping) return;
+    console.error(`[escalade] ${(err as Error).message ?? err}`);
+    void stop(1);
+  });
+}

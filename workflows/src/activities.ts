@@ -9,6 +9,8 @@ export interface HandOffInput {
 export interface HandOffResult {
   target: HandoffTarget;
   microsoftTicketId: string;
+  /** When Microsoft created the ticket, by its clock (absent from results recorded before it was returned). */
+  filedAt?: string;
 }
 
 export interface EscalationAlert {

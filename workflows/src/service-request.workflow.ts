@@ -14,12 +14,12 @@ import {
 } from '@temporalio/workflow';
 import {
   accessTimeoutMs,
-  answerTime,
   decideOnAnswer,
   escalationSchedule,
   responseDeadline,
   responseWindow,
   SEVERITIES,
+  timeFromSource,
   warningTime,
   type AlertKind,
   type HandoffRejected,
@@ -46,11 +46,17 @@ import {
   ticketStateQuery,
 } from './definitions';
 
-const { checkEligibility, handOffToMicrosoft, sendEscalationAlert, followMicrosoftTicket, unfollowMicrosoftTicket } =
-  proxyActivities<ServiceRequestActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-  });
+// Short time-outs: an attempt lost with a crashed worker is only retried once its time-out has passed.
+const { checkEligibility, sendEscalationAlert, followMicrosoftTicket, unfollowMicrosoftTicket } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// Partner Center's client gives up on a call after 15 s.
+const { handOffToMicrosoft } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 
 // Asked once at the due time: a Microsoft that cannot be read within seconds leaves the breach to be corrected later.
 const { checkMicrosoftAnswer } = proxyActivities<ServiceRequestActivities>({
@@ -82,9 +88,10 @@ export const HANDOFF_REJECTION_PATCH = 'handoff-rejection';
  */
 export const CANCEL_SAFE_PATCH = 'cancel-safe';
 /**
- * The SLA verdict from Microsoft's own answer time, whatever order the workflow learns things in: Microsoft is read
- * again at the due time before a breach; a late answer always breaches (with the ladder levels due by then), and a
- * breach raised before an in-time answer was known is corrected; `targetMet` is set with the answer.
+ * The SLA facts from their source, whatever order the workflow learns things in: the clock starts at Microsoft's
+ * creation time; Microsoft is read again at the due time before a breach; the verdict is taken from Microsoft's own
+ * answer time: a late answer always breaches (with the ladder levels due by then), and a breach raised before an
+ * in-time answer was known is corrected; `targetMet` is set with the answer.
  */
 export const SLA_FROM_SOURCE_PATCH = 'sla-from-source';
 /** Microsoft followed by the worker's watch poller (signals), instead of a polling activity holding a worker slot. */
@@ -296,17 +303,19 @@ export async function serviceRequestWorkflow({
     publish();
     const filed = await handOff();
     if (!filed) return 'handoff-rejected';
+    // Added after tickets were already filed: those replay as they ran, their clock from when the filing was heard of,
+    // answered when first heard of, polled by an activity.
+    slaFromSource = patched(SLA_FROM_SOURCE_PATCH);
+    followedByPoller = microsoftPollIntervalMs !== undefined && patched(MICROSOFT_WATCH_POLLER_PATCH);
     const { target, microsoftTicketId } = filed;
-    const filedAt = new Date();
+    // Microsoft's own creation time: a filing retried after a crash does not start the clock late.
+    const filedAt = slaFromSource ? timeFromSource(filed.filedAt, new Date(), new Date(state.receivedAt)) : new Date();
     const dueAt = responseDeadline(filedAt, request, policy);
     state.handoff = { ...target, microsoftTicketId, filedAt: filedAt.toISOString() };
     const responseDueAt = dueAt.toISOString();
     state.responseDueAt = responseDueAt;
     state.status = 'awaiting-response';
     publish();
-    // Added after tickets were already filed: those replay as they ran, answered when first heard of, polled by an activity.
-    slaFromSource = patched(SLA_FROM_SOURCE_PATCH);
-    followedByPoller = microsoftPollIntervalMs !== undefined && patched(MICROSOFT_WATCH_POLLER_PATCH);
     await journal.record(
       { type: 'HandedOff', data: { portal: target.portal, url: target.url, context: target.context, microsoftTicketId, filedAt: state.handoff.filedAt } },
       { type: 'ResponseDueTimeSet', data: { severity: state.severity, responseDueAt } },
@@ -433,7 +442,7 @@ export async function serviceRequestWorkflow({
    * levels due before the answer), one that did not is withdrawn; the target's verdict is known from now on.
    */
   async function recordSourcedAnswer(answer: MicrosoftResponse, { filedAt, dueAt }: ResponseClock, microsoftTicketId: string): Promise<void> {
-    const respondedAt = answerTime(answer.respondedAt, responseHeardAt as Date, filedAt);
+    const respondedAt = timeFromSource(answer.respondedAt, responseHeardAt as Date, filedAt);
     const responseDueAt = dueAt.toISOString();
     const verdict = decideOnAnswer(
       { respondedAt, filedAt, dueAt, breached: state.breached, levelsRaised: state.escalations.length },

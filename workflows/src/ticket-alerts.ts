@@ -4,13 +4,14 @@ import type { ServiceRequestActivities } from './activities';
 import type { TicketJournal } from './ticket-journal';
 
 const { prepareAlertDeliveries, markAlertDeliveryDead } = proxyActivities<ServiceRequestActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 // About 15 minutes of attempts before a delivery is declared dead: a receiver down for minutes loses nothing.
+// A receiver gets 10 s to answer.
 const { attemptAlertDelivery } = proxyActivities<ServiceRequestActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 12 },
 });
 

@@ -3,8 +3,9 @@ import type { TicketEvent } from '@escalade/domain';
 import type { ServiceRequestActivities } from './activities';
 import { ticketStreamId } from './definitions';
 
+// A short time-out: an append lost with a crashed worker is retried soon, and the ticket waits on it.
 const { recordTicketEvents } = proxyActivities<ServiceRequestActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

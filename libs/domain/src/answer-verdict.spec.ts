@@ -1,4 +1,4 @@
-import { answerTime, decideOnAnswer } from './answer-verdict';
+import { decideOnAnswer, timeFromSource } from './answer-verdict';
 import { DEFAULT_SLA_POLICY } from './sla-policy';
 
 const HOUR = 3_600_000;
@@ -41,24 +41,24 @@ describe('decideOnAnswer', () => {
   });
 });
 
-describe('answerTime', () => {
+describe('timeFromSource', () => {
   const heardAt = at(2 * HOUR + 53_000);
 
   it("takes the source's time over the moment it was heard of", () => {
-    expect(answerTime(at(2 * HOUR - 5_800).toISOString(), heardAt, filedAt)).toEqual(at(2 * HOUR - 5_800));
+    expect(timeFromSource(at(2 * HOUR - 5_800).toISOString(), heardAt, filedAt)).toEqual(at(2 * HOUR - 5_800));
   });
 
   it('takes the moment it was heard of when the source tells none (or nothing readable)', () => {
-    expect(answerTime(undefined, heardAt, filedAt)).toEqual(heardAt);
-    expect(answerTime('not a date', heardAt, filedAt)).toEqual(heardAt);
+    expect(timeFromSource(undefined, heardAt, filedAt)).toEqual(heardAt);
+    expect(timeFromSource('not a date', heardAt, filedAt)).toEqual(heardAt);
   });
 
   it('never puts an answer before the filing, nor after it was heard of', () => {
-    expect(answerTime(at(-HOUR).toISOString(), heardAt, filedAt)).toEqual(filedAt);
-    expect(answerTime(at(5 * HOUR).toISOString(), heardAt, filedAt)).toEqual(heardAt);
+    expect(timeFromSource(at(-HOUR).toISOString(), heardAt, filedAt)).toEqual(filedAt);
+    expect(timeFromSource(at(5 * HOUR).toISOString(), heardAt, filedAt)).toEqual(heardAt);
   });
 
   it('puts an answer heard of while the ticket was being filed at the filing', () => {
-    expect(answerTime(undefined, at(-1_000), filedAt)).toEqual(filedAt);
+    expect(timeFromSource(undefined, at(-1_000), filedAt)).toEqual(filedAt);
   });
 });

@@ -10,7 +10,7 @@ export interface EscalationLevelDue {
 }
 
 export interface AnswerFacts {
-  /** When Microsoft answered, as its source tells it (see `answerTime`). */
+  /** When Microsoft answered, as its source tells it (see `timeFromSource`). */
   respondedAt: Date;
   filedAt: Date;
   dueAt: Date;
@@ -39,11 +39,12 @@ export function decideOnAnswer(facts: AnswerFacts, policy: SlaPolicy): AnswerVer
 }
 
 /**
- * The answer's time: the one its source reported (Partner Center's note, a coordinator's word), else when it was
- * heard of; never before the filing nor after it was heard of (a clock ahead of ours cannot make an answer late).
+ * When something happened: the time its source reported (Partner Center's createdDate or note, a coordinator's word),
+ * else when we heard of it; never after we heard of it (a clock ahead of ours cannot make an answer late) nor before
+ * `notBefore` (an answer before the filing, a filing before the request).
  */
-export function answerTime(reported: string | undefined, heardAt: Date, filedAt: Date): Date {
+export function timeFromSource(reported: string | undefined, heardAt: Date, notBefore: Date): Date {
   const at = reported === undefined ? heardAt.getTime() : Date.parse(reported);
   const known = Number.isNaN(at) ? heardAt.getTime() : at;
-  return new Date(Math.max(filedAt.getTime(), Math.min(known, heardAt.getTime())));
+  return new Date(Math.max(notBefore.getTime(), Math.min(known, heardAt.getTime())));
 }

@@ -25,7 +25,7 @@ export class InProcessMicrosoftSupport extends MicrosoftSupport {
     if (existing) return existing;
     this.sequence += 1;
     const day = this.now().toISOString().slice(2, 10).replace(/-/g, '');
-    const ticket = { microsoftTicketId: `${day}${String(this.sequence).padStart(10, '0')}` };
+    const ticket = { microsoftTicketId: `${day}${String(this.sequence).padStart(10, '0')}`, createdAt: this.now().toISOString() };
     this.filed.set(correlationId, ticket);
     return ticket;
   }

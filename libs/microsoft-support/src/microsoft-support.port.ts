@@ -9,6 +9,8 @@ export interface FileServiceRequestCommand {
 
 export interface FiledServiceRequest {
   microsoftTicketId: string;
+  /** When Microsoft created the ticket (Partner Center's createdDate): the response clock starts there. */
+  createdAt: string;
 }
 
 /** Microsoft's first engagement with a filed ticket: an answer, or a request for more information. */

@@ -65,7 +65,7 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
       Organization: { Id: customer.tenantId, Name: customer.name },
     };
     const resource = await this.client.createServiceRequest(body, { requestId: correlationId, correlationId });
-    return { microsoftTicketId: resource.id };
+    return { microsoftTicketId: resource.id, createdAt: resource.createdDate };
   }
 
   /** Status and notes as Partner Center shows them: what the workflow follows once Microsoft has answered. */

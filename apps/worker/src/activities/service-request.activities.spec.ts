@@ -68,7 +68,8 @@ describe('service-request activities', () => {
     const request = aServiceRequest({ partner: { hasAdminPrivileges: false } });
     const first = await activities().handOffToMicrosoft({ ticketId: 't-9', request });
     const retried = await activities().handOffToMicrosoft({ ticketId: 't-9', request });
-    expect(retried).toEqual(first);
+    expect(retried).toEqual(first); // Microsoft's creation time too: the clock starts at the first filing
+    expect(first.filedAt).toEqual(expect.any(String));
     expect(first.target).toMatchObject({ portal: 'azure-portal', url: 'https://portal.azure.com/contoso.com' });
   });
 

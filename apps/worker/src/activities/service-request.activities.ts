@@ -56,10 +56,10 @@ export function createServiceRequestActivities({
 
     async handOffToMicrosoft({ ticketId, request }) {
       const target = decideHandoffTarget(request);
-      const { microsoftTicketId } = await failFastOnRejection(() =>
+      const { microsoftTicketId, createdAt } = await failFastOnRejection(() =>
         microsoftSupport.fileServiceRequest({ correlationId: ticketId, target, request }),
       );
-      return { target, microsoftTicketId };
+      return { target, microsoftTicketId, filedAt: createdAt };
     },
 
     async sendEscalationAlert(alert) {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerStatus } from '@temporalio/worker';
 import { loadSlaPolicy, microsoftPollIntervalMs, type AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
@@ -67,6 +67,11 @@ export class TemporalWorkerService implements OnModuleDestroy {
       await signalling?.close();
       await connection.close();
     }
+  }
+
+  /** The SDK worker's figures (activities in flight, workflows cached …); undefined until it runs. */
+  status(): WorkerStatus | undefined {
+    return this.worker?.getStatus();
   }
 
   /** The poller stops first: nothing is signalled from a worker shutting down. */

@@ -1,0 +1,238 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { loadAppConfig, loadSlaPolicy, type AppConfig } from '@escalade/config';
+import type { Severity } from '@escalade/domain';
+import { migrate } from '../../tools/migrate';
+import { APP_ARGS, canConnect, devServerArgs } from '../../tools/start';
+import { EscaladeApi } from './escalade-api';
+import { ManagedProcess } from './managed-process';
+import { SimulatorClient } from './simulator-client';
+import { eventually } from './timing';
+const { resolveBinary } = require('../../tools/temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
+
+const ROOT = path.resolve(__dirname, '../..');
+const HOST = '127.0.0.1';
+const START_TIMEOUT_MS = 90_000;
+
+export interface FaultSystemOptions {
+  /** Names the temporary folder. */
+  label: string;
+  slaTimeScale: number;
+  /** SIMULATOR_* settings: how Microsoft answers on its own. */
+  simulator: Record<string, string>;
+  /** false: the caller hosts the worker in its own process, with `env`. */
+  workerAsChild?: boolean;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Escalade as `npm start` runs it, every part its own process on loopback: the Temporal dev server on its SQLite
+ * file, the Microsoft simulator, the worker and the API, over a fresh DATA_DIR. Any of them can be crashed
+ * (`kill -9`) and started again, one at a time.
+ */
+export class FaultSystem {
+  readonly unplannedExits: string[] = [];
+  readonly kills = { worker: 0, temporal: 0 };
+  /** How long each restart took until the process served again. */
+  readonly restartMs = { worker: [] as number[], temporal: [] as number[] };
+  /** Each time a process was down, from its crash until it served again (epoch milliseconds). */
+  readonly outages: Array<readonly [number, number]> = [];
+  private downSince = 0;
+
+  private constructor(
+    readonly env: NodeJS.ProcessEnv,
+    readonly config: AppConfig,
+    readonly api: EscaladeApi,
+    readonly simulator: SimulatorClient,
+    private readonly temporalServer: ManagedProcess,
+    private readonly processes: ManagedProcess[],
+    private readonly worker?: ManagedProcess,
+  ) {
+    for (const managed of [temporalServer, ...processes]) {
+      managed.onUnplannedExit = (description) => this.unplannedExits.push(`${new Date().toISOString()} ${description}`);
+    }
+  }
+
+  static async start(options: FaultSystemOptions): Promise<FaultSystem> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `escalade-${options.label}-`));
+    fs.mkdirSync(path.join(dataDir, 'logs'));
+    const [apiPort, temporalPort, uiPort, simulatorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(apiPort),
+      DATA_DIR: dataDir,
+      TEMPORAL_ADDRESS: `${HOST}:${temporalPort}`,
+      TEMPORAL_UI_URL: `http://${HOST}:${uiPort}`,
+      MICROSOFT_SUPPORT: 'simulator',
+      PARTNER_CENTER_URL: `http://${HOST}:${simulatorPort}`,
+      SLA_TIME_SCALE: String(options.slaTimeScale),
+      SIMULATOR_PORT: String(simulatorPort),
+      ...options.simulator,
+    };
+    delete env.DATABASE_URL; // our tables in DATA_DIR's SQLite file, whatever the caller's environment says
+    const config = loadAppConfig(env);
+    const cli = resolveBinary('cli', { log: (message: string) => console.log(`[temporal] ${message}`) });
+    if (!cli) throw new Error('no Temporal CLI: run `npm run temporal:provision`');
+    const spec = (name: string, command: string, args: readonly string[]) => ({
+      name,
+      command,
+      args,
+      cwd: ROOT,
+      env,
+      logFile: path.join(dataDir, 'logs', `${name}.log`),
+    });
+    const temporalServer = new ManagedProcess(
+      spec('temporal', cli, devServerArgs({
+        host: HOST,
+        port: temporalPort,
+        uiPort,
+        dbFilename: path.join(dataDir, 'temporal.sqlite'),
+        namespace: config.TEMPORAL_NAMESPACE,
+      })),
+    );
+    const simulator = new ManagedProcess(spec('simulator', process.execPath, APP_ARGS.simulator));
+    const api = new ManagedProcess(spec('api', process.execPath, APP_ARGS.api));
+    const worker = options.workerAsChild === false ? undefined : new ManagedProcess(spec('worker', process.execPath, APP_ARGS.worker));
+    const system = new FaultSystem(
+      env,
+      config,
+      new EscaladeApi(`http://${HOST}:${apiPort}`),
+      new SimulatorClient(`http://${HOST}:${simulatorPort}`),
+      temporalServer,
+      [simulator, api, ...(worker ? [worker] : [])],
+      worker,
+    );
+    try {
+      // As `npm start`: our tables first, then the server, Microsoft, and the apps.
+      await migrate(config);
+      await system.startTemporal();
+      simulator.start();
+      await system.ready(simulator, () => system.simulator.health());
+      worker?.start();
+      api.start();
+      await system.ready(api, () => system.api.http.ok('GET', '/health'));
+      if (worker) await system.workerPolling(worker);
+    } catch (err) {
+      await system.stop();
+      throw new Error(`${(err as Error).message}\n(logs in ${dataDir}/logs)`);
+    }
+    return system;
+  }
+
+  /** A severity's break/fix response window on this run's clock (SLA_TIME_SCALE). */
+  responseWindowMs(severity: Severity): number {
+    const policy = loadSlaPolicy(this.config);
+    return policy.breakFixMinutes[severity] * 60_000 * policy.timeScale;
+  }
+
+  /** Workflows matching a visibility query, e.g. `ExecutionStatus = 'Running'` or `EscaladeStatus = 'responded'`. */
+  async countWorkflows(query: string): Promise<number> {
+    return this.withTemporal(async (connection) => {
+      const client = new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE });
+      return (await client.workflow.count(query)).count;
+    });
+  }
+
+  async crashWorker(): Promise<void> {
+    this.downSince = Date.now();
+    await this.requireWorker().kill();
+    this.kills.worker += 1;
+  }
+
+  /** Starts the worker again; resolves once it polls its task queue. */
+  async restartWorker(): Promise<void> {
+    const worker = this.requireWorker();
+    const startedAt = Date.now();
+    worker.start();
+    await this.workerPolling(worker);
+    this.restartMs.worker.push(Date.now() - startedAt);
+    this.outages.push([this.downSince, Date.now()]);
+  }
+
+  async crashTemporal(): Promise<void> {
+    this.downSince = Date.now();
+    await this.temporalServer.kill();
+    this.kills.temporal += 1;
+  }
+
+  /** Starts the dev server again on the same SQLite file and port; resolves once it accepts connections. */
+  async restartTemporal(): Promise<void> {
+    const startedAt = Date.now();
+    await this.startTemporal();
+    this.restartMs.temporal.push(Date.now() - startedAt);
+    this.outages.push([this.downSince, Date.now()]);
+  }
+
+  /** Kills every process; the temporary folder (SQLite files, logs: `config.DATA_DIR`) stays for the caller. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes, this.temporalServer].map((managed) => managed.kill()));
+  }
+
+  private async startTemporal(): Promise<void> {
+    this.temporalServer.start();
+    const [host, port] = this.config.TEMPORAL_ADDRESS.split(':');
+    await this.ready(this.temporalServer, async () => (await canConnect(host, Number(port))) || undefined);
+  }
+
+  private async ready(managed: ManagedProcess, probe: () => Promise<unknown>): Promise<void> {
+    try {
+      await eventually(`${managed.spec.name} serving`, async () => {
+        if (!managed.running) throw new Error(`${managed.spec.name} exited`);
+        return probe();
+      }, { timeoutMs: START_TIMEOUT_MS });
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n--- end of ${managed.spec.logFile}:\n${managed.logTail()}`);
+    }
+  }
+
+  /** Resolves once the worker in process `pid` (this one, when it hosts the worker) polls its task queue. */
+  async awaitWorkerPolling(pid: number): Promise<void> {
+    await eventually('the worker polling its task queue', () => this.polling(pid), { timeoutMs: START_TIMEOUT_MS });
+  }
+
+  private workerPolling(worker: ManagedProcess): Promise<void> {
+    return this.ready(worker, () => this.polling(worker.pid));
+  }
+
+  /** True once Temporal lists a workflow poller with the process's identity (`<pid>@<host>`, the SDK's default). */
+  private polling(pid: number | undefined): Promise<true | undefined> {
+    return this.withTemporal(async (connection) => {
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace: this.config.TEMPORAL_NAMESPACE,
+        taskQueue: { name: this.config.TEMPORAL_TASK_QUEUE },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      return pollers.some((poller) => poller.identity === `${pid}@${os.hostname()}`) || undefined;
+    });
+  }
+
+  /** A connection for one call: the server may have been restarted since the last one. */
+  private async withTemporal<T>(call: (connection: Connection) => Promise<T>): Promise<T> {
+    const connection = await Connection.connect({ address: this.config.TEMPORAL_ADDRESS, connectTimeout: '2 seconds' });
+    try {
+      return await call(connection);
+    } finally {
+      await connection.close();
+    }
+  }
+
+  private requireWorker(): ManagedProcess {
+    if (!this.worker) throw new Error('the worker runs in the caller’s process');
+    return this.worker;
+  }
+}
