@@ -13,4 +13,7 @@ module.exports = {
     '<rootDir>/apps/console',
     '<rootDir>/test',
   ],
+  // Global, not per project: the system tests (real servers, time-skipping, Chromium) need more than Jest's 5 s on a
+  // busy 2-core machine; a project's own testTimeout is ignored under `npm test`.
+  testTimeout: 60_000,
 };

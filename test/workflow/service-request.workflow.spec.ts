@@ -12,9 +12,6 @@ import { startTimeSkippingServer } from '../support/temporal-servers';
 import { UNKNOWN_SUPPORT_TOPIC_ID } from '../support/test-microsoft-support';
 import { escalationAlertsOf, eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
-// `npm test` runs every project under the root config, whose 5 s default would apply: a busy machine needs more.
-jest.setTimeout(30_000);
-
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 

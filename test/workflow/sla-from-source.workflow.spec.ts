@@ -9,9 +9,6 @@ import { ScriptedMicrosoftSupport } from '../../tools/replay/scripted-microsoft'
 import { startTimeSkippingServer } from '../support/temporal-servers';
 import { eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
-// `npm test` runs every project under the root config, whose 5 s default would apply: a busy machine needs more.
-jest.setTimeout(30_000);
-
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 /** Microsoft can be read back: the workflow reads it at the due time and the watch poller follows it. */
