@@ -5,6 +5,7 @@ import { ANSWER_WITHIN_MS } from './fault-settings';
 import type { FaultSystem } from './fault-system';
 import type { TicketPlan } from './ticket-observation';
 import { eventually } from './timing';
+import { mapConcurrently } from '../../apps/worker/src/microsoft/map-concurrently';
 
 export function planTicket(id: string, group: string, severity: Severity, more: Partial<TicketPlan> = {}): TicketPlan {
   return { id, group, severity, customerTenantId: randomUUID(), ending: 'resolved', ...more };
@@ -49,11 +50,7 @@ export async function awaitAnswerShown(system: FaultSystem, plan: TicketPlan): P
 
 /** Runs `work` over `items`, `concurrency` at a time. */
 export async function inBatches<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  await mapConcurrently(items, concurrency, work);
 }
 
 /** Closes each ticket not closed yet (cancelled ones are); retried while a server restarts. */
