@@ -40,15 +40,7 @@ export class WorkflowHarness {
   private readonly database = testDatabases()[0];
   private sequence = 0;
 
-  /**
-   * `pausable`: the worker keeps no workflow cache, so no sticky task queue. The server would send a paused worker's
-   * next workflow task to its sticky queue first, and the time-skipping server's clock, held while a task waits, would
-   * never let that queue time out.
-   */
-  constructor(
-    readonly env: TestWorkflowEnvironment,
-    private readonly options: { pausable?: boolean } = {},
-  ) {}
+  constructor(readonly env: TestWorkflowEnvironment) {}
 
   async start(): Promise<void> {
     this.dataSource = await this.database.open();
@@ -65,7 +57,6 @@ export class WorkflowHarness {
 
   /** Stops the worker (as a crash would, between workflow tasks): timers fire and signals queue up until `resumeWorker`. */
   async pauseWorker(): Promise<void> {
-    if (!this.options.pausable) throw new Error('only a harness made { pausable: true } can pause its worker');
     await this.stopWorker();
   }
 
@@ -84,7 +75,10 @@ export class WorkflowHarness {
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
       ...(await this.workflowCode()),
-      ...(this.options.pausable && { maxCachedWorkflows: 0 }),
+      // No workflow cache, so no sticky task queue: a task the server sent to a sticky queue that nobody polls (a
+      // paused worker, an evicted workflow) waits for that queue to time out, and the time-skipping server's clock,
+      // held while a task waits, never lets it.
+      maxCachedWorkflows: 0,
       activities: createServiceRequestActivities({
         microsoftSupport: this.microsoft,
         alerts: this.alerts,

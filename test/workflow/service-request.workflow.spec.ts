@@ -128,6 +128,7 @@ describe('service-request workflow on the time-skipping server', () => {
       await env.sleep(20 * MINUTE);
       expect((await eventTypesOf(harness, handle)).filter((t) => t === 'BreachWarningRaised')).toHaveLength(1);
       await handle.cancel();
+      await handle.result(); // closed for good before another test moves the clock
     });
 
     it('raising C to A after 3 h recomputes the target from the filing time and breaches at once', async () => {
@@ -148,6 +149,7 @@ describe('service-request workflow on the time-skipping server', () => {
         expect.arrayContaining(['SeverityChanged', 'SlaBreached', 'Escalated']),
       );
       await handle.cancel();
+      await handle.result(); // closed for good before another test moves the clock
     });
 
     it('lowering A to C after 1 h moves the breach from 2 h to 8 h after filing', async () => {
@@ -164,6 +166,7 @@ describe('service-request workflow on the time-skipping server', () => {
       await env.sleep(2_000);
       expect((await stateOf(handle)).breached).toBe(true);
       await handle.cancel();
+      await handle.result(); // closed for good before another test moves the clock
     });
 
     it('refuses a change to the same severity, or once Microsoft has responded', async () => {
@@ -177,6 +180,7 @@ describe('service-request workflow on the time-skipping server', () => {
       await expect(change('A')).rejects.toThrow(WorkflowUpdateFailedError);
       expect((await stateOf(handle)).severity).toBe('B');
       await handle.cancel();
+      await handle.result(); // closed for good before another test moves the clock
     });
   });
 
@@ -201,6 +205,7 @@ describe('service-request workflow on the time-skipping server', () => {
     await env.sleep(2_000);
     expect((await stateOf(handle)).breached).toBe(true);
     await handle.cancel();
+    await handle.result(); // closed for good before another test moves the clock
   });
 
   it('gives severity B 4 h and severity C 8 h', async () => {
@@ -228,6 +233,7 @@ describe('service-request workflow on the time-skipping server', () => {
     );
     expect((await stateOf(handle)).status).toBe('awaiting-response');
     await handle.cancel();
+    await handle.result(); // closed for good before another test moves the clock
   });
 
   it('ends as cancelled when the workflow is cancelled', async () => {
@@ -292,6 +298,7 @@ describe('service-request workflow on the time-skipping server', () => {
       expect(handedOff.eligibility!.decision).toBe('eligible');
       expect(handedOff.handoff).toMatchObject({ portal: 'azure-portal' });
       await handle.cancel();
+      await handle.result(); // closed for good before another test moves the clock
     });
 
     it('closes as access-timed-out when access is not granted within the configured time-out', async () => {

@@ -25,7 +25,7 @@ export class CaptureHarness extends WorkflowHarness {
     readonly beforePatches = false,
     private readonly ownWorker?: string,
   ) {
-    super(env, { pausable: !!ownWorker });
+    super(env);
     this.taskQueue = ownWorker ? `golden-histories-${ownWorker}` : beforePatches ? 'golden-histories-before-patches' : 'golden-histories';
   }
 
