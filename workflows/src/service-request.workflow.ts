@@ -431,8 +431,10 @@ export async function serviceRequestWorkflow({
     const respondedAt = state.respondedAt as string;
     state.status = 'responded';
     publish();
-    const late = respondedAt > (state.responseDueAt ?? responseDueAt);
-    const { note, respondedBy, attentionNeeded } = answer;
+    await recordResponded(answer, respondedAt, respondedAt > (state.responseDueAt ?? responseDueAt));
+  }
+
+  async function recordResponded({ note, respondedBy, attentionNeeded }: MicrosoftResponse, respondedAt: string, late: boolean): Promise<void> {
     await journal.record({ type: 'MicrosoftResponded', data: { respondedAt, late, note, respondedBy, attentionNeeded } });
     alert('response', `Microsoft ${attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
   }
@@ -456,10 +458,7 @@ export async function serviceRequestWorkflow({
     state.targetMet = !verdict.late;
     state.status = 'responded';
     publish();
-    const { late } = verdict;
-    const { note, respondedBy, attentionNeeded } = answer;
-    await journal.record({ type: 'MicrosoftResponded', data: { respondedAt: state.respondedAt, late, note, respondedBy, attentionNeeded } });
-    alert('response', `Microsoft ${attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
+    await recordResponded(answer, state.respondedAt, verdict.late);
     if (verdict.correctBreach) await correctBreach(state.respondedAt, responseDueAt);
   }
 
