@@ -11,6 +11,7 @@ import {
   AZURE_ACCESS_REMINDER_PATCH,
   CANCEL_SAFE_PATCH,
   HANDOFF_REJECTION_PATCH,
+  INTAKE_CHECK_PATCH,
   MICROSOFT_FOLLOW_UP_PATCH,
   MICROSOFT_WATCH_POLLER_PATCH,
   SLA_FROM_SOURCE_PATCH,
@@ -79,6 +80,13 @@ const PATCHES = [
     newTicket: 'answered-by-poller.json',
     oldTicket: 'answered-by-polling-before-follow-up.json',
     newPath: scheduled('followMicrosoftTicket', 'unfollowMicrosoftTicket'),
+  },
+  {
+    patch: INTAKE_CHECK_PATCH,
+    newTicket: 'refused-as-invalid.json',
+    oldTicket: 'title-too-long-before-intake-check.json',
+    // Refused without asking the eligibility rules.
+    newPath: (events: History) => (scheduledActivityTypes(events).includes('checkEligibility') ? [] : ['no eligibility check']),
   },
 ];
 

@@ -9,6 +9,7 @@ import {
   AlertDispatcher,
   AlertStore,
   AlertSubscriptionStore,
+  JournalFaultStore,
   MicrosoftWatchStore,
   testDatabases,
   type NewAlertSubscription,
@@ -34,6 +35,8 @@ export class WorkflowHarness {
   events!: EventStore;
   /** The tickets the activities registered for the watch poller to follow (no poller runs here unless one is started). */
   microsoftWatches!: MicrosoftWatchStore;
+  /** The ticket streams that refused their events for good. */
+  journalFaults!: JournalFaultStore;
   private worker!: Worker;
   private running!: Promise<void>;
   private dataSource!: DataSource;
@@ -47,6 +50,7 @@ export class WorkflowHarness {
     this.alerts = new AlertStore(this.dataSource);
     this.events = new EventStore(this.dataSource);
     this.microsoftWatches = new MicrosoftWatchStore(this.dataSource);
+    this.journalFaults = new JournalFaultStore(this.dataSource);
     await this.startWorker();
   }
 
@@ -88,6 +92,7 @@ export class WorkflowHarness {
         ),
         events: this.events,
         microsoftWatches: this.microsoftWatches,
+        journalFaults: this.journalFaults,
         logger: new Logger('test-activities'),
       }),
     });

@@ -270,6 +270,33 @@ const handoffRejected: ReplayScenario = {
   expected: { status: 'closed', outcome: 'handoff-rejected', escalationLevel: 0, targetMet: null },
 };
 
+/** Requests the API would refuse, started on the workflow directly: the domain refuses them too. */
+function intakeCheckScenarios(): ReplayScenario[] {
+  const titleTooLong = aServiceRequest({ severity: 'C', title: `Virtual machines unreachable ${'again '.repeat(50)}` });
+  const refused: ReplayScenario = {
+    name: 'refused-as-invalid',
+    description: 'a request whose partner is a list and whose title is too long: refused with both named, closed',
+    input: input('refused-as-invalid', { ...titleTooLong, partner: [] as unknown as ServiceRequest['partner'] }),
+    async drive(handle) {
+      await handle.result();
+    },
+    expected: { status: 'closed', outcome: 'refused', targetMet: null },
+  };
+  const filedAnyway: ReplayScenario = {
+    ...refused,
+    input: input('refused-as-invalid', titleTooLong),
+    async drive(handle) {
+      await awaitingResponse(handle);
+      await close(handle, 'Filed with a long title');
+    },
+    expected: { status: 'closed', outcome: 'resolved', breached: false },
+  };
+  return [
+    refused,
+    beforePatches(filedAnyway, 'title-too-long-before-intake-check', 'a title too long, on a ticket started before the intake check: filed, closed'),
+  ];
+}
+
 export const SCENARIOS: readonly ReplayScenario[] = [
   {
     name: 'answered-in-time',
@@ -465,6 +492,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
     'failed',
   ),
   ...slaFromSourceScenarios,
+  ...intakeCheckScenarios(),
 ];
 
 /**

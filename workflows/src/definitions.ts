@@ -74,6 +74,12 @@ export interface SeverityChange {
  */
 export const MICROSOFT_REJECTION_FAILURE = 'PartnerCenterRejectedError';
 
+/**
+ * The type of the ApplicationFailure `recordTicketEvents` fails with, unretried, when the ticket's stream cannot take
+ * its events: an event id stored with other data, or a stream another writer keeps moving. Retrying cannot help.
+ */
+export const JOURNAL_FAULT_FAILURE = 'TicketJournalFault';
+
 export interface MicrosoftRejection {
   status: number;
   /** Partner Center's error code, when it sent one. */

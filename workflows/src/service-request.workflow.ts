@@ -17,7 +17,9 @@ import {
   decideOnAnswer,
   escalationSchedule,
   responseDeadline,
+  recordableRequest,
   responseWindow,
+  serviceRequestProblems,
   SEVERITIES,
   timeFromSource,
   warningTime,
@@ -96,6 +98,8 @@ export const CANCEL_SAFE_PATCH = 'cancel-safe';
 export const SLA_FROM_SOURCE_PATCH = 'sla-from-source';
 /** Microsoft followed by the worker's watch poller (signals), instead of a polling activity holding a worker slot. */
 export const MICROSOFT_WATCH_POLLER_PATCH = 'microsoft-watch-poller';
+/** A request the domain finds malformed is refused with its problems named, instead of failing its steps for good. */
+export const INTAKE_CHECK_PATCH = 'intake-check';
 
 interface ResponseClock {
   filedAt: Date;
@@ -119,10 +123,14 @@ async function waitUntil(predicate: () => boolean, deadline: Date): Promise<bool
 
 export async function serviceRequestWorkflow({
   id,
-  request,
+  request: submitted,
   policy,
   microsoftPollIntervalMs,
 }: ServiceRequestInput): Promise<TicketState> {
+  // Checked before anything reads the request: a malformed one would otherwise fail an activity or the fold for good.
+  const intakeProblems = serviceRequestProblems(submitted);
+  const refusedAtIntake = intakeProblems.length > 0 && patched(INTAKE_CHECK_PATCH);
+  const request = refusedAtIntake ? recordableRequest(submitted) : submitted;
   const state: TicketState = {
     id,
     workflowId: workflowInfo().workflowId,
@@ -143,7 +151,13 @@ export async function serviceRequestWorkflow({
   /** When the workflow heard of the response: its time unless the source tells Microsoft's own. */
   let responseHeardAt: Date | undefined;
   let accessGrantedBy: string | undefined;
-  const journal = new TicketJournal(id, state.workflowId, { nonCancellable: cancelSafe });
+  const journal = new TicketJournal(id, state.workflowId, {
+    nonCancellable: cancelSafe,
+    onFault: (reason) => {
+      state.journalFault = reason;
+      log.error('the ticket stream refused its events; the ticket goes on without recording them', { reason });
+    },
+  });
   const alerts = new TicketAlerts(journal);
   /** Tells the alert subscribers; the escalation level tells apart the alerts of one kind. */
   const alert = (kind: AlertKind, summary: string, extra: { level?: number; audience?: string } = {}): void =>
@@ -271,6 +285,11 @@ export async function serviceRequestWorkflow({
   /** Runs the ticket from eligibility to the point where it can close, and says how it ends. */
   async function lifecycle(): Promise<TicketOutcome> {
     if (cancelSafe) await journal.record(received());
+    if (refusedAtIntake) {
+      state.eligibility = { decision: 'refused', reason: `The request is invalid: ${intakeProblems.join('; ')}` };
+      await journal.record({ type: 'EligibilityDecided', data: state.eligibility });
+      return 'refused';
+    }
     state.eligibility = await checkEligibility(request);
     await journal.record(...(cancelSafe ? [] : [received()]), { type: 'EligibilityDecided', data: state.eligibility });
     const { decision } = state.eligibility;

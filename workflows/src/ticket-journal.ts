@@ -1,7 +1,7 @@
-import { CancellationScope, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, proxyActivities } from '@temporalio/workflow';
 import type { TicketEvent } from '@escalade/domain';
 import type { ServiceRequestActivities } from './activities';
-import { ticketStreamId } from './definitions';
+import { JOURNAL_FAULT_FAILURE, ticketStreamId } from './definitions';
 
 // A short time-out: an append lost with a crashed worker is retried soon, and the ticket waits on it.
 const { recordTicketEvents } = proxyActivities<ServiceRequestActivities>({
@@ -24,8 +24,11 @@ export class TicketJournal {
   constructor(
     private readonly ticketId: string,
     private readonly workflowId: string,
-    private readonly options: { nonCancellable?: boolean } = {},
+    private readonly options: { nonCancellable?: boolean; onFault?: (reason: string) => void } = {},
   ) {}
+
+  /** Why the stream refused the ticket's events for good; nothing more is recorded after it, the ticket goes on. */
+  private fault?: string;
 
   /** Appends in call order, even when an update handler records while the main flow does. */
   record(...events: TicketEvent[]): Promise<void> {
@@ -39,8 +42,16 @@ export class TicketJournal {
         expectedStreamVersion,
         events: events.map((event, i) => ({ ...event, eventId: `${streamId}:${expectedStreamVersion + i + 1}` })),
       });
-    const append = this.options.nonCancellable ? () => CancellationScope.nonCancellable(call) : call;
+    const guarded = () => (this.fault === undefined ? call().catch((err: unknown) => this.faulted(err)) : Promise.resolve());
+    const append = this.options.nonCancellable ? () => CancellationScope.nonCancellable(guarded) : guarded;
     this.tail = this.tail.then(append, append);
     return this.tail;
+  }
+
+  private faulted(err: unknown): void {
+    const cause = err instanceof ActivityFailure ? err.cause : undefined;
+    if (!(cause instanceof ApplicationFailure) || cause.type !== JOURNAL_FAULT_FAILURE) throw err;
+    this.fault = cause.message;
+    this.options.onFault?.(cause.message);
   }
 }

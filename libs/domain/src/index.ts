@@ -1,4 +1,5 @@
 export * from './service-request';
+export * from './service-request-invariants';
 export * from './ticket';
 export * from './sla-policy';
 export * from './sla-summary';

@@ -44,7 +44,7 @@ export function* appendPlan(
   for (let start = 0; start < batch.length; start += CHUNK) {
     const ids = batch.slice(start, start + CHUNK).map((event) => event.eventId);
     stored.push(
-      ...(yield statement(driver, 'SELECT event_id, stream_id, type FROM events WHERE event_id IN (:...ids)', { ids })),
+      ...(yield statement(driver, 'SELECT event_id, stream_id, type, data FROM events WHERE event_id IN (:...ids)', { ids })),
     );
   }
   const [head] = yield statement(
@@ -55,11 +55,11 @@ export function* appendPlan(
   const current = head ? Number(head.stream_version) : 0;
 
   if (stored.length > 0) {
-    const typeOf = new Map(batch.map((event) => [event.eventId, event.type]));
-    const elsewhere = stored.filter((row) => row.stream_id !== streamId || row.type !== typeOf.get(String(row.event_id)));
-    if (elsewhere.length > 0) {
-      const ids = elsewhere.map((row) => String(row.event_id));
-      throw new EventIdReuseError(streamId, ids, 'already stored in another stream or with another type');
+    const sent = new Map(batch.map((event) => [event.eventId, event]));
+    const different = stored.filter((row) => !isSameEvent(row, streamId, sent.get(String(row.event_id))));
+    if (different.length > 0) {
+      const ids = different.map((row) => String(row.event_id));
+      throw new EventIdReuseError(streamId, ids, 'already stored in another stream, with another type or with other data');
     }
     if (stored.length < batch.length) {
       const ids = stored.map((row) => String(row.event_id));
@@ -92,6 +92,25 @@ export function* appendPlan(
     for (const row of rows) lastGlobalPosition = Math.max(lastGlobalPosition, Number(row.global_position));
   }
   return { nextExpectedStreamVersion: current + batch.length, lastGlobalPosition, appended: batch.length };
+}
+
+/** A retry resends exactly what it sent: same stream, type and data (key order aside). */
+function isSameEvent(row: Row, streamId: string, event: EventRow | undefined): boolean {
+  return (
+    event !== undefined &&
+    row.stream_id === streamId &&
+    row.type === event.type &&
+    canonicalJson(JSON.parse(String(row.data))) === canonicalJson(JSON.parse(event.data))
+  );
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.keys(value)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(',')}}`;
 }
 
 function accepts(expected: ExpectedStreamVersion, current: number): boolean {

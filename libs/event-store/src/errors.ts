@@ -14,7 +14,7 @@ export class StreamVersionConflictError extends Error {
 }
 
 /**
- * An event id of the batch is already stored in another stream or with another type, or the batch mixes
+ * An event id of the batch is already stored in another stream, with another type or other data, or the batch mixes
  * already-stored ids with new ones. A retry must resend exactly the batch it sent before.
  */
 export class EventIdReuseError extends Error {

@@ -83,6 +83,20 @@ describe.each(eventStoreTestDatabases())('EventStore event ids on $name', (datab
     expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['Opened']);
   });
 
+  it('given an event stored with some data, when its id is retried with other data, then EventIdReuseError and the first data stays', async () => {
+    const streamId = aStreamId();
+    await store.appendToStream(streamId, [{ eventId: `${streamId}-1`, type: 'Opened', data: { severity: 'A', title: 't' } }]);
+
+    const retried = await store.appendToStream(streamId, [{ eventId: `${streamId}-1`, type: 'Opened', data: { title: 't', severity: 'A' } }]);
+    const error = await store
+      .appendToStream(streamId, [{ eventId: `${streamId}-1`, type: 'Opened', data: { severity: 'B', title: 't' } }])
+      .catch((e: unknown) => e);
+
+    expect(retried.appended).toBe(0);
+    expect(error).toBeInstanceOf(EventIdReuseError);
+    expect((await store.readStream(streamId)).map((e) => e.data)).toEqual([{ severity: 'A', title: 't' }]);
+  });
+
   it('given five writers retrying the same batch at once, when they race, then it is stored once and every writer succeeds', async () => {
     const streamId = aStreamId();
     const batch = [anEvent(`${streamId}-1`), anEvent(`${streamId}-2`), anEvent(`${streamId}-3`)];

@@ -43,9 +43,10 @@ export class EventStore {
 
   /**
    * Appends the events to the stream in one transaction, at the versions after its current one.
-   * - When every event id of the batch is already stored in this stream with the same type, the call is a retry:
-   *   nothing is stored and the stream's current state is returned (appended: 0), whatever the expected version.
-   * - When only some ids are stored, or one is stored in another stream or with another type: EventIdReuseError.
+   * - When every event id of the batch is already stored in this stream with the same type and data, the call is a
+   *   retry: nothing is stored and the stream's current state is returned (appended: 0), whatever the expected version.
+   * - When only some ids are stored, or one is stored in another stream, with another type or other data:
+   *   EventIdReuseError.
    * - Otherwise, when the stream is not at `expectedStreamVersion` (default 'any'): StreamVersionConflictError.
    * An empty batch is a programming error (a plain Error), as are duplicate ids inside the batch.
    */

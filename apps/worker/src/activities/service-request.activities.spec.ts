@@ -5,8 +5,9 @@ import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { InProcessMicrosoftSupport, type MicrosoftAnswer as MicrosoftFirstEngagement, type MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterRejectedError } from '@escalade/partner-center';
-import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, MicrosoftWatchStore, testDatabases } from '@escalade/persistence';
-import { MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
+import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, JournalFaultStore, MicrosoftWatchStore, testDatabases } from '@escalade/persistence';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { JOURNAL_FAULT_FAILURE, MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
 
 describe('service-request activities', () => {
@@ -33,6 +34,7 @@ describe('service-request activities', () => {
       alertDispatcher: new AlertDispatcher(new AlertSubscriptionStore(dataSource), new AlertDeliveryStore(dataSource)),
       events,
       microsoftWatches,
+      journalFaults: new JournalFaultStore(dataSource),
       logger,
     });
 
@@ -118,6 +120,37 @@ describe('service-request activities', () => {
       [1, 'SlaBreached', 'service-request-t-9'],
       [2, 'Escalated', 'service-request-t-9'],
     ]);
+  });
+
+  describe('a ticket stream that cannot take its events', () => {
+    const append = (eventId: string, data: Record<string, unknown>, expectedStreamVersion = 0) => ({
+      streamId: 'ticket-t-10',
+      workflowId: 'service-request-t-10',
+      expectedStreamVersion,
+      events: [{ eventId, type: 'SlaBreached' as const, data: data as { responseDueAt: string } }],
+    });
+    const attempt = (n: number, input: ReturnType<typeof append>) =>
+      new MockActivityEnvironment({ attempt: n }).run(activities().recordTicketEvents, input).catch((err: unknown) => err);
+    const journalFaults = () => new JournalFaultStore(dataSource).list();
+    const error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+
+    beforeAll(() => activities().recordTicketEvents(append('ticket-t-10:1', { responseDueAt: '2026-11-24T12:00:00.000Z' })));
+
+    it('fails for good, as a journal fault kept for readiness, when an event id is stored with other data', async () => {
+      const failure = await attempt(1, append('ticket-t-10:1', { responseDueAt: '2026-11-24T13:00:00.000Z' }));
+
+      expect(failure).toBeInstanceOf(ApplicationFailure);
+      expect(failure).toMatchObject({ type: JOURNAL_FAULT_FAILURE, nonRetryable: true });
+      expect(await journalFaults()).toEqual([expect.objectContaining({ streamId: 'ticket-t-10', reason: expect.stringContaining('other data') })]);
+      expect(error).toHaveBeenCalledTimes(1);
+    });
+
+    it('retries a version conflict a few times, then fails for good', async () => {
+      const conflicting = append('ticket-t-10:9', { responseDueAt: '2026-11-24T12:00:00.000Z' }, 5);
+
+      expect(await attempt(1, conflicting)).toMatchObject({ name: 'StreamVersionConflictError' });
+      expect(await attempt(5, conflicting)).toMatchObject({ type: JOURNAL_FAULT_FAILURE, nonRetryable: true });
+    });
   });
 
   it('follows a ticket once however often it is retried, and unfollows it the same way', async () => {

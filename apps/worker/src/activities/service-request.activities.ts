@@ -2,11 +2,12 @@ import type { LoggerService } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
-import type { EventStore } from '@escalade/event-store';
+import { EventIdReuseError, StreamVersionConflictError, type EventStore } from '@escalade/event-store';
 import type { MicrosoftAnswer as MicrosoftFirstEngagement, MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterRejectedError } from '@escalade/partner-center';
-import type { AlertDispatcher, AlertStore, MicrosoftWatchStore } from '@escalade/persistence';
+import type { AlertDispatcher, AlertStore, JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
 import {
+  JOURNAL_FAULT_FAILURE,
   MICROSOFT_REJECTION_FAILURE,
   type MicrosoftAnswer,
   type MicrosoftRejection,
@@ -19,7 +20,18 @@ export interface ActivityDependencies {
   alertDispatcher: AlertDispatcher;
   events: EventStore;
   microsoftWatches: MicrosoftWatchStore;
+  journalFaults: JournalFaultStore;
   logger: LoggerService;
+}
+
+/** How many attempts an append may meet its stream at another version before that is a fault: the workflow is its only writer. */
+const CONFLICT_ATTEMPTS = 5;
+
+/** Why a ticket's stream cannot take its events, however often asked; undefined for what a retry may cure (an outage). */
+function journalFault(err: unknown, attempt: number): string | undefined {
+  if (err instanceof EventIdReuseError) return err.message;
+  if (err instanceof StreamVersionConflictError && attempt >= CONFLICT_ATTEMPTS) return `${err.message} (attempt ${attempt})`;
+  return undefined;
 }
 
 /** Microsoft refusing the input is final: retrying the same request cannot help, so Temporal must not. */
@@ -47,6 +59,7 @@ export function createServiceRequestActivities({
   alertDispatcher,
   events,
   microsoftWatches,
+  journalFaults,
   logger,
 }: ActivityDependencies): ServiceRequestActivities {
   return {
@@ -72,11 +85,19 @@ export function createServiceRequestActivities({
     },
 
     async recordTicketEvents({ streamId, workflowId, expectedStreamVersion, events: ticketEvents }) {
-      await events.appendToStream(
-        streamId,
-        ticketEvents.map(({ eventId, type, data }) => ({ eventId, type, data, metadata: { workflowId } })),
-        { expectedStreamVersion },
-      );
+      try {
+        await events.appendToStream(
+          streamId,
+          ticketEvents.map(({ eventId, type, data }) => ({ eventId, type, data, metadata: { workflowId } })),
+          { expectedStreamVersion },
+        );
+      } catch (err) {
+        const fault = journalFault(err, Context.current().info.attempt);
+        if (fault === undefined) throw err;
+        await journalFaults.record({ streamId, workflowId, reason: fault });
+        logger.error(`ticket stream ${streamId} refused its events for good: ${fault}`);
+        throw ApplicationFailure.nonRetryable(fault, JOURNAL_FAULT_FAILURE);
+      }
     },
 
     async prepareAlertDeliveries(alert) {

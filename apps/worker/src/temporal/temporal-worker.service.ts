@@ -5,7 +5,7 @@ import { NativeConnection, Worker, type WorkerStatus } from '@temporalio/worker'
 import { loadSlaPolicy, microsoftPollIntervalMs, type AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
-import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, MicrosoftWatchStore } from '@escalade/persistence';
+import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
 import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
 import { createServiceRequestActivities } from '../activities/service-request.activities';
 import { MicrosoftWatchPoller } from '../microsoft/microsoft-watch.poller';
@@ -29,6 +29,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
     private readonly subscriptions: AlertSubscriptionStore,
     private readonly deliveries: AlertDeliveryStore,
     private readonly microsoftWatches: MicrosoftWatchStore,
+    private readonly journalFaults: JournalFaultStore,
   ) {}
 
   async run(): Promise<void> {
@@ -55,6 +56,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
           alertDispatcher: new AlertDispatcher(this.subscriptions, this.deliveries),
           events: this.events,
           microsoftWatches: this.microsoftWatches,
+          journalFaults: this.journalFaults,
           logger: this.logger,
         }),
       });

@@ -1,0 +1,2 @@
+export * from './journal-fault.entity';
+export * from './journal-fault.store';
