@@ -53,8 +53,13 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await env?.teardown();
   });
 
-  it('reports healthy while Temporal is reachable', async () => {
-    await http().get('/health').expect(200, { status: 'ok', temporal: 'reachable' });
+  it('reports ready while the database and Temporal answer and nothing is parked or faulted', async () => {
+    const { body } = await http().get('/health/ready').expect(200);
+    expect(body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, temporal: { status: 'up' }, projection: { status: 'up' }, journal: { status: 'up' } },
+    });
+    await http().get('/health/live').expect(200, { status: 'ok' });
   });
 
   it('drives a ticket through eligibility, handoff, breach, escalation, a late response and closure', async () => {
@@ -142,6 +147,28 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(conflicting.body.message).toMatch(/already used for a different service request/);
     await http().post('/service-requests/e2e-idem-1/cancel').expect(202);
     expect(await waitFor('e2e-idem-1', (t) => t.status === 'closed')).toMatchObject({ outcome: 'cancelled' });
+  });
+
+  it('answers a repeat with the original ticket even once Temporal has forgotten its closed workflow', async () => {
+    const body = aServiceRequest({ severity: 'C' });
+    await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send(body).expect(201);
+    await http().post('/service-requests/e2e-idem-2/cancel').expect(202);
+    await waitFor('e2e-idem-2', (t) => t.status === 'closed');
+    const handle = env.client.workflow.getHandle('service-request-e2e-idem-2');
+    // What the end of the namespace's retention does to a closed workflow.
+    await env.client.workflowService.deleteWorkflowExecution({
+      namespace: env.namespace ?? 'default',
+      workflowExecution: { workflowId: handle.workflowId },
+    });
+    for (let tries = 0; await handle.describe().then(() => true, () => false); tries += 1) {
+      if (tries > 100) throw new Error('the workflow was never deleted');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send(body).expect(200);
+    expect(again.body).toEqual({ id: 'e2e-idem-2', workflowId: 'service-request-e2e-idem-2', status: 'closed' });
+    await expect(handle.describe()).rejects.toThrow(/not found/i);
+    await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send({ ...body, title: 'Another' }).expect(422);
   });
 
   it('rejects bad input with a 400 naming every invalid field, and starts nothing', async () => {
@@ -312,8 +339,15 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
       }
       expect(forTicket.length).toBeGreaterThan(keys.length); // the failed attempts were retried
 
-      const { body: timeline } = await http().get('/service-requests/e2e-hook-1/timeline').expect(200);
-      expect(timeline.events.filter((e: { type: string }) => e.type === 'AlertDelivered')).toHaveLength(2);
+      // A delivery is marked delivered before the workflow records it on the timeline.
+      const deliveredEvents = async () =>
+        (await http().get('/service-requests/e2e-hook-1/timeline').expect(200)).body.events.filter(
+          (e: { type: string }) => e.type === 'AlertDelivered',
+        );
+      for (let tries = 0; (await deliveredEvents()).length < 2 && tries < 100; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await deliveredEvents()).toHaveLength(2);
       await http().delete(`/alert-subscriptions/${subscription.id}`).expect(204);
     } finally {
       await receiver.close();

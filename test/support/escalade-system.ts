@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
-import { setupApp } from '../../apps/api/src/setup-app';
+import { createApiApp } from '../../apps/api/src/setup-app';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
 
 /** The real API and worker, wired through the environment exactly as `npm start` wires them, on a given Temporal server. */
@@ -37,7 +37,7 @@ export class EscaladeSystem {
     const { AppModule } = await import('../../apps/api/src/app.module');
     this.worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
     this.running = this.worker.get(TemporalWorkerService).run();
-    this.api = setupApp(await NestFactory.create(AppModule, { logger: ['error', 'warn'] }));
+    this.api = await createApiApp(AppModule, { logger: ['error', 'warn'] });
     await this.api.listen(0, '127.0.0.1');
     this.url = await this.api.getUrl();
   }

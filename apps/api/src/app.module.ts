@@ -4,7 +4,8 @@ import { DatabaseModule } from '@escalade/persistence';
 import { AlertsModule } from './alerts/alerts.module';
 import { ConsoleModule } from './console/console.module';
 import { EventsModule } from './events/events.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -19,8 +20,9 @@ import { TemporalModule } from './temporal/temporal.module';
     EventsModule,
     AlertsModule,
     ReportsModule,
+    ProjectionsModule,
     ConsoleModule,
+    HealthModule,
   ],
-  controllers: [HealthController],
 })
 export class AppModule {}

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { ConfigService } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
 import { ConfigError, type AppConfig } from '@escalade/config';
 import { AppModule } from './app.module';
-import { setupApp } from './setup-app';
+import { createApiApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
-  const app = setupApp(await NestFactory.create(AppModule, { abortOnError: false }));
+  const app = await createApiApp(AppModule, { abortOnError: false });
   const port = app.get(ConfigService<AppConfig, true>).get('PORT', { infer: true });
   await app.listen(port);
   console.log(`Escalade API on http://127.0.0.1:${port} (OpenAPI: http://127.0.0.1:${port}/docs)`);

@@ -1,10 +1,24 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestApplicationOptions, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { parseJsonBody, refuseUnreadableBody, requireJsonBody } from './validation/json-body.middleware';
+import { requireWellFormedUrl } from './validation/url.middleware';
 import { createValidationPipe } from './validation/validation.pipe';
 
-/** What main.ts and the end-to-end tests both apply to the app: validation, OpenAPI, shutdown hooks. */
-export function setupApp(app: INestApplication): INestApplication {
+/**
+ * The API as main.ts and the end-to-end tests both run it: strict input (JSON bodies only, through our own
+ * parser rather than Nest's, which also reads forms), validation, OpenAPI, shutdown hooks.
+ */
+export async function createApiApp(
+  module: Type<unknown>,
+  options: Omit<NestApplicationOptions, 'bodyParser'> = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { ...options, bodyParser: false });
+  app.use(requireWellFormedUrl, requireJsonBody, parseJsonBody, refuseUnreadableBody);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

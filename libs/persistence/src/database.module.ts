@@ -8,6 +8,8 @@ import { AlertStore } from './alert-store';
 import { AlertDeliveryStore } from './alerts/alert-delivery.store';
 import { AlertSubscriptionStore } from './alerts/alert-subscription.store';
 import { dataSourceOptions } from './data-source-options';
+import { IdempotencyKeyStore } from './idempotency-keys/idempotency-key.store';
+import { JournalFaultStore } from './journal-faults/journal-fault.store';
 import { MicrosoftWatchStore } from './microsoft-watches/microsoft-watch.store';
 import { TicketsProjection } from './tickets/tickets.projection';
 import { SlaSummaryQuery } from './tickets/sla-summary.query';
@@ -58,6 +60,12 @@ export class DatabaseModule {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new MicrosoftWatchStore(dataSource),
         },
+        { provide: JournalFaultStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new JournalFaultStore(dataSource) },
+        {
+          provide: IdempotencyKeyStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new IdempotencyKeyStore(dataSource),
+        },
       ],
       exports: [
         AlertStore,
@@ -68,6 +76,8 @@ export class DatabaseModule {
         TicketsQuery,
         SlaSummaryQuery,
         MicrosoftWatchStore,
+        JournalFaultStore,
+        IdempotencyKeyStore,
       ],
     };
   }

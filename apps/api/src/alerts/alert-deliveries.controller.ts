@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AlertsService } from './alerts.service';
 import { ListAlertDeliveriesQuery } from './dto/list-alert-deliveries.query';
+import { deliveryIdPipe } from '../validation/id.pipe';
 
 @ApiTags('alerts')
 @Controller('alerts')
@@ -19,7 +20,7 @@ export class AlertDeliveriesController {
   @ApiOperation({ summary: 'A delivery with the body it sends and each attempt' })
   @ApiOkResponse()
   @ApiNotFoundResponse()
-  get(@Param('id') id: string) {
+  get(@Param('id', deliveryIdPipe) id: string) {
     return this.alerts.getDelivery(id);
   }
 
@@ -30,7 +31,7 @@ export class AlertDeliveriesController {
   })
   @ApiOkResponse({ description: 'The delivery after the attempt' })
   @ApiNotFoundResponse()
-  redeliver(@Param('id') id: string) {
+  redeliver(@Param('id', deliveryIdPipe) id: string) {
     return this.alerts.redeliver(id);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { AlertsService } from './alerts.service';
 import { CreateAlertSubscriptionDto } from './dto/create-alert-subscription.dto';
+import { subscriptionIdPipe } from '../validation/id.pipe';
 
 @ApiTags('alerts')
 @Controller('alert-subscriptions')
@@ -36,7 +37,7 @@ export class AlertSubscriptionsController {
   @ApiOperation({ summary: 'Unsubscribe: no further deliveries are prepared for it' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  unsubscribe(@Param('id') id: string) {
+  unsubscribe(@Param('id', subscriptionIdPipe) id: string) {
     return this.alerts.unsubscribe(id);
   }
 }

@@ -2,13 +2,17 @@ import type { MessageEvent } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { summarizeTicketEvent, type TicketEvent } from '@escalade/domain';
 import type { RecordedEvent } from '@escalade/event-store';
+import { invalidRequest } from '../validation/validation-exception.factory';
 
 const IDLE_POLL_MS = 200;
+/** How soon a read that failed (the database is down) is tried again: the stream waits out an outage, open. */
+const RETRY_MS = 2_000;
 
 /**
  * Emits what each call of `next()` returns, polling while there is nothing new, until the subscriber goes
  * away. Each client reads from its own cursor (kept by `next`), so none misses an event between its
- * history and the live tail.
+ * history and the live tail. A browser's EventSource would not reconnect after the 503 a new stream gets during an
+ * outage, so a stream already open keeps trying instead of ending with an error.
  */
 export function tailEvents(next: () => Promise<RecordedEvent[]>): Observable<RecordedEvent> {
   return new Observable<RecordedEvent>((subscriber) => {
@@ -19,8 +23,8 @@ export function tailEvents(next: () => Promise<RecordedEvent[]>): Observable<Rec
         if (subscriber.closed) return;
         for (const event of batch) subscriber.next(event);
         timer = setTimeout(poll, batch.length > 0 ? 0 : IDLE_POLL_MS);
-      } catch (err) {
-        subscriber.error(err);
+      } catch {
+        if (!subscriber.closed) timer = setTimeout(poll, RETRY_MS);
       }
     };
     void poll();
@@ -46,8 +50,12 @@ export function toServerSentEvent(event: RecordedEvent): MessageEvent {
   };
 }
 
-/** Last-Event-ID as a position; anything else starts from the given default. */
+/** Last-Event-ID as a position (the fallback without one): a whole number up to MAX_SAFE_INTEGER, else a 400. */
 export function resumePosition(lastEventId: string | undefined, fallback: number): number {
-  const position = Number(lastEventId);
-  return Number.isSafeInteger(position) && position >= 0 ? position : fallback;
+  if (lastEventId === undefined || lastEventId === '') return fallback;
+  const position = /^\d{1,16}$/.test(lastEventId) ? Number(lastEventId) : NaN;
+  if (Number.isSafeInteger(position)) return position;
+  throw invalidRequest([
+    { field: 'Last-Event-ID', problems: [`Last-Event-ID must be a whole number up to ${Number.MAX_SAFE_INTEGER}: an event id this API sent`] },
+  ]);
 }

@@ -1,5 +1,5 @@
 import { Controller, Headers, type MessageEvent, Query, Sse } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 import { EventStore } from '@escalade/event-store';
 import { EventStreamQuery } from './dto/event-stream.query';
@@ -14,6 +14,7 @@ export class EventsController {
   @ApiOperation({
     summary: 'Server-Sent Events: every ticket event from now on (or after `after`, or after Last-Event-ID), live',
   })
+  @ApiHeader({ name: 'last-event-id', required: false, description: 'Resume after this position (browsers send it on reconnection)' })
   async stream(
     @Query() query: EventStreamQuery,
     @Headers('last-event-id') lastEventId?: string,

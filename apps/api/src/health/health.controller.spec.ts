@@ -1,13 +1,136 @@
-import { ServiceUnavailableException } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
-import { HealthController } from './health.controller';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client } from '@temporalio/client';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { aServiceRequestReceived } from '@escalade/domain';
+import { EventStore } from '@escalade/event-store';
+import { JournalFaultStore, testDatabases, TicketsProjection } from '@escalade/persistence';
+import { closedPort, temporalClientAt } from '../errors/testing/real-errors';
+import { HealthModule } from './health.module';
 
-describe('HealthController', () => {
-  it('answers 503 naming Temporal when no server listens at the address', async () => {
-    const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '1 second' }) });
-    const check = new HealthController(client).check();
-    await expect(check).rejects.toThrow(ServiceUnavailableException);
-    await expect(check).rejects.toMatchObject({ response: { temporal: 'unreachable' } });
-    await client.connection.close();
+const [sqlite] = testDatabases(); // SQLite always comes first
+
+/** A Temporal server that answers, for the cases where it must be up (its absence is tested with a real client). */
+const answeringTemporal = {
+  connection: { withDeadline: (_deadline: number, call: () => Promise<unknown>) => call() },
+  workflowService: { getSystemInfo: async () => ({}) },
+} as unknown as Client;
+
+/** What the API's global modules give the health module: Temporal, the DataSource, the projection, the journal faults. */
+function dependencies(client: Client, dataSource: DataSource): DynamicModule {
+  const providers = [
+    { provide: Client, useValue: client },
+    { provide: DataSource, useValue: dataSource },
+    { provide: TicketsProjection, useValue: new TicketsProjection(dataSource) },
+    { provide: JournalFaultStore, useValue: new JournalFaultStore(dataSource) },
+  ];
+  return { module: class Dependencies {}, global: true, providers, exports: providers.map((p) => p.provide) };
+}
+
+async function healthApp(client: Client, dataSource: DataSource): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [dependencies(client, dataSource), HealthModule] }).compile();
+  return moduleRef.createNestApplication({ logger: false }).init();
+}
+
+describe('health (HealthModule on a SQLite database)', () => {
+  let dataSource: DataSource;
+  let app: INestApplication | undefined;
+
+  beforeEach(async () => {
+    dataSource = await sqlite.open();
+    await new EventStore(dataSource).appendToStream('ticket-T1', [{ eventId: 'T1:1', ...aServiceRequestReceived('T1') }]);
+  });
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    if (!dataSource.isInitialized) await dataSource.initialize(); // destroyed by a test: reopened to be deleted
+    await sqlite.close(dataSource);
+  });
+
+  it('is ready when every check passes, and says where the projection is', async () => {
+    app = await healthApp(answeringTemporal, dataSource);
+    await app.get(TicketsProjection).catchUp();
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(body).toEqual({
+      status: 'ok',
+      info: {
+        database: { status: 'up' },
+        temporal: { status: 'up' },
+        projection: { status: 'up', checkpoint: 1, head: 1, lag: 0, parked: 0 },
+        journal: { status: 'up', faults: 0 },
+      },
+      error: {},
+      details: expect.any(Object),
+    });
+    await request(app.getHttpServer()).get('/health').expect(200, body);
+  });
+
+  it('reports the lag of a projection behind the log, without failing for it', async () => {
+    app = await healthApp(answeringTemporal, dataSource);
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(body.info.projection).toEqual({ status: 'up', checkpoint: 0, head: 1, lag: 1, parked: 0 });
+  });
+
+  it('answers 503 naming Temporal when no server listens at its address', async () => {
+    const client = temporalClientAt(await closedPort());
+    try {
+      app = await healthApp(client, dataSource);
+      const { body } = await request(app.getHttpServer()).get('/health/ready').expect(503);
+      expect(body.status).toBe('error');
+      expect(Object.keys(body.error)).toEqual(['temporal']);
+      expect(body.error.temporal).toEqual({ status: 'down', message: expect.stringContaining('Temporal server not reachable') });
+      expect(body.info.database).toEqual({ status: 'up' });
+    } finally {
+      await client.connection.close();
+    }
   }, 15_000);
+
+  it('answers 503 naming the database when it cannot be queried, on /health too', async () => {
+    app = await healthApp(answeringTemporal, dataSource);
+    await dataSource.destroy();
+    for (const path of ['/health/ready', '/health']) {
+      const { body } = await request(app.getHttpServer()).get(path).expect(503);
+      expect(body.error.database).toEqual({ status: 'down' });
+      expect(body.error.projection).toEqual({ status: 'down', message: expect.stringContaining('status unknown') });
+      expect(body.error.journal).toEqual({ status: 'down', message: expect.stringContaining('status unknown') });
+      expect(body.info.temporal).toEqual({ status: 'up' });
+    }
+  });
+
+  it('answers 503 naming the projection when it parked an event it could not fold', async () => {
+    const poison = aServiceRequestReceived('P1', { partner: [] as never });
+    await new EventStore(dataSource).appendToStream('ticket-P1', [{ eventId: 'P1:1', ...poison }]);
+    app = await healthApp(answeringTemporal, dataSource);
+    await app.get(TicketsProjection).catchUp();
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(503);
+    expect(Object.keys(body.error)).toEqual(['projection']);
+    expect(body.error.projection).toMatchObject({ status: 'down', parked: 1, lag: 0 });
+  });
+
+  it('answers 503 naming the journal when a ticket stream refused its events for good', async () => {
+    const faults = new JournalFaultStore(dataSource);
+    await faults.record({ streamId: 'ticket-T1', workflowId: 'service-request-T1', reason: 'event id T1:2 stored with other data' });
+    app = await healthApp(answeringTemporal, dataSource);
+    await app.get(TicketsProjection).catchUp();
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(503);
+    expect(Object.keys(body.error)).toEqual(['journal']);
+    expect(body.error.journal).toMatchObject({
+      status: 'down',
+      faults: 1,
+      streams: [{ streamId: 'ticket-T1', reason: 'event id T1:2 stored with other data', faultedAt: expect.any(String) }],
+    });
+  });
+
+  it('is live whatever its dependencies', async () => {
+    const client = temporalClientAt(await closedPort());
+    try {
+      app = await healthApp(client, dataSource);
+      await dataSource.destroy();
+      await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
+    } finally {
+      await client.connection.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
 import { AzureAccessGrantedDto, ChangeSeverityDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
 import { ServiceRequestsService, type OpenedTicket } from './service-requests.service';
+import { ticketIdPipe } from '../validation/id.pipe';
 
 @ApiTags('service-requests')
 @Controller('service-requests')
@@ -36,22 +37,23 @@ export class ServiceRequestsController {
   @Get(':id')
   @ApiOperation({ summary: "The ticket's current state" })
   @ApiNotFoundResponse()
-  get(@Param('id') id: string) {
+  get(@Param('id', ticketIdPipe) id: string) {
     return this.serviceRequests.get(id);
   }
 
   @Get(':id/timeline')
   @ApiOperation({ summary: "The ticket's events, oldest first, with times and readable summaries" })
   @ApiNotFoundResponse()
-  timeline(@Param('id') id: string) {
+  timeline(@Param('id', ticketIdPipe) id: string) {
     return this.serviceRequests.timeline(id);
   }
 
   @Sse(':id/timeline/stream')
   @ApiOperation({ summary: "Server-Sent Events: the ticket's history, then each new event live (resumes after Last-Event-ID)" })
+  @ApiHeader({ name: 'last-event-id', required: false, description: 'Resume after this position (browsers send it on reconnection)' })
   @ApiNotFoundResponse()
   timelineStream(
-    @Param('id') id: string,
+    @Param('id', ticketIdPipe) id: string,
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
     return this.serviceRequests.timelineStream(id, lastEventId);
@@ -63,7 +65,7 @@ export class ServiceRequestsController {
   @ApiAcceptedResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The ticket is not waiting for a response' })
-  respond(@Param('id') id: string, @Body() body: MicrosoftResponseDto) {
+  respond(@Param('id', ticketIdPipe) id: string, @Body() body: MicrosoftResponseDto) {
     return this.serviceRequests.recordMicrosoftResponse(id, body);
   }
 
@@ -73,30 +75,40 @@ export class ServiceRequestsController {
   @ApiAcceptedResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The ticket is not waiting for access' })
-  grantAccess(@Param('id') id: string, @Body() body: AzureAccessGrantedDto) {
+  grantAccess(@Param('id', ticketIdPipe) id: string, @Body() body: AzureAccessGrantedDto) {
     return this.serviceRequests.grantAzureAccess(id, body);
   }
 
   @Post(':id/severity')
-  @HttpCode(200)
   @ApiOperation({
     summary: 'Change the severity while Microsoft’s response is awaited: the due time is recomputed from the filing time',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ description: 'The new state (new `responseDueAt`), its SeverityChanged event stored' })
+  @ApiAcceptedResponse({
+    description:
+      'The change is accepted and shown in the state (`changingSeverity: true`), but its event could not be stored within 5 s (the database is slow or down): it will be once it is back',
+  })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not awaiting a response, or the severity is already that' })
-  changeSeverity(@Param('id') id: string, @Body() body: ChangeSeverityDto) {
-    return this.serviceRequests.changeSeverity(id, body);
+  async changeSeverity(@Param('id', ticketIdPipe) id: string, @Body() body: ChangeSeverityDto, @Res({ passthrough: true }) res: Response) {
+    const ticket = await this.serviceRequests.changeSeverity(id, body);
+    res.status('changingSeverity' in ticket ? 202 : 200);
+    return ticket;
   }
 
   @Post(':id/close')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Close with a resolution; returns the final state' })
-  @ApiOkResponse()
+  @ApiOkResponse({ description: 'The final state' })
+  @ApiAcceptedResponse({
+    description:
+      'The closure is accepted by the ticket (`closing: true`, with its state so far), but its events could not be stored within 5 s (the database is slow or down): they are stored once it is back',
+  })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Already closed' })
-  close(@Param('id') id: string, @Body() body: CloseServiceRequestDto) {
-    return this.serviceRequests.close(id, body);
+  async close(@Param('id', ticketIdPipe) id: string, @Body() body: CloseServiceRequestDto, @Res({ passthrough: true }) res: Response) {
+    const ticket = await this.serviceRequests.close(id, body);
+    res.status('closing' in ticket ? 202 : 200);
+    return ticket;
   }
 
   @Post(':id/cancel')
@@ -105,7 +117,7 @@ export class ServiceRequestsController {
   @ApiAcceptedResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Already closed' })
-  cancel(@Param('id') id: string) {
+  cancel(@Param('id', ticketIdPipe) id: string) {
     return this.serviceRequests.cancel(id);
   }
 }

@@ -12,12 +12,14 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateStage,
   type WorkflowHandle,
+  type WorkflowUpdateHandle,
 } from '@temporalio/client';
 import { loadSlaPolicy, microsoftPollIntervalMs, type AppConfig } from '@escalade/config';
 import { summarizeTicketEvent, type SlaPolicy, type TicketEvent, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { InvalidCursorError, TicketsProjection, TicketsQuery, type TicketPage } from '@escalade/persistence';
+import { IdempotencyKeyStore, InvalidCursorError, TicketsProjection, TicketsQuery, type TicketPage } from '@escalade/persistence';
 import { map, type Observable } from 'rxjs';
 import { resumePosition, tailEvents, toServerSentEvent } from '../events/event-tail';
 import {
@@ -57,6 +59,14 @@ export type TicketView = TicketState & { links: { temporalUi: string } };
 /** A page of the read model, with the event-log position it reflects at least: `/events/stream?after=` follows on. */
 export type TicketListView = TicketPage & { position: number };
 
+/** Closure accepted by the ticket's workflow, not stored yet (the database is slow or down): it will be. */
+export type ClosingTicket = TicketState & { closing: true };
+/** A severity change accepted by the ticket's workflow (the state shows it), its event not stored yet. */
+export type ChangingSeverityTicket = TicketState & { changingSeverity: true };
+
+/** How long a close or severity change waits for its event to be stored before answering 202. */
+const UPDATE_WAIT_MS = 5_000;
+
 export interface TimelineEntry {
   version: number;
   position: number;
@@ -78,6 +88,7 @@ export class ServiceRequestsService {
     private readonly events: EventStore,
     private readonly tickets: TicketsQuery,
     private readonly projection: TicketsProjection,
+    private readonly idempotencyKeys: IdempotencyKeyStore,
   ) {
     this.policy = loadSlaPolicy({
       SLA_POLICY_FILE: config.get('SLA_POLICY_FILE', { infer: true }),
@@ -92,11 +103,18 @@ export class ServiceRequestsService {
     );
   }
 
+  /**
+   * The key is claimed in our database first: it outlives Temporal's retention of the closed workflow, so a repeat after
+   * it still finds the ticket. A claim whose workflow may not have started yet (a crash, Temporal down) starts it.
+   */
   async open(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<OpenedTicket> {
     const id = this.ticketId(dto.requestId, idempotencyKey);
     const request = toServiceRequest(dto);
     const fingerprint = requestFingerprint(request);
     const workflowId = serviceRequestWorkflowId(id);
+    const claim = await this.idempotencyKeys.claim({ key: id, fingerprint, workflowId });
+    if (claim.fingerprint !== fingerprint) throw keyReused(id);
+    if (claim.startedAt) return { id, workflowId, status: await this.statusOfOpened(id), created: false };
     try {
       await this.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
         workflowId,
@@ -112,18 +130,25 @@ export class ServiceRequestsService {
           { key: searchAttributes.escalationLevel, value: 0 },
         ],
       });
+      await this.idempotencyKeys.markStarted(id);
       return { id, workflowId, status: 'checking-eligibility', created: true };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      const handle = this.client.workflow.getHandle(workflowId);
-      const { memo } = await handle.describe();
-      if (memo?.requestFingerprint !== fingerprint) {
-        throw new UnprocessableEntityException(
-          `Idempotency key "${id}" was already used for a different service request; use a new key for a new request`,
-        );
-      }
-      const { status } = await handle.query(ticketStateQuery);
-      return { id, workflowId, status, created: false };
+      // Opened by a racing repeat, or before keys were kept in our database: the workflow's memo has its fingerprint.
+      const { memo } = await this.client.workflow.getHandle(workflowId).describe();
+      if (memo?.requestFingerprint !== fingerprint) throw keyReused(id);
+      await this.idempotencyKeys.markStarted(id);
+      return { id, workflowId, status: await this.statusOfOpened(id), created: false };
+    }
+  }
+
+  /** Temporal forgets a closed workflow after its retention: a ticket opened but no longer found there is closed. */
+  private async statusOfOpened(id: string): Promise<TicketStatus> {
+    try {
+      return (await this.handle(id).query(ticketStateQuery)).status;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return 'closed';
+      throw err;
     }
   }
 
@@ -193,33 +218,58 @@ export class ServiceRequestsService {
     return { id, status: 'handing-off' };
   }
 
-  async close(id: string, body: CloseServiceRequestDto): Promise<TicketState> {
+  /** The final state; or, when the closure is not stored within UPDATE_WAIT_MS, the state so far with `closing`. */
+  async close(id: string, body: CloseServiceRequestDto): Promise<TicketState | ClosingTicket> {
     const handle = this.handle(id);
     const state = await this.state(handle, id);
     if (state.status === 'closed') throw this.conflict(state, 'close');
-    return this.update(id, 'close', () =>
-      handle.executeUpdate(closeUpdate, { args: [{ resolution: body.resolution, closedBy: body.closedBy }] }),
+    const closed = await this.update(handle, id, 'close', () =>
+      handle.startUpdate(closeUpdate, {
+        args: [{ resolution: body.resolution, closedBy: body.closedBy }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      }),
     );
+    return closed.completed ? closed.state : { ...closed.state, closing: true };
   }
 
   /** Re-times the response target; 409 unless the ticket awaits Microsoft's response with another severity. */
-  async changeSeverity(id: string, { severity, reason, changedBy }: ChangeSeverityDto): Promise<TicketState> {
+  async changeSeverity(id: string, { severity, reason, changedBy }: ChangeSeverityDto): Promise<TicketState | ChangingSeverityTicket> {
     const handle = this.handle(id);
     await this.expectStatus(handle, id, ['awaiting-response'], 'change the severity of');
-    return this.update(id, 'change the severity of', () =>
-      handle.executeUpdate(changeSeverityUpdate, { args: [{ severity, reason, changedBy }] }),
+    const changed = await this.update(handle, id, 'change the severity of', () =>
+      handle.startUpdate(changeSeverityUpdate, { args: [{ severity, reason, changedBy }], waitForStage: WorkflowUpdateStage.ACCEPTED }),
     );
+    return changed.completed ? changed.state : { ...changed.state, changingSeverity: true };
   }
 
-  /** A workflow update its validator refused is a conflict with the ticket's state. */
-  private async update(id: string, action: string, execute: () => Promise<TicketState>): Promise<TicketState> {
+  /**
+   * Runs a workflow update, waiting at most UPDATE_WAIT_MS: the handler completes only once its event is stored, which
+   * waits for the database. Accepted but not completed by then, the workflow will finish it on its own: the answer is
+   * the ticket's state so far. An update its validator refused is a conflict with the ticket's state.
+   */
+  private async update(
+    handle: WorkflowHandle,
+    id: string,
+    action: string,
+    start: () => Promise<WorkflowUpdateHandle<TicketState>>,
+  ): Promise<{ state: TicketState; completed: boolean }> {
+    const waited = new AbortController();
+    const timer = setTimeout(() => waited.abort(), UPDATE_WAIT_MS);
+    let accepted = false;
     try {
-      return await execute();
+      return await this.client.connection.withAbortSignal(waited.signal, async () => {
+        const update = await start();
+        accepted = true;
+        return { state: await update.result(), completed: true };
+      });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) {
         throw new ConflictException(`Cannot ${action} ticket ${id}: ${err.cause?.message ?? err.message}`);
       }
+      if (accepted && waited.signal.aborted) return { state: await this.state(handle, id), completed: false };
       throw err;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -241,8 +291,8 @@ export class ServiceRequestsService {
     return requestId ?? idempotencyKey ?? randomUUID();
   }
 
+  /** `id` is checked by the controller's id pipe. */
   private handle(id: string): WorkflowHandle<typeof serviceRequestWorkflow> {
-    if (!TICKET_ID_PATTERN.test(id)) throw new NotFoundException(`No service request with id "${id}"`);
     return this.client.workflow.getHandle(serviceRequestWorkflowId(id));
   }
 
@@ -265,6 +315,12 @@ export class ServiceRequestsService {
     const expected = allowed ? `; only possible while ${allowed.join(' or ')}` : '';
     return new ConflictException(`Cannot ${action} ticket ${state.id}: it is ${state.status}${expected}`);
   }
+}
+
+function keyReused(id: string): UnprocessableEntityException {
+  return new UnprocessableEntityException(
+    `Idempotency key "${id}" was already used for a different service request; use a new key for a new request`,
+  );
 }
 
 /** A coordinator's answer time, checked against the ticket: between its filing (or receipt, while filing) and now. */

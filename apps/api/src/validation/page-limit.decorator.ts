@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OptionalField, WholeNumber } from './field.decorators';
 
 export const DEFAULT_PAGE_LIMIT = 50;
 
@@ -9,10 +8,7 @@ export const DEFAULT_PAGE_LIMIT = 50;
 export function PageLimit(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ default: DEFAULT_PAGE_LIMIT, minimum: 1, maximum: 200 }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-    Max(200),
+    OptionalField(),
+    WholeNumber(1, 200),
   );
 }

@@ -21,6 +21,15 @@ export function BreachedBadge() {
   return <span class="badge breached">Breached</span>;
 }
 
+/** The ticket's stream refused its events: its timeline stops there, while the ticket itself goes on. */
+export function NotRecordingBadge({ reason }: { reason: string }) {
+  return (
+    <span class="badge not-recording" title={reason}>
+      Timeline stopped
+    </span>
+  );
+}
+
 /** A breach raised before Microsoft's in-time answer was known, since withdrawn. */
 export function BreachWithdrawnBadge({ at }: { at: string }) {
   return (

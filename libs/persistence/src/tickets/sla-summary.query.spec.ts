@@ -29,7 +29,7 @@ describe.each(testDatabases())('SLA summary on $name', (database) => {
     await append('cancelled', [...opened('cancelled', 5, 'C'), { type: 'ServiceRequestClosed', data: { outcome: 'cancelled', targetMet: true, closedAt: at(9) } }]);
     await append('later', opened('later', 40, 'C'));
     const projection = new TicketsProjection(dataSource);
-    while ((await projection.catchUp()) > 0);
+    while ((await projection.catchUp()).read > 0);
     summary = new SlaSummaryQuery(dataSource);
   });
   afterAll(() => database.close(dataSource));

@@ -19,7 +19,7 @@ describe.each(testDatabases())('tickets projection on $name', (database) => {
       newEvents.map((e, i) => ({ ...e, eventId: `${ticketId}:${Date.now()}:${i}:${Math.random()}` })),
     );
   const catchUpFully = async () => {
-    while ((await projection.catchUp(3)) > 0);
+    while ((await projection.catchUp(3)).read > 0);
   };
   const allRows = () => dataSource.getRepository(TicketRow).find({ order: { id: 'ASC' } });
 

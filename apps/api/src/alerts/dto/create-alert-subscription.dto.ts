@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { PRODUCTS, SEVERITIES, type Product, type Severity } from '@escalade/domain';
 import { ALERT_FORMATS, ALERT_KINDS, type AlertFormat, type AlertKind } from '@escalade/persistence';
+import { OptionalField } from '../../validation/field.decorators';
+
+const MAX_FILTER_VALUES = 100;
 
 export class CreateAlertSubscriptionDto {
-  @ApiProperty({ example: 'https://hooks.example.com/escalade', description: 'Receives one signed POST per alert' })
+  @ApiProperty({ example: 'https://hooks.example.com/escalade', maxLength: 2_000, description: 'Receives one signed POST per alert' })
+  @IsString()
+  @MaxLength(2_000) // the alert_subscriptions.url column
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'url must be an http:// or https:// URL' },
   )
-  @MaxLength(2_000)
   url!: string;
 
   @ApiProperty({
@@ -23,33 +27,37 @@ export class CreateAlertSubscriptionDto {
   secret!: string;
 
   @ApiPropertyOptional({ enum: SEVERITIES, isArray: true, description: 'Only these severities; empty or absent: all' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn(SEVERITIES, { each: true })
   severities?: Severity[];
 
   @ApiPropertyOptional({ enum: PRODUCTS, isArray: true, description: 'Only these products; empty or absent: all' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn(PRODUCTS, { each: true })
   products?: Product[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Only these customers, by name or domain; empty or absent: all' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_FILTER_VALUES, description: 'Only these customers, by name or domain; empty or absent: all' })
+  @OptionalField()
   @IsArray()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   @MaxLength(253, { each: true })
   customers?: string[];
 
   @ApiPropertyOptional({ enum: ALERT_KINDS, isArray: true, description: 'Only these kinds of alert; empty or absent: all' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn(ALERT_KINDS, { each: true })
   kinds?: AlertKind[];
 
   @ApiPropertyOptional({ enum: ALERT_FORMATS, default: 'json', description: '`slack`: a Slack incoming-webhook message' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ALERT_FORMATS)
   format?: AlertFormat;
 }

@@ -1,18 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@escalade/persistence';
+import { OptionalField } from '../../validation/field.decorators';
+import { TICKET_ID_PATTERN, TICKET_ID_RULE } from '../../validation/ids';
 import { PageLimit } from '../../validation/page-limit.decorator';
 
 export class ListAlertDeliveriesQuery {
   @ApiPropertyOptional({ description: "Only this ticket's deliveries" })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalField()
+  @Matches(TICKET_ID_PATTERN, { message: `ticketId ${TICKET_ID_RULE}` })
   ticketId?: string;
 
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 

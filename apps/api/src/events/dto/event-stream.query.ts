@@ -1,15 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { OptionalField, WholeNumber } from '../../validation/field.decorators';
 
 export class EventStreamQuery {
   @ApiPropertyOptional({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
     description:
       'Start after this global position (e.g. the `position` of a ticket list, to follow on from it); a Last-Event-ID header, sent on reconnection, wins',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'after must be a whole number' })
-  @Min(0, { message: 'after must not be negative' })
+  @OptionalField()
+  @WholeNumber(0)
   after?: number;
 }

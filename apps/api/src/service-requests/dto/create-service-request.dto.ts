@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   CATEGORIES,
   CHANNELS,
@@ -13,28 +12,31 @@ import {
   type Product,
   type Severity,
 } from '@escalade/domain';
+import { NestedObject, OptionalField } from '../../validation/field.decorators';
+import { TICKET_ID_PATTERN, TICKET_ID_RULE } from '../../validation/ids';
+import { MultiLine } from '../../validation/text';
 import { MarketplaceDto } from './marketplace.dto';
 import { ContactDto, CustomerDto, PartnerDto } from './parties.dto';
 
-export const TICKET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
-export const TICKET_ID_RULE = 'must be 1–100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit';
+export { TICKET_ID_PATTERN, TICKET_ID_RULE };
 
 export class CreateServiceRequestDto {
   @ApiPropertyOptional({ description: 'Idempotency key and ticket id; generated when absent', example: 'INC-2026-0001' })
-  @IsOptional()
+  @OptionalField()
   @Matches(TICKET_ID_PATTERN, { message: `requestId ${TICKET_ID_RULE}` })
   requestId?: string;
 
-  @ApiProperty({ example: 'Production VMs unreachable in West Europe' })
+  @ApiProperty({ example: 'Production VMs unreachable in West Europe', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(200) // the tickets column; Partner Center allows 255
   title!: string;
 
-  @ApiProperty()
+  @ApiProperty({ maxLength: 10_000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(10_000)
+  @MultiLine()
   description!: string;
 
   @ApiProperty({ enum: PRODUCTS })
@@ -53,7 +55,9 @@ export class CreateServiceRequestDto {
   @IsIn(INCIDENT_TYPES)
   incidentType!: IncidentType;
 
-  @ApiProperty({ example: 'en', description: 'BCP-47; non-English support runs in business hours' })
+  @ApiProperty({ example: 'en', maxLength: 35, description: 'BCP-47; non-English support runs in business hours' })
+  @IsString()
+  @MaxLength(35)
   @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a BCP-47 tag such as "en" or "fr-CA"' })
   language!: string;
 
@@ -63,31 +67,27 @@ export class CreateServiceRequestDto {
 
   @ApiProperty({ type: CustomerDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => CustomerDto)
+  @NestedObject(() => CustomerDto)
   customer!: CustomerDto;
 
   @ApiProperty({ type: PartnerDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => PartnerDto)
+  @NestedObject(() => PartnerDto)
   partner!: PartnerDto;
 
   @ApiProperty({ type: ContactDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => ContactDto)
+  @NestedObject(() => ContactDto)
   contact!: ContactDto;
 
   @ApiPropertyOptional({ example: '32570010', description: "Partner Center's support topic id; defaults to the product's" })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^\d{1,20}$/, { message: 'supportTopicId must be a numeric Partner Center support topic id' })
   supportTopicId?: string;
 
   @ApiPropertyOptional({ type: MarketplaceDto, description: 'Required for marketplace products' })
   @ValidateIf((dto: CreateServiceRequestDto) => dto.product === 'marketplace' || dto.marketplace !== undefined)
   @IsDefined({ message: 'marketplace is required when product is "marketplace"' })
-  @ValidateNested()
-  @Type(() => MarketplaceDto)
+  @NestedObject(() => MarketplaceDto)
   marketplace?: MarketplaceDto;
 }

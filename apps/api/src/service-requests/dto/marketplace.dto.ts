@@ -1,40 +1,44 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsNotEmpty, IsString, IsUrl, MaxLength } from 'class-validator';
+import { NestedObject, OptionalField } from '../../validation/field.decorators';
 
 export class IsvSupportDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 2048 })
+  @OptionalField()
+  @IsString()
+  @MaxLength(2048)
   @IsUrl()
   supportUrl?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 254 })
+  @OptionalField()
+  @IsString()
+  @MaxLength(254)
   @IsEmail()
   supportEmail?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 50 })
+  @OptionalField()
   @IsString()
   @MaxLength(50)
   supportPhone?: string;
 }
 
 export class MarketplaceDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   productName!: string;
 
   @ApiProperty({ type: IsvSupportDto })
-  @ValidateNested()
-  @Type(() => IsvSupportDto)
+  @IsDefined()
+  @NestedObject(() => IsvSupportDto)
   isv!: IsvSupportDto;
 }

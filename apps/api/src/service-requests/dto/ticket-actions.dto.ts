@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { SEVERITIES, type Severity } from '@escalade/domain';
+import { IsoDateTime, OptionalField } from '../../validation/field.decorators';
+import { MultiLine } from '../../validation/text';
 
 export class MicrosoftResponseDto {
-  @ApiPropertyOptional({ description: "A note about Microsoft's initial response" })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 5_000, description: "A note about Microsoft's initial response" })
+  @OptionalField()
   @IsString()
   @MaxLength(5_000)
+  @MultiLine()
   note?: string;
 
-  @ApiPropertyOptional({ description: 'Who recorded the response' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 200, description: 'Who recorded the response' })
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   respondedBy?: string;
@@ -21,15 +24,15 @@ export class MicrosoftResponseDto {
       'Not in the future, not before the ticket was filed.',
     example: '2026-11-27T09:58:00Z',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'respondedAt must be an ISO-8601 date-time, e.g. 2026-11-27T09:58:00Z' })
+  @OptionalField()
+  @IsoDateTime({ message: 'respondedAt must be an ISO-8601 date-time, e.g. 2026-11-27T09:58:00Z' })
   @Matches(/(Z|[+-]\d{2}:?\d{2})$/i, { message: 'respondedAt must name its time zone (Z or ±hh:mm)' })
   respondedAt?: string;
 }
 
 export class AzureAccessGrantedDto {
-  @ApiPropertyOptional({ description: 'Who granted the access at the indirect provider' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 200, description: 'Who granted the access at the indirect provider' })
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   grantedBy?: string;
@@ -40,13 +43,14 @@ export class ChangeSeverityDto {
   @IsIn(SEVERITIES)
   severity!: Severity;
 
-  @ApiProperty({ example: 'Production is down after all' })
+  @ApiProperty({ example: 'Production is down after all', maxLength: 2_000 })
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(2_000)
+  @MultiLine()
   reason!: string;
 
-  @ApiProperty({ example: 'coordinator@fabrikam.com' })
+  @ApiProperty({ example: 'coordinator@fabrikam.com', maxLength: 200 })
   @IsString()
   @Matches(/\S/, { message: 'changedBy must not be blank' })
   @MaxLength(200)
@@ -54,14 +58,15 @@ export class ChangeSeverityDto {
 }
 
 export class CloseServiceRequestDto {
-  @ApiProperty({ example: 'Microsoft restored the service' })
+  @ApiProperty({ example: 'Microsoft restored the service', maxLength: 5_000 })
   @IsString()
   @Matches(/\S/, { message: 'resolution must not be blank' })
   @MaxLength(5_000)
+  @MultiLine()
   resolution!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 200 })
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   closedBy?: string;

@@ -1,0 +1,31 @@
+import { type ArgumentsHost, Catch, HttpException, InternalServerErrorException, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { asDependencyUnavailable, DependencyUnavailableException } from './dependency-unavailable';
+
+/**
+ * Every error leaves as a clear answer: HTTP errors as they are (Nest's and body-parser's), a dependency that is down
+ * as a 503 naming it with Retry-After, anything else as a bare 500, logged here and never shown to the client.
+ */
+@Catch()
+export class ApiExceptionFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    const error = asDependencyUnavailable(exception);
+    if (error instanceof DependencyUnavailableException) return this.unavailable(error, host);
+    if (error instanceof HttpException || this.isHttpError(error)) return super.catch(error, host);
+    this.logger.error(error);
+    super.catch(new InternalServerErrorException('Internal server error'), host);
+  }
+
+  private unavailable(error: DependencyUnavailableException, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const { method, originalUrl } = http.getRequest<Request>();
+    const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+    this.logger.warn(`${method} ${originalUrl}: 503, ${error.dependency} unavailable (${cause})`);
+    const response = http.getResponse<Response>();
+    if (!response.headersSent) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    super.catch(error, host);
+  }
+}

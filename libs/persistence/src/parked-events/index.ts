@@ -1,0 +1,2 @@
+export * from './parked-event.entity';
+export * from './parked-events.store';
