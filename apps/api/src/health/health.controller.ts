@@ -28,7 +28,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      "200 when the database and Temporal answer, no event is parked by the tickets projection and no ticket stream has a journal fault; 503 naming each problem in `error` (the projection's checkpoint, head, lag and parked count, and the journal faults, in `details`)",
+      "200 when the database and Temporal answer, 503 naming each one down in `error`; `details` also shows the projection's checkpoint, head, lag and parked events, and the ticket streams with a journal fault (shown, with `attention`, not failed: each is one ticket, not the API)",
   })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([

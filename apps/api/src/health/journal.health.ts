@@ -7,7 +7,8 @@ const FAULTS_SHOWN = 5;
 
 /**
  * Journal faults: ticket streams that refused their workflow's events for good. Each is a ticket whose timeline and
- * read-model row stop there until an operator repairs it, so any makes the API not ready.
+ * read-model row stop there until an operator repairs it: shown, not failed (like parked events, it is one ticket,
+ * not the API).
  */
 @Injectable()
 export class JournalHealthIndicator {
@@ -22,7 +23,7 @@ export class JournalHealthIndicator {
       const [count, oldest] = await withinHealthTimeout(Promise.all([this.faults.count(), this.faults.list(FAULTS_SHOWN)]));
       if (count === 0) return indicator.up({ faults: 0 });
       const streams = oldest.map(({ streamId, reason, faultedAt }) => ({ streamId, reason, faultedAt }));
-      return indicator.down({ faults: count, streams, message: `${count} ticket stream(s) refuse their events` });
+      return indicator.up({ faults: count, streams, attention: `${count} ticket stream(s) refuse their events` });
     } catch (err) {
       return indicator.down({ message: `status unknown: ${(err as Error).message}` });
     }

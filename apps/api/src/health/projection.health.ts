@@ -5,8 +5,8 @@ import { withinHealthTimeout } from './health-timeout';
 
 /**
  * The tickets read model: where it is in the log (`checkpoint`, `head`, `lag`) and how many events it could not fold
- * (`parked`). Lag is normal after an outage and reported only; a parked event is a ticket the board shows wrong
- * until someone replays it, so it makes the API not ready.
+ * (`parked`). Both are shown, neither fails readiness: a parked event is one ticket the board shows wrong until it is
+ * replayed, and taking the whole API out of its load balancer for it would hide every other ticket too.
  */
 @Injectable()
 export class ProjectionHealthIndicator {
@@ -19,8 +19,8 @@ export class ProjectionHealthIndicator {
     const indicator = this.indicators.check(key);
     try {
       const status = await withinHealthTimeout(this.projection.status());
-      if (status.parked > 0) return indicator.down({ ...status, message: `${status.parked} event(s) parked: the projection could not fold them` });
-      return indicator.up({ ...status });
+      if (status.parked === 0) return indicator.up({ ...status });
+      return indicator.up({ ...status, attention: `${status.parked} event(s) parked: see GET /projections/parked` });
     } catch (err) {
       return indicator.down({ message: `status unknown: ${(err as Error).message}` });
     }
