@@ -9,6 +9,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
 import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
+import { simulatorCredentialsEnv } from './simulator-credentials';
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
 const { buildConsole } = require('./build-console.cjs') as { buildConsole: (options?: { outDir?: string }) => Promise<void> };
 
@@ -178,8 +179,11 @@ async function main(): Promise<void> {
   await buildConsoleIfDefault(config);
   const temporalUi = await startTemporal(config);
   const simulatorUrl = await startSimulator(config);
-  run('worker', process.execPath, [...APP_ARGS.worker]);
-  run('api', process.execPath, [...APP_ARGS.api]);
+  // The simulator's own app registration, unless one is configured (e.g. to try a real one's settings against it); the
+  // API gets it too, to show the credentials' state and store a new refresh token.
+  const credentials = simulatorUrl && !process.env.PARTNER_CENTER_CLIENT_ID ? simulatorCredentialsEnv(simulatorUrl, config.DATA_DIR) : {};
+  run('worker', process.execPath, [...APP_ARGS.worker], credentials);
+  run('api', process.execPath, [...APP_ARGS.api], credentials);
   await waitFor('the API', () => canConnect('127.0.0.1', config.PORT));
 
   console.log(

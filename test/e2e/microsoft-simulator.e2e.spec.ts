@@ -41,6 +41,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
       SLA_TIME_SCALE: String(TIME_SCALE),
       MICROSOFT_SUPPORT: 'simulator',
       PARTNER_CENTER_URL: simulator.baseUrl,
+      PARTNER_CENTER_TOKEN: simulator.accessToken(),
       MICROSOFT_POLL_INTERVAL_MS: '200',
     });
     await system.start();

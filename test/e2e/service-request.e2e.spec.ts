@@ -21,6 +21,7 @@ const ANSWERED_LATE = [
   'Escalated',
   'MicrosoftResponded',
   'ServiceRequestClosed',
+  'MicrosoftTicketClosed',
 ];
 
 describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
@@ -86,9 +87,15 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const closed = await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'Service restored' }).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: false, resolution: 'Service restored' });
     await http().post('/service-requests/e2e-breach-1/close').send({ resolution: 'again' }).expect(409);
-    const { body: timeline } = await http().get('/service-requests/e2e-breach-1/timeline').expect(200);
+    // The close answers once the ticket is closed; closing Microsoft's ticket is recorded right after.
+    const timelineOf = async () => (await http().get('/service-requests/e2e-breach-1/timeline').expect(200)).body;
+    let timeline = await timelineOf();
+    for (let tries = 0; timeline.events.length < ANSWERED_LATE.length && tries < 100; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      timeline = await timelineOf();
+    }
     expect(timeline.events.map((e: { type: string }) => e.type)).toEqual(ANSWERED_LATE);
-    expect(timeline.events.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(timeline.events.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(timeline.events[7].summary).toBe('Microsoft responded (late): Engineer assigned');
     await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
     await http()
@@ -147,6 +154,24 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(conflicting.body.message).toMatch(/already used for a different service request/);
     await http().post('/service-requests/e2e-idem-1/cancel').expect(202);
     expect(await waitFor('e2e-idem-1', (t) => t.status === 'closed')).toMatchObject({ outcome: 'cancelled' });
+  });
+
+  it("sends a coordinator's note to Microsoft's ticket and records it; 409 once closed, 404 for an unknown ticket", async () => {
+    await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'C' }), requestId: 'e2e-note-1' }).expect(201);
+    await waitFor('e2e-note-1', (t) => t.status === 'awaiting-response');
+
+    const sent = await http().post('/service-requests/e2e-note-1/notes').send({ text: 'Logs are on the portal', sentBy: 'ada' }).expect(200);
+    expect(sent.body).toMatchObject({ id: 'e2e-note-1', status: 'awaiting-response' });
+    const { body: timeline } = await http().get('/service-requests/e2e-note-1/timeline').expect(200);
+    expect(timeline.events.find((e: { type: string }) => e.type === 'NoteSentToMicrosoft')).toMatchObject({
+      data: { text: 'Logs are on the portal', sentBy: 'ada', ref: 'e2e-note-1:note:1' },
+      summary: 'Note sent to Microsoft by ada: Logs are on the portal',
+    });
+    await http().post('/service-requests/e2e-note-404/notes').send({ text: 'Hello' }).expect(404);
+    await http().post('/service-requests/e2e-note-1/notes').send({ text: '  ' }).expect(400);
+    await http().post('/service-requests/e2e-note-1/cancel').expect(202);
+    await waitFor('e2e-note-1', (t) => t.status === 'closed');
+    await http().post('/service-requests/e2e-note-1/notes').send({ text: 'Too late' }).expect(409);
   });
 
   it('answers a repeat with the original ticket even once Temporal has forgotten its closed workflow', async () => {
@@ -220,7 +245,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
         .filter((e) => e.streamId === streamId)
         .map((e) => e.type);
     const closedIn = (streamId: string) => (events: ServerSentEvent[]) =>
-      typesOf(events, streamId).includes('ServiceRequestClosed');
+      typesOf(events, streamId).includes('MicrosoftTicketClosed');
 
     // Last-Event-ID 0: the whole log, then live; so the test never depends on when the stream started.
     const everything = readServerSentEvents(`${system.url}/events/stream`, closedIn('ticket-e2e-sse-1'), {
@@ -242,9 +267,9 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const resumed = await readServerSentEvents(
       `${system.url}/service-requests/e2e-sse-1/timeline/stream`,
       (events) => events.length >= 2,
-      { headers: { 'last-event-id': ticketEvents[6].id! } },
+      { headers: { 'last-event-id': ticketEvents[7].id! } },
     );
-    expect(resumed.map((e) => e.id)).toEqual([ticketEvents[7].id, ticketEvents[8].id]);
+    expect(resumed.map((e) => e.id)).toEqual([ticketEvents[8].id, ticketEvents[9].id]);
   }, 60_000);
 
   it('lists tickets from the read model with filters and cursor pagination', async () => {

@@ -12,6 +12,7 @@ import { EscaladeApi } from './escalade-api';
 import { ManagedProcess } from './managed-process';
 import { SimulatorClient } from './simulator-client';
 import { eventually } from './timing';
+import { simulatorCredentialsEnv } from '../../tools/simulator-credentials';
 const { resolveBinary } = require('../../tools/temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -82,6 +83,7 @@ export class FaultSystem {
       PARTNER_CENTER_URL: `http://${HOST}:${simulatorPort}`,
       SLA_TIME_SCALE: String(options.slaTimeScale),
       SIMULATOR_PORT: String(simulatorPort),
+      ...simulatorCredentialsEnv(`http://${HOST}:${simulatorPort}`, dataDir),
       ...options.simulator,
     };
     delete env.DATABASE_URL; // our tables in DATA_DIR's SQLite file, whatever the caller's environment says

@@ -1,5 +1,6 @@
 import { ENGINEER_NAME } from '../../apps/ms-simulator/src/answering/support-engineer.service';
 import type { ServiceRequestResource } from '../../apps/ms-simulator/src/testing/partner-center-requests';
+import { accessTokenFor } from '../../apps/ms-simulator/src/testing/start-simulator';
 import { JsonHttp } from './json-http';
 
 export type { ServiceRequestResource };
@@ -9,7 +10,7 @@ export class SimulatorClient {
   private readonly http: JsonHttp;
 
   constructor(baseUrl: string) {
-    this.http = new JsonHttp(baseUrl, { authorization: 'Bearer fault-injection' });
+    this.http = new JsonHttp(baseUrl, { authorization: `Bearer ${accessTokenFor()}` });
   }
 
   /** Every service request filed for the customer: one ticket, one customer tenant, so these are its filings. */

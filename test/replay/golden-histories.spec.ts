@@ -10,9 +10,11 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import {
   AZURE_ACCESS_REMINDER_PATCH,
   CANCEL_SAFE_PATCH,
+  HANDOFF_BLOCKED_PATCH,
   HANDOFF_REJECTION_PATCH,
   INTAKE_CHECK_PATCH,
   MICROSOFT_FOLLOW_UP_PATCH,
+  MICROSOFT_IN_STEP_PATCH,
   MICROSOFT_WATCH_POLLER_PATCH,
   SLA_FROM_SOURCE_PATCH,
 } from '../../workflows/src/service-request.workflow';
@@ -80,6 +82,19 @@ const PATCHES = [
     newTicket: 'answered-by-poller.json',
     oldTicket: 'answered-by-polling-before-follow-up.json',
     newPath: scheduled('followMicrosoftTicket', 'unfollowMicrosoftTicket'),
+  },
+  {
+    patch: HANDOFF_BLOCKED_PATCH,
+    newTicket: 'handoff-blocked-then-filed.json',
+    // Its workflow failed on the blocked filing.
+    oldTicket: 'handoff-blocked-before-patch.json',
+    newPath: recorded('HandoffBlocked'),
+  },
+  {
+    patch: MICROSOFT_IN_STEP_PATCH,
+    newTicket: 'microsoft-kept-in-step.json',
+    oldTicket: 'severity-lowered.json',
+    newPath: recorded('NoteSentToMicrosoft', 'MicrosoftTicketClosed'),
   },
   {
     patch: INTAKE_CHECK_PATCH,

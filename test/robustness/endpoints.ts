@@ -76,6 +76,12 @@ export const ACTIONS: BodyRoute[] = [
     readsBody: true,
   },
   {
+    path: `/service-requests/${CONTROL}/notes`,
+    valid: { text: 'Logs are on the customer portal\n\tsince 09:12', sentBy: 'coordinator@fabrikam.com' },
+    optional: new Set(['sentBy']),
+    readsBody: true,
+  },
+  {
     path: `/service-requests/${WAITING_FOR_ACCESS}/azure-access-granted`,
     valid: { grantedBy: 'provider' },
     optional: new Set(['grantedBy']),
@@ -119,6 +125,10 @@ export const QUERIES: Record<string, Record<string, QueryParameter>> = {
   },
   '/events/stream': {
     after: { valid: ['0'], bad: ['-1', '1.5', '9007199254740993', '1e3', '', 'abc', '99999999999999999999'] },
+  },
+  '/support-topics': {
+    product: { valid: ['azure', 'ems'], bad: ['marketplace', 'Azure', 'xbox', ''] },
+    category: { valid: ['technical', 'billing-dispute'], bad: ['Technical', 'invoices', ''] },
   },
 };
 

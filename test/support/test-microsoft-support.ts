@@ -1,5 +1,5 @@
 import { type FileServiceRequestCommand, type FiledServiceRequest, InProcessMicrosoftSupport } from '@escalade/microsoft-support';
-import { PartnerCenterRejectedError } from '@escalade/partner-center';
+import { PartnerCenterCredentialsError, PartnerCenterRejectedError } from '@escalade/partner-center';
 import { findSupportTopic } from '../../apps/ms-simulator/src/support-topics/support-topic.catalogue';
 
 /** Not in the simulator's catalogue of support topics: a request naming it is rejected by Microsoft. */
@@ -10,7 +10,18 @@ export const UNKNOWN_SUPPORT_TOPIC_ID = '99999999';
  * it rejects a request that names a support topic it does not know (400, InvalidInput).
  */
 export class TestMicrosoftSupport extends InProcessMicrosoftSupport {
+  /** While set, every filing fails as Partner Center does when our credentials fail. */
+  credentialsFailing = false;
+  /** The same, for the filings of these tickets only (by correlation id: the ticket id). */
+  readonly credentialsFailingFor = new Set<string>();
+  /** Filings asked for while the credentials failed. */
+  blockedFilings = 0;
+
   override async fileServiceRequest(command: FileServiceRequestCommand): Promise<FiledServiceRequest> {
+    if (this.credentialsFailing || this.credentialsFailingFor.has(command.correlationId)) {
+      this.blockedFilings += 1;
+      throw new PartnerCenterCredentialsError('create service request', 'renewal-refused', 'Entra ID refused the refresh token (invalid_grant)');
+    }
     const { supportTopicId } = command.request;
     if (supportTopicId !== undefined && !findSupportTopic(supportTopicId)) {
       const description = `SupportTopicId: "${supportTopicId}" is not a support topic`;

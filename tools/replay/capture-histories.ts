@@ -42,6 +42,7 @@ export async function startCaptureServer(): Promise<TestWorkflowEnvironment> {
  * returns the history.
  */
 export async function runScenario(harness: CaptureHarness, scenario: ReplayScenario) {
+  scenario.before?.(harness.context, scenario.input.id);
   const handle = await harness.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
     taskQueue: harness.taskQueue,
     workflowId: scenarioWorkflowId(scenario),

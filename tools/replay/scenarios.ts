@@ -17,6 +17,7 @@ import {
   azureAccessGrantedSignal,
   microsoftRespondedSignal,
   microsoftTicketUpdatedSignal,
+  sendNoteUpdate,
   serviceRequestWorkflowId,
   type ServiceRequestInput,
 } from '@escalade/workflows';
@@ -74,6 +75,8 @@ export interface ReplayScenario {
    * watch poller: nothing but the drive and the workflow itself learns of Microsoft's answer.
    */
   ownWorker?: boolean;
+  /** Sets Microsoft up before the ticket starts (e.g. our credentials failing for it). */
+  before?(context: ScenarioContext, ticketId: string): void;
   /** Takes the started ticket along its path with signals, updates, Microsoft's notes or cancellation, up to its closure. */
   drive(handle: TicketHandle, context: ScenarioContext): Promise<void>;
   /** What the final state (the workflow's result) must show, checked after the drive; `failed`: the workflow must fail. */
@@ -269,6 +272,55 @@ const handoffRejected: ReplayScenario = {
   },
   expected: { status: 'closed', outcome: 'handoff-rejected', escalationLevel: 0, targetMet: null },
 };
+
+const microsoftKeptInStep: ReplayScenario = {
+  name: 'microsoft-kept-in-step',
+  description: "severity C: a coordinator's note and a raise to B go to Microsoft's ticket as notes; answered; closing ours closes Microsoft's",
+  input: input('microsoft-kept-in-step', aServiceRequest({ severity: 'C' })),
+  async drive(handle) {
+    await awaitingResponse(handle);
+    await handle.executeUpdate(sendNoteUpdate, { args: [{ text: 'Logs are on the customer portal', sentBy: 'ada@fabrikam.com' }] });
+    await changeSeverity(handle, 'B', 'More users affected');
+    await handle.signal(microsoftRespondedSignal, { note: 'Engineer assigned', respondedBy: 'Microsoft support' });
+    await responded(handle);
+    await close(handle, 'Fixed by Microsoft');
+  },
+  expected: { status: 'closed', outcome: 'resolved', severity: 'B', breached: false, targetMet: true },
+};
+
+/** Filed while our Partner Center credentials fail for it: blocked, then filed by itself once they work. */
+function handoffBlockedScenarios(): ReplayScenario[] {
+  const name = 'handoff-blocked-then-filed';
+  const blockedThenFiled: ReplayScenario = {
+    name,
+    description: 'severity B filed while our credentials fail: HandoffBlocked and its alert, filed by itself once they work, answered, closed',
+    input: input(name, aServiceRequest({ severity: 'B' })),
+    before: ({ microsoft }, ticketId) => microsoft.credentialsFailingFor.add(ticketId),
+    async drive(handle, { microsoft, recorded }) {
+      await recorded(handle, 'HandoffBlocked');
+      microsoft.credentialsFailingFor.delete(goldenTicketId(name));
+      await awaitingResponse(handle);
+      await handle.signal(microsoftRespondedSignal, { note: 'Engineer assigned', respondedBy: 'Microsoft support' });
+      await responded(handle);
+      await close(handle, 'Fixed by Microsoft');
+    },
+    expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
+  };
+  return [
+    blockedThenFiled,
+    {
+      ...beforePatches(
+        blockedThenFiled,
+        'handoff-blocked-before-patch',
+        'credentials failing, on a ticket started before a blocked filing waited: the workflow failed, the ticket stayed handing off',
+        'failed',
+      ),
+      async drive() {
+        // Nothing to do: the blocked filing fails the workflow.
+      },
+    },
+  ];
+}
 
 /** Requests the API would refuse, started on the workflow directly: the domain refuses them too. */
 function intakeCheckScenarios(): ReplayScenario[] {
@@ -493,6 +545,8 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   ),
   ...slaFromSourceScenarios,
   ...intakeCheckScenarios(),
+  ...handoffBlockedScenarios(),
+  microsoftKeptInStep,
 ];
 
 /**

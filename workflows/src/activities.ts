@@ -84,6 +84,10 @@ export interface ServiceRequestActivities {
   followMicrosoftTicket(input: MicrosoftWatchInput): Promise<void>;
   /** Stops following it (idempotent): the ticket is closed. */
   unfollowMicrosoftTicket(input: { microsoftTicketId: string }): Promise<void>;
+  /** Adds our note to Microsoft's ticket, once per `ref` however often retried. */
+  sendNoteToMicrosoft(input: { microsoftTicketId: string; text: string; ref: string }): Promise<void>;
+  /** Closes Microsoft's ticket unless Microsoft already has (idempotent). */
+  closeMicrosoftTicket(input: { microsoftTicketId: string }): Promise<'closed' | 'already-closed'>;
   /** One read of the ticket at Microsoft: its first answer, if any. Asked at the due time, before a breach is declared. */
   checkMicrosoftAnswer(input: { microsoftTicketId: string }): Promise<MicrosoftAnswer | undefined>;
   /**

@@ -61,6 +61,12 @@ export interface CloseRequest {
   closedBy?: string;
 }
 
+/** A coordinator's note, sent to Microsoft's ticket as a new note and recorded on ours. */
+export interface NoteRequest {
+  text: string;
+  sentBy?: string;
+}
+
 export interface SeverityChange {
   severity: Severity;
   reason: string;
@@ -80,6 +86,19 @@ export const MICROSOFT_REJECTION_FAILURE = 'PartnerCenterRejectedError';
  */
 export const JOURNAL_FAULT_FAILURE = 'TicketJournalFault';
 
+/**
+ * The type of the ApplicationFailure `handOffToMicrosoft` fails with, unretried, when our Partner Center credentials
+ * fail (a 401/403 after a fresh token, or Entra refusing to renew it): the workflow waits and files again, the ticket
+ * stays `handing-off`. Its one detail is a `HandoffBlockage`.
+ */
+export const HANDOFF_BLOCKED_FAILURE = 'PartnerCenterCredentialsFailing';
+
+export interface HandoffBlockage {
+  reason: string;
+  /** When the worker's credentials started failing: every ticket blocked by one outage shares it (one alert). */
+  failingSince: string;
+}
+
 export interface MicrosoftRejection {
   status: number;
   /** Partner Center's error code, when it sent one. */
@@ -94,6 +113,8 @@ export const azureAccessGrantedSignal = defineSignal<[{ grantedBy?: string }]>('
 export const closeUpdate = defineUpdate<TicketState, [CloseRequest]>('close');
 /** Re-times the response target from the original filing time; a deadline already passed breaches at once. */
 export const changeSeverityUpdate = defineUpdate<TicketState, [SeverityChange]>('changeSeverity');
+/** Once filed and until closed: the note goes to Microsoft's ticket, then onto the timeline. */
+export const sendNoteUpdate = defineUpdate<TicketState, [NoteRequest]>('sendNote');
 
 export const searchAttributes = {
   severity: defineSearchAttributeKey('EscaladeSeverity', SearchAttributeType.KEYWORD),

@@ -24,6 +24,7 @@ import {
   timeFromSource,
   warningTime,
   type AlertKind,
+  type Handoff,
   type HandoffRejected,
   type TicketEvent,
   type TicketOutcome,
@@ -31,6 +32,8 @@ import {
 } from '@escalade/domain';
 import type { HandOffResult, MicrosoftAnswer, MicrosoftProgressMark, ServiceRequestActivities } from './activities';
 import { TicketAlerts } from './ticket-alerts';
+import { blockedRetryDelayMs, handoffBlockage } from './handoff-blocked';
+import { MicrosoftInStep } from './microsoft-in-step';
 import { TicketJournal } from './ticket-journal';
 import {
   azureAccessGrantedSignal,
@@ -40,7 +43,9 @@ import {
   microsoftRespondedSignal,
   microsoftTicketUpdatedSignal,
   searchAttributes,
+  sendNoteUpdate,
   type CloseRequest,
+  type HandoffBlockage,
   type MicrosoftRejection,
   type MicrosoftResponse,
   type MicrosoftTicketUpdate,
@@ -98,6 +103,10 @@ export const CANCEL_SAFE_PATCH = 'cancel-safe';
 export const SLA_FROM_SOURCE_PATCH = 'sla-from-source';
 /** Microsoft followed by the worker's watch poller (signals), instead of a polling activity holding a worker slot. */
 export const MICROSOFT_WATCH_POLLER_PATCH = 'microsoft-watch-poller';
+/** Microsoft's ticket kept in step with ours: told of a severity change, closed with ours. */
+export const MICROSOFT_IN_STEP_PATCH = 'microsoft-in-step';
+/** A filing our credentials cannot make waits and tries again, the ticket `handing-off`, instead of failing for good. */
+export const HANDOFF_BLOCKED_PATCH = 'handoff-blocked';
 /** A request the domain finds malformed is refused with its problems named, instead of failing its steps for good. */
 export const INTAKE_CHECK_PATCH = 'intake-check';
 
@@ -159,10 +168,11 @@ export async function serviceRequestWorkflow({
     },
   });
   const alerts = new TicketAlerts(journal);
+  const inStep = new MicrosoftInStep(id, journal);
   /** Tells the alert subscribers; the escalation level tells apart the alerts of one kind. */
-  const alert = (kind: AlertKind, summary: string, extra: { level?: number; audience?: string } = {}): void =>
+  const alert = (kind: AlertKind, summary: string, { key, ...extra }: { level?: number; audience?: string; key?: string } = {}): void =>
     alerts.send({
-      alertKey: [id, kind, extra.level].filter((part) => part !== undefined).join(':'),
+      alertKey: key ?? [id, kind, extra.level].filter((part) => part !== undefined).join(':'),
       kind,
       ticketId: id,
       severity: state.severity,
@@ -233,6 +243,21 @@ export async function serviceRequestWorkflow({
     },
   );
   setHandler(
+    sendNoteUpdate,
+    async ({ text, sentBy }) => {
+      await inStep.sendNote((state.handoff as Handoff).microsoftTicketId, text, sentBy);
+      return state;
+    },
+    {
+      validator: (note) => {
+        if (!state.handoff || state.status === 'closed' || closeRequest) {
+          throw new Error(`notes go to Microsoft's ticket once filed and until closed; the ticket is ${state.status}`);
+        }
+        if (!note?.text?.trim()) throw new Error('text must not be empty');
+      },
+    },
+  );
+  setHandler(
     changeSeverityUpdate,
     async ({ severity, reason, changedBy }) => {
       const clock = responseClock as ResponseClock; // the validator lets changes through only once filed
@@ -246,6 +271,10 @@ export async function serviceRequestWorkflow({
         type: 'SeverityChanged',
         data: { from, to: severity, reason, changedBy, responseDueAt: state.responseDueAt },
       });
+      // Added after tickets had changed severity unheard by Microsoft: those replay without telling it.
+      if (state.handoff && patched(MICROSOFT_IN_STEP_PATCH)) {
+        await inStep.tell(state.handoff.microsoftTicketId, `Severity changed from ${from} to ${severity}: ${reason}`, changedBy);
+      }
       return state;
     },
     {
@@ -321,6 +350,7 @@ export async function serviceRequestWorkflow({
     state.status = 'handing-off';
     publish();
     const filed = await handOff();
+    if (filed === 'closed') return 'resolved';
     if (!filed) return 'handoff-rejected';
     // Added after tickets were already filed: those replay as they ran, their clock from when the filing was heard of,
     // answered when first heard of, polled by an activity.
@@ -362,19 +392,43 @@ export async function serviceRequestWorkflow({
     return 'resolved';
   }
 
-  /** Files the ticket with Microsoft; undefined once Microsoft has rejected the filing, which is recorded. */
-  async function handOff(): Promise<HandOffResult | undefined> {
-    try {
-      // Once asked, the filing runs to its end: a ticket cancelled meanwhile still records Microsoft's number.
-      const filing = () => handOffToMicrosoft({ ticketId: id, request });
-      return await (cancelSafe ? CancellationScope.nonCancellable(filing) : filing());
-    } catch (err) {
-      const rejection = microsoftRejection(err);
-      // Added after tickets had failed on a rejection: their histories replay failing as they did (see README, versioning).
-      if (!rejection || !patched(HANDOFF_REJECTION_PATCH)) throw err;
-      await journal.record({ type: 'HandoffRejected', data: rejection });
-      return undefined;
+  /**
+   * Files the ticket with Microsoft; undefined once Microsoft has rejected the filing, which is recorded. While our
+   * credentials fail it waits and tries again (the same filing: Microsoft's ticket is created once), or 'closed' when
+   * a coordinator closes the ticket meanwhile.
+   */
+  async function handOff(): Promise<HandOffResult | 'closed' | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        // Once asked, the filing runs to its end: a ticket cancelled meanwhile still records Microsoft's number.
+        const filing = () => handOffToMicrosoft({ ticketId: id, request });
+        const filed = await (cancelSafe ? CancellationScope.nonCancellable(filing) : filing());
+        state.handoffBlocked = undefined;
+        return filed;
+      } catch (err) {
+        const blockage = handoffBlockage(err);
+        if (blockage && patched(HANDOFF_BLOCKED_PATCH)) {
+          await blocked(blockage);
+          if (await condition(() => !!closeRequest, blockedRetryDelayMs(attempt))) return 'closed';
+          continue;
+        }
+        const rejection = microsoftRejection(err);
+        // Added after tickets had failed on a rejection: their histories replay failing as they did (see README, versioning).
+        if (!rejection || !patched(HANDOFF_REJECTION_PATCH)) throw err;
+        await journal.record({ type: 'HandoffRejected', data: rejection });
+        return undefined;
+      }
     }
+  }
+
+  /** Recorded once per ticket; the alert once per outage, shared by every ticket it blocks. */
+  async function blocked({ reason, failingSince }: HandoffBlockage): Promise<void> {
+    if (state.handoffBlocked) return;
+    state.handoffBlocked = { reason, since: new Date().toISOString() };
+    await journal.record({ type: 'HandoffBlocked', data: { reason, blockedAt: state.handoffBlocked.since } });
+    alert('handoff-blocked', `Tickets cannot be filed with Microsoft: our Partner Center credentials fail (${reason})`, {
+      key: `partner-center-credentials:${failingSince || state.handoffBlocked.since}`,
+    });
   }
 
   /**
@@ -605,6 +659,8 @@ export async function serviceRequestWorkflow({
     await journal.record({ type: 'ServiceRequestClosed', data: { outcome: closedAs, resolution, targetMet, closedAt } });
     alert('closure', `Ticket ${id} closed: ${closedAs}${resolution ? ` — ${resolution}` : ''}`);
     const microsoftTicketId = state.handoff?.microsoftTicketId;
+    // Added after tickets had closed leaving Microsoft's open: those replay without closing it.
+    if (microsoftTicketId && patched(MICROSOFT_IN_STEP_PATCH)) await inStep.close(microsoftTicketId);
     if (followedByPoller && microsoftTicketId) await unfollowMicrosoftTicket({ microsoftTicketId });
     await alerts.settled();
     // Lets a pending `close` update return the final state before the workflow completes.

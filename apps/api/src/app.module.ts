@@ -5,9 +5,11 @@ import { AlertsModule } from './alerts/alerts.module';
 import { ConsoleModule } from './console/console.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { PartnerCenterModule } from './partner-center/partner-center.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
+import { SupportTopicsModule } from './support-topics/support-topics.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -21,6 +23,8 @@ import { TemporalModule } from './temporal/temporal.module';
     AlertsModule,
     ReportsModule,
     ProjectionsModule,
+    SupportTopicsModule,
+    PartnerCenterModule,
     ConsoleModule,
     HealthModule,
   ],

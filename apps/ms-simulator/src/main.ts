@@ -8,7 +8,8 @@ async function bootstrap(): Promise<void> {
   const app = await createSimulatorApp(config);
   app.enableShutdownHooks();
   await app.listen(config.SIMULATOR_PORT);
-  console.log(`Microsoft support simulator on http://127.0.0.1:${config.SIMULATOR_PORT} (Partner Center API /v1)`);
+  const base = `http://127.0.0.1:${config.SIMULATOR_PORT}`;
+  console.log(`Microsoft support simulator on ${base}: Partner Center API /v1, Entra ID token endpoint /${config.SIMULATOR_TENANT_ID}/oauth2/v2.0/token`);
 }
 
 bootstrap().catch((err: unknown) => {

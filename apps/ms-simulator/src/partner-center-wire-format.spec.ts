@@ -6,7 +6,7 @@ import { startSimulator, type RunningSimulator } from './testing/start-simulator
 describe("the simulator speaks Partner Center's wire format", () => {
   let simulator: RunningSimulator;
   const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    callSimulator(simulator.baseUrl, method, path, body, headers);
+    callSimulator(simulator, method, path, body, headers);
 
   beforeAll(async () => (simulator = await startSimulator()));
   afterAll(() => simulator.app.close());
@@ -67,7 +67,7 @@ describe("the simulator speaks Partner Center's wire format", () => {
     expect(simulator.store.size).toBe(count + 1);
   });
 
-  it('refuses a camelCase body with a Partner Center error naming every bad property', async () => {
+  it('binds property names in any case, as Partner Center does, and names every bad property in its error', async () => {
     const response = await call('POST', '/v1/servicerequests/en-US', {
       title: 'VMs unreachable',
       severity: 'critical',
@@ -77,8 +77,44 @@ describe("the simulator speaks Partner Center's wire format", () => {
     expect(response.status).toBe(400);
     const error = await readJson<PartnerCenterErrorBody>(response);
     expect(error).toEqual({ code: 400, errorName: 'InvalidInput', description: expect.any(String) });
-    const badProperties = ['title', 'severity', 'Title', 'Description', 'Severity', 'SupportTopicId', 'PrimaryContact.LastName', 'PrimaryContact.Email'];
+    const badProperties = ['Description', 'Severity', 'SupportTopicId', 'PrimaryContact.LastName', 'PrimaryContact.Email'];
     for (const property of badProperties) expect(error.description).toContain(`${property}: `);
+    expect(error.description).not.toContain('Title: ');
+  });
+
+  it('ignores read-only and unknown properties, takes enums as .NET binds them, and defaults the contact to the signed-in user', async () => {
+    const body = {
+      title: 'Mail flow stopped',
+      description: 'No message delivered since 09:00.',
+      severity: 2,
+      supportTopicId: 32570021,
+      id: '123',
+      status: 'closed',
+      createdDate: '0001-01-01T00:00:00',
+      notes: [{ text: 'not mine to set' }],
+      attributes: { objectType: 'ServiceRequest' },
+      somethingNew: true,
+    };
+    const response = await call('POST', '/v1/servicerequests/en-US', body);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      title: 'Mail flow stopped',
+      severity: 'moderate',
+      supportTopicId: '32570021',
+      supportTopicName: 'Office 365 - Mail flow',
+      status: 'open',
+      notes: [],
+      primaryContact: { firstName: 'Ada', lastName: 'Admin', email: 'ada.admin@partner.onmicrosoft.com' },
+    });
+
+    const capitalized = await call('POST', '/v1/servicerequests/en-US', aCreateBody({ Severity: 'Minimal' }));
+    expect(await capitalized.json()).toMatchObject({ severity: 'minimal' });
+  });
+
+  it('refuses a title over 255 characters and a severity it does not know', async () => {
+    const long = await call('POST', '/v1/servicerequests/en-US', aCreateBody({ Title: 'x'.repeat(256), Severity: 'unknown' }));
+    expect(long.status).toBe(400);
+    expect((await readJson<PartnerCenterErrorBody>(long)).description).toMatch(/Title: .*255.*Severity: /);
   });
 
   it('refuses an unknown support topic, a malformed agent locale and malformed JSON', async () => {
@@ -86,7 +122,7 @@ describe("the simulator speaks Partner Center's wire format", () => {
     const badLocale = await call('POST', '/v1/servicerequests/english!', aCreateBody());
     const badJson = await fetch(`${simulator.baseUrl}/v1/servicerequests/en-US`, {
       method: 'POST',
-      headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${simulator.accessToken()}`, 'Content-Type': 'application/json' },
       body: '{"Title":',
     });
     expect((await readJson<PartnerCenterErrorBody>(unknownTopic)).description).toContain('SupportTopicId: "123" is not a support topic');
@@ -110,15 +146,16 @@ describe("the simulator speaks Partner Center's wire format", () => {
     expect((await call('PATCH', '/v1/servicerequests/999999999999999', { Status: 'closed' })).status).toBe(404);
   });
 
-  it('updates with a PascalCase PATCH and refuses an empty or wrong one', async () => {
+  it('updates with a PATCH and refuses one with nothing to do or a wrong value', async () => {
     const { id } = await readJson<ServiceRequestResource>(await call('POST', '/v1/servicerequests/en-US', aCreateBody()));
     const closed = await call('PATCH', `/v1/servicerequests/${id}`, { NewNote: { Text: 'Solved on our side' }, Status: 'closed' });
     expect(closed.status).toBe(200);
     expect(await closed.json()).toMatchObject({ status: 'closed', lastClosedDate: expect.any(String), notes: [{ text: 'Solved on our side' }] });
 
     expect((await call('PATCH', `/v1/servicerequests/${id}`, {})).status).toBe(400);
-    const wrong = await call('PATCH', `/v1/servicerequests/${id}`, { Status: 'resolved', newNote: { text: 'x' } });
-    expect((await readJson<PartnerCenterErrorBody>(wrong)).description).toMatch(/newNote: .*Status: /);
+    expect((await call('PATCH', `/v1/servicerequests/${id}`, { Status: 'none', Title: null })).status).toBe(400);
+    const wrong = await call('PATCH', `/v1/servicerequests/${id}`, { Status: 'resolved', NewNote: { Text: '' } });
+    expect((await readJson<PartnerCenterErrorBody>(wrong)).description).toMatch(/NewNote.Text: .*Status: /);
   });
 
   it("lists every request of the partner, all at once or in pages by size and next link", async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { appConfigModule } from '@escalade/config';
 import { DatabaseModule } from '@escalade/persistence';
 import { microsoftSupportProvider } from './microsoft/microsoft-support.provider';
+import { SupportTopicsCheck } from './microsoft/support-topics.check';
 import { TicketsProjector } from './projections/tickets-projector.service';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
@@ -10,6 +11,7 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
   imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true })],
   providers: [
     microsoftSupportProvider,
+    SupportTopicsCheck,
     TemporalWorkerService,
     TicketsProjector,
   ],

@@ -31,10 +31,10 @@ describe('loadAppConfig', () => {
     }
   });
 
-  it('files with the simulator by default and needs a token for the real Partner Center', () => {
+  it('files with the simulator by default; the real Partner Center takes a static token in development only', () => {
     expect(loadAppConfig({})).toMatchObject({ MICROSOFT_SUPPORT: 'simulator', PARTNER_CENTER_URL: 'http://127.0.0.1:3100' });
     expect(() => loadAppConfig({ MICROSOFT_SUPPORT: 'partner-center' })).toThrow(
-      /PARTNER_CENTER_TOKEN=undefined: is required when MICROSOFT_SUPPORT=partner-center/,
+      /PARTNER_CENTER_CLIENT_ID=undefined: the Partner Center app credentials are required when MICROSOFT_SUPPORT=partner-center .*PARTNER_CENTER_TOKEN will do for development/,
     );
     expect(loadAppConfig({ MICROSOFT_SUPPORT: 'partner-center', PARTNER_CENTER_TOKEN: 't' }).PARTNER_CENTER_TOKEN).toBe('t');
   });

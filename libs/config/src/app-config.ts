@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
+import { SECRET_ENV_NAMES, checkPartnerCenterCredentials, partnerCenterCredentialsSchema } from './partner-center-credentials.config';
+import { supportTopicsSchema } from './support-topics.config';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -32,12 +34,14 @@ export const appConfigSchema = z.object({
    */
   MICROSOFT_SUPPORT: z.enum(['simulator', 'partner-center', 'in-process']).default('simulator'),
   PARTNER_CENTER_URL: z.string().url().default('http://127.0.0.1:3100'),
-  /** Bearer token for Partner Center; the simulator accepts any. */
+  /** A static bearer token, for development only (refused with NODE_ENV=production): it cannot be renewed. */
   PARTNER_CENTER_TOKEN: z.string().min(1).optional(),
+  ...partnerCenterCredentialsSchema,
   PARTNER_CENTER_AGENT_LOCALE: z
     .string()
     .regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-US')
     .default('en-US'),
+  ...supportTopicsSchema,
   /** How often the worker's watch poller lists the partner's tickets at Microsoft to see which changed. */
   MICROSOFT_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /**
@@ -58,19 +62,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** A variable's value as a message shows it: a secret only as set or not. */
+function shown(name: string, env: Record<string, string | undefined>): string {
+  const value = env[name];
+  return SECRET_ENV_NAMES.has(name) && value !== undefined ? '<redacted>' : JSON.stringify(value);
+}
+
 /** Validates the environment; a wrong value throws a ConfigError naming each variable at fault. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(CONFIG_ENV_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = appConfigSchema
-    .refine((c) => c.MICROSOFT_SUPPORT !== 'partner-center' || c.PARTNER_CENTER_TOKEN, {
-      path: ['PARTNER_CENTER_TOKEN'],
-      message: 'is required when MICROSOFT_SUPPORT=partner-center',
-    })
-    .safeParse(known);
+  const parsed = appConfigSchema.superRefine(checkPartnerCenterCredentials).safeParse(known);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(known[String(issue.path[0])])}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${shown(String(issue.path[0]), known)}: ${issue.message}`));
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {

@@ -2,3 +2,4 @@ export * from './app-config';
 export * from './app-config.module';
 export * from './sla-policy.loader';
 export * from './microsoft-poll-interval';
+export * from './support-topic-names.loader';

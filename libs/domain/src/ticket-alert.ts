@@ -1,7 +1,10 @@
 import type { Severity } from './service-request';
 
-/** `correction`: a breach (and its escalations) went out, but Microsoft had answered in time after all. */
-export const ALERT_KINDS = ['warning', 'breach', 'escalation', 'response', 'closure', 'correction'] as const;
+/**
+ * `correction`: a breach (and its escalations) went out, but Microsoft had answered in time after all.
+ * `handoff-blocked`: tickets cannot be filed with our Partner Center credentials; one alert per outage, not per ticket.
+ */
+export const ALERT_KINDS = ['warning', 'breach', 'escalation', 'response', 'closure', 'correction', 'handoff-blocked'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Something that happened to a ticket, to be sent to every alert subscription whose filters admit it. */

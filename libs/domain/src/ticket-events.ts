@@ -36,6 +36,15 @@ export type HandedOff = Event<
 >;
 /** Microsoft refused to file the ticket (Partner Center's 4xx, e.g. an unknown support topic): it closes unfiled. */
 export type HandoffRejected = Event<'HandoffRejected', { reason: string; status?: number; code?: number }>;
+/**
+ * The filing cannot be made with our credentials (Partner Center answers 401/403, or Entra refuses to renew the token):
+ * our problem, not Microsoft refusing the ticket. It stays `handing-off` and files by itself once they work again.
+ */
+export type HandoffBlocked = Event<'HandoffBlocked', { reason: string; blockedAt: string }>;
+/** Our note, added to Microsoft's ticket: a coordinator's, or ours telling of a severity change. `ref` marks it there. */
+export type NoteSentToMicrosoft = Event<'NoteSentToMicrosoft', { text: string; ref: string; sentBy?: string }>;
+/** Our ticket closed, so Microsoft's was closed too, unless Microsoft had closed it already. */
+export type MicrosoftTicketClosed = Event<'MicrosoftTicketClosed', { microsoftTicketId: string; alreadyClosed: boolean }>;
 export type ResponseDueTimeSet = Event<'ResponseDueTimeSet', { severity: Severity; responseDueAt: string }>;
 export type BreachWarningRaised = Event<'BreachWarningRaised', { responseDueAt: string }>;
 export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
@@ -67,6 +76,9 @@ export type TicketEvent =
   | AzureAccessGranted
   | HandedOff
   | HandoffRejected
+  | HandoffBlocked
+  | NoteSentToMicrosoft
+  | MicrosoftTicketClosed
   | ResponseDueTimeSet
   | BreachWarningRaised
   | SlaBreached
@@ -104,6 +116,14 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Filed with Microsoft through ${PORTAL_NAMES[event.data.portal]}: ticket #${event.data.microsoftTicketId}`;
     case 'HandoffRejected':
       return `Microsoft rejected the filing: ${event.data.reason}`;
+    case 'NoteSentToMicrosoft':
+      return `Note sent to Microsoft${event.data.sentBy ? ` by ${event.data.sentBy}` : ''}: ${event.data.text}`;
+    case 'MicrosoftTicketClosed':
+      return event.data.alreadyClosed
+        ? `Microsoft's ticket #${event.data.microsoftTicketId} was already closed by Microsoft`
+        : `Microsoft's ticket #${event.data.microsoftTicketId} closed with ours`;
+    case 'HandoffBlocked':
+      return `Not filed yet: our Partner Center credentials fail (${event.data.reason}); it files by itself once they work again`;
     case 'ResponseDueTimeSet':
       return `Initial response due by ${event.data.responseDueAt} (severity ${event.data.severity})`;
     case 'BreachWarningRaised':

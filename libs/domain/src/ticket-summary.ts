@@ -73,6 +73,9 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
       return { ...next, warned: true };
     case 'AzureAccessReminded':
     case 'HandoffRejected': // ServiceRequestClosed follows
+    case 'HandoffBlocked': // still handing off
+    case 'NoteSentToMicrosoft':
+    case 'MicrosoftTicketClosed':
     case 'MicrosoftNoteAdded':
     case 'MicrosoftStatusChanged':
     case 'AlertDelivered':

@@ -76,6 +76,8 @@ export interface TicketState {
   /** Answered by the state query once the ticket is filed: the planned warning, due and ladder times. */
   responseWindow?: ResponseWindow;
   respondedAt?: string;
+  /** Set while our Partner Center credentials keep the filing from being made (the ticket is `handing-off`). */
+  handoffBlocked?: { reason: string; since: string };
   /** Why the ticket's event stream refused its events for good: nothing after it is on its timeline (see readiness). */
   journalFault?: string;
   /** When the breach warning went out (a share of the window before the due time). */

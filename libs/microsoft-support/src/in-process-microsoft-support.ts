@@ -50,6 +50,20 @@ export class InProcessMicrosoftSupport extends MicrosoftSupport {
     );
   }
 
+  /** Our notes, by ref, each with its ticket and text: the stand-in keeps them apart from Microsoft's. */
+  readonly notesSent = new Map<string, { microsoftTicketId: string; text: string }>();
+  readonly closedByUs = new Set<string>();
+
+  async sendNote(microsoftTicketId: string, { text, ref }: { text: string; ref: string }): Promise<void> {
+    if (!this.notesSent.has(ref)) this.notesSent.set(ref, { microsoftTicketId, text });
+  }
+
+  async closeTicket(microsoftTicketId: string): Promise<'closed' | 'already-closed'> {
+    if ((await this.getProgress(microsoftTicketId)).status === 'closed' || this.closedByUs.has(microsoftTicketId)) return 'already-closed';
+    this.closedByUs.add(microsoftTicketId);
+    return 'closed';
+  }
+
   get filedCount(): number {
     return this.filed.size;
   }

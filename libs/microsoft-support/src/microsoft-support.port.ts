@@ -60,4 +60,13 @@ export abstract class MicrosoftSupport {
    * for all waiting tickets, instead of one a ticket.
    */
   abstract listTickets(): Promise<MicrosoftTicket[]>;
+
+  /**
+   * Adds our note to Microsoft's ticket, once: `ref` (unique per note) is kept with it, so a retried call finds it and
+   * adds nothing. Our notes are never read back as Microsoft's answer or news.
+   */
+  abstract sendNote(microsoftTicketId: string, note: { text: string; ref: string }): Promise<void>;
+
+  /** Closes Microsoft's ticket, unless Microsoft already has: says which. */
+  abstract closeTicket(microsoftTicketId: string): Promise<'closed' | 'already-closed'>;
 }

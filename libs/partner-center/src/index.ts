@@ -1,4 +1,7 @@
 export * from './wire';
 export * from './partner-center.errors';
+export * from './access-token-source';
 export * from './partner-center.client';
 export * from './partner-center-microsoft-support';
+export * from './credentials';
+export * from './support-topics';

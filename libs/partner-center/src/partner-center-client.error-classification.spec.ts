@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
 import { PartnerCenterClient, type PartnerCenterClientOptions } from './partner-center.client';
-import { PartnerCenterRejectedError, PartnerCenterUnavailableError, isRetryable } from './partner-center.errors';
+import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError, isRetryable } from './partner-center.errors';
 import type { CreateServiceRequestBody } from './wire';
 
 const validBody: CreateServiceRequestBody = {
@@ -33,7 +33,7 @@ describe('PartnerCenterClient: rejections (retrying cannot help)', () => {
 
   it('400 for an invalid body, naming every bad property', async () => {
     const body = { ...validBody, Severity: 'urgent', PrimaryContact: { ...validBody.PrimaryContact, Email: 'not-an-email' } };
-    const err = await failureOf(clientFor(simulator.baseUrl).createServiceRequest(body as never, { requestId: 'k', correlationId: 'c' }));
+    const err = await failureOf(clientFor(simulator.baseUrl, { tokenProvider: async () => simulator.accessToken() }).createServiceRequest(body as never, { requestId: 'k', correlationId: 'c' }));
 
     expect(err).toBeInstanceOf(PartnerCenterRejectedError);
     expect(err).toMatchObject({ status: 400, code: 400, errorName: 'InvalidInput' });
@@ -44,24 +44,30 @@ describe('PartnerCenterClient: rejections (retrying cannot help)', () => {
 
   it('400 for a support topic the service does not know', async () => {
     const err = await failureOf(
-      clientFor(simulator.baseUrl).createServiceRequest({ ...validBody, SupportTopicId: '1' }, { requestId: 'k', correlationId: 'c' }),
+      clientFor(simulator.baseUrl, { tokenProvider: async () => simulator.accessToken() }).createServiceRequest({ ...validBody, SupportTopicId: '1' }, { requestId: 'k', correlationId: 'c' }),
     );
     expect(err).toBeInstanceOf(PartnerCenterRejectedError);
     expect((err as PartnerCenterRejectedError).description).toContain('SupportTopicId');
   });
 
-  it('401 without a token', async () => {
-    const err = await failureOf(clientFor(simulator.baseUrl, { tokenProvider: async () => '' }).listSupportTopics());
-    expect(err).toBeInstanceOf(PartnerCenterRejectedError);
-    expect(err).toMatchObject({ status: 401, errorName: 'Unauthorized' });
-    expect(isRetryable(err)).toBe(false);
-  });
-
   it('404 for an unknown service request', async () => {
-    const err = await failureOf(clientFor(simulator.baseUrl).getServiceRequest('999999999999999'));
+    const err = await failureOf(clientFor(simulator.baseUrl, { tokenProvider: async () => simulator.accessToken() }).getServiceRequest('999999999999999'));
     expect(err).toBeInstanceOf(PartnerCenterRejectedError);
     expect(err).toMatchObject({ status: 404, errorName: 'ServiceRequestNotFound' });
     expect(err.message).toContain('get service request 999999999999999');
+  });
+});
+
+describe('PartnerCenterClient: our credentials (fixing them, not the request, cures it)', () => {
+  let simulator: RunningSimulator;
+  beforeAll(async () => (simulator = await startSimulator()));
+  afterAll(() => simulator.app.close());
+
+  it('401 without a token is a credentials failure, never a rejection of the request', async () => {
+    const err = await failureOf(clientFor(simulator.baseUrl, { tokenProvider: async () => '' }).listSupportTopics());
+    expect(err).toBeInstanceOf(PartnerCenterCredentialsError);
+    expect(err).toMatchObject({ status: 401, failure: 'partner-center-refused' });
+    expect(isRetryable(err)).toBe(true);
   });
 });
 

@@ -32,7 +32,7 @@ describe('PartnerCenterClient operations against the simulator', () => {
     client = new PartnerCenterClient({
       baseUrl: `${simulator.baseUrl}/`,
       agentLocale: 'en-US',
-      tokenProvider: async () => 'token-1',
+      tokenProvider: async () => simulator.accessToken(),
       fetch: recordingFetch,
     });
   });
@@ -66,7 +66,7 @@ describe('PartnerCenterClient operations against the simulator', () => {
       `GET /v1/servicerequests/${created.id}`,
     ]);
     for (const { headers } of sent) {
-      expect(headers.get('authorization')).toBe('Bearer token-1');
+      expect(headers.get('authorization')).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
       expect(headers.get('accept')).toBe('application/json');
       expect(headers.get('ms-requestid')).toMatch(GUID);
       expect(headers.get('ms-correlationid')).toMatch(GUID);
@@ -78,12 +78,12 @@ describe('PartnerCenterClient operations against the simulator', () => {
   it('adds a note, then closes the request', async () => {
     const created = await create();
     const noted = await client.updateServiceRequest(created.id, { NewNote: { Text: 'Restarted the batch: no change.' } });
-    expect(noted.notes.map((note) => note.text)).toEqual(['Batch MB-7 is the one stuck.', 'Restarted the batch: no change.']);
-    expect(noted.status).toBe('open');
+    expect(noted?.notes.map((note) => note.text)).toEqual(['Batch MB-7 is the one stuck.', 'Restarted the batch: no change.']);
+    expect(noted?.status).toBe('open');
 
     const closed = await client.updateServiceRequest(created.id, { Status: 'closed' });
-    expect(closed.status).toBe('closed');
-    expect(closed.lastClosedDate).toEqual(expect.any(String));
+    expect(closed?.status).toBe('closed');
+    expect(closed?.lastClosedDate).toEqual(expect.any(String));
     expect(await client.getServiceRequest(created.id)).toEqual(closed);
   });
 
@@ -145,5 +145,14 @@ describe('PartnerCenterClient operations against the simulator', () => {
         attributes: { objectType: 'SupportTopic' },
       });
     }
+  });
+});
+
+describe('PartnerCenterClient: an update answered as the REST reference documents it', () => {
+  it('takes a 204 without a body as done', async () => {
+    const fetch: typeof globalThis.fetch = async () => new Response(null, { status: 204 });
+    const client = new PartnerCenterClient({ baseUrl: 'https://api.partnercenter.example', agentLocale: 'en-US', tokenProvider: async () => 'token', fetch });
+
+    await expect(client.updateServiceRequest('616122292874576', { Status: 'closed' })).resolves.toBeUndefined();
   });
 });

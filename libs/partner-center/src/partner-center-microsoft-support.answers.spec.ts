@@ -14,7 +14,7 @@ describe("PartnerCenterMicrosoftSupport notices Microsoft's answer by polling", 
   // Time scale 1: nothing is answered by schedule during a test unless the testing endpoint says so.
   const start = async (env: NodeJS.ProcessEnv = {}) => {
     simulator = await startSimulator(env);
-    client = new PartnerCenterClient({ baseUrl: simulator.baseUrl, agentLocale: 'en-US', tokenProvider: async () => 'token' });
+    client = new PartnerCenterClient({ baseUrl: simulator.baseUrl, agentLocale: 'en-US', tokenProvider: async () => simulator.accessToken() });
     microsoft = new PartnerCenterMicrosoftSupport(client);
   };
   afterEach(() => simulator.app.close());

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { aServiceRequest, decideHandoffTarget, type ServiceRequestOverrides } from '@escalade/domain';
 import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
 import { PartnerCenterClient } from './partner-center.client';
-import { DEFAULT_SUPPORT_TOPIC_IDS, PartnerCenterMicrosoftSupport } from './partner-center-microsoft-support';
+import { PartnerCenterMicrosoftSupport } from './partner-center-microsoft-support';
+import { DEFAULT_SUPPORT_TOPIC_NAMES, SupportTopicMappingError } from './support-topics';
 
 describe('PartnerCenterMicrosoftSupport maps the domain request onto the stored service request', () => {
   let simulator: RunningSimulator;
@@ -11,7 +12,7 @@ describe('PartnerCenterMicrosoftSupport maps the domain request onto the stored 
 
   beforeAll(async () => {
     simulator = await startSimulator();
-    client = new PartnerCenterClient({ baseUrl: simulator.baseUrl, agentLocale: 'en-US', tokenProvider: async () => 'token' });
+    client = new PartnerCenterClient({ baseUrl: simulator.baseUrl, agentLocale: 'en-US', tokenProvider: async () => simulator.accessToken() });
     microsoft = new PartnerCenterMicrosoftSupport(client);
   });
   afterAll(() => simulator.app.close());
@@ -33,7 +34,7 @@ describe('PartnerCenterMicrosoftSupport maps the domain request onto the stored 
         `${request.description}\n\nCustomer: Contoso Ltd (contoso.com, tenant 11111111-1111-1111-1111-111111111111). ` +
         `Portal: ${target.url}`,
       severity: 'critical',
-      supportTopicId: DEFAULT_SUPPORT_TOPIC_IDS.azure,
+      supportTopicId: '32570010',
       supportTopicName: 'Azure - Technical issue',
       status: 'open',
       organization: { id: request.customer.tenantId, name: 'Contoso Ltd', phoneNumbers: [] },
@@ -69,19 +70,34 @@ describe('PartnerCenterMicrosoftSupport maps the domain request onto the stored 
     ['ems', 'Enterprise Mobility + Security', 'Enterprise Mobility + Security - Technical issue'],
   ] as const)('files %s with its product name and default support topic', async (product, productName, topicName) => {
     const { stored, target } = await fileAndRead({ product });
-    expect(stored).toMatchObject({ productName, supportTopicId: DEFAULT_SUPPORT_TOPIC_IDS[product], supportTopicName: topicName });
+    expect(stored).toMatchObject({ productName, supportTopicName: topicName });
     expect(stored.description).toContain(`Portal: ${target.url}`);
   });
 
-  it('uses only support topics the service lists', async () => {
-    const listed = (await client.listSupportTopics()).items.map((topic) => topic.id);
-    expect(listed).toEqual(expect.arrayContaining(Object.values(DEFAULT_SUPPORT_TOPIC_IDS)));
+  it('names by default only support topics the service lists', async () => {
+    const listed = (await client.listSupportTopics()).items.map((topic) => topic.name);
+    expect(listed).toEqual(expect.arrayContaining(Object.values(DEFAULT_SUPPORT_TOPIC_NAMES.products)));
   });
 
-  it('takes a support topic per product from its options', async () => {
-    const adapter = new PartnerCenterMicrosoftSupport(client, { supportTopics: { azure: '32570011' } });
+  it("takes a product's support topic by name from its options", async () => {
+    const adapter = new PartnerCenterMicrosoftSupport(client, { supportTopicNames: { products: { azure: 'azure -  subscription MANAGEMENT' } } });
     const { stored } = await fileAndRead({}, adapter);
     expect(stored).toMatchObject({ supportTopicId: '32570011', supportTopicName: 'Azure - Subscription management' });
+  });
+
+  it("takes a category's support topic over its product's", async () => {
+    const adapter = new PartnerCenterMicrosoftSupport(client, { supportTopicNames: { categories: { office365: { licensing: 'Office 365 - Mail flow' } } } });
+    expect((await fileAndRead({ product: 'office365', category: 'licensing' }, adapter)).stored.supportTopicName).toBe('Office 365 - Mail flow');
+    expect((await fileAndRead({ product: 'office365', category: 'billing' }, adapter)).stored.supportTopicName).toBe('Office 365 - Technical issue');
+  });
+
+  it('files nothing under a name Partner Center does not list, and says which', async () => {
+    const adapter = new PartnerCenterMicrosoftSupport(client, { supportTopicNames: { products: { ems: 'Intune' } } });
+    const before = simulator.store.size;
+    const failure = await fileAndRead({ product: 'ems' }, adapter).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(SupportTopicMappingError);
+    expect((failure as Error).message).toMatch(/^Support topics not found in Partner Center's list: products\.ems: "Intune" is not among Partner Center's \d+ support topics \(en-US\); closest: /);
+    expect(simulator.store.size).toBe(before);
   });
 
   it('prefers the support topic the request names over the product default', async () => {

@@ -1,4 +1,4 @@
-import { PRODUCT_LABELS, type Product, type ServiceRequest, type Severity } from '@escalade/domain';
+import { PRODUCT_LABELS, type ServiceRequest, type Severity } from '@escalade/domain';
 import {
   MicrosoftSupport,
   type FileServiceRequestCommand,
@@ -8,11 +8,12 @@ import {
   type MicrosoftTicket,
 } from '@escalade/microsoft-support';
 import type { PartnerCenterClient } from './partner-center.client';
+import { referenceOf, withReference } from './escalade-notes';
 import { firstAnswerIn, progressOf } from './service-request-reading';
+import { SupportTopicCatalogue, type SupportTopicCatalogueOptions } from './support-topics/support-topic-catalogue';
+import { withDefaultNames, type SupportTopicNameOverrides } from './support-topics/support-topic-names';
+import { SupportTopicResolver } from './support-topics/support-topic-resolver';
 import type { CreateServiceRequestBody, ServiceRequestContactBody, ServiceRequestNote, ServiceRequestSeverity, ServiceRequestStatus } from './wire';
-
-/** Marketplace requests go to their ISV, never to Microsoft. */
-export type HandedOffProduct = Exclude<Product, 'marketplace'>;
 
 export const PARTNER_CENTER_SEVERITY: Record<Severity, ServiceRequestSeverity> = {
   A: 'critical',
@@ -20,19 +21,11 @@ export const PARTNER_CENTER_SEVERITY: Record<Severity, ServiceRequestSeverity> =
   C: 'minimal',
 };
 
-/**
- * Ids from the simulator's catalogue (apps/ms-simulator). Against the real Partner Center, choose ids from
- * `listSupportTopics()` and pass them as the `supportTopics` option.
- */
-export const DEFAULT_SUPPORT_TOPIC_IDS: Record<HandedOffProduct, string> = {
-  azure: '32570010',
-  office365: '32570020',
-  dynamics365: '32570030',
-  ems: '32570040',
-};
-
 export interface PartnerCenterMicrosoftSupportOptions {
-  supportTopics?: Partial<Record<HandedOffProduct, string>>;
+  /** Support topics by name, over DEFAULT_SUPPORT_TOPIC_NAMES (SUPPORT_TOPICS_FILE). */
+  supportTopicNames?: SupportTopicNameOverrides;
+  /** How the list of support topics the names resolve against is kept (SUPPORT_TOPICS_TTL_MS). */
+  supportTopicCatalogue?: SupportTopicCatalogueOptions;
 }
 
 export interface ServiceRequestProgress {
@@ -43,14 +36,18 @@ export interface ServiceRequestProgress {
 
 /** Files service requests with Microsoft through Partner Center's REST API. */
 export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
-  private readonly supportTopics: Record<HandedOffProduct, string>;
+  /** Also read by the worker when it starts: every mapped name must be in Partner Center's list. */
+  readonly supportTopics: SupportTopicResolver;
 
   constructor(
     private readonly client: PartnerCenterClient,
     options: PartnerCenterMicrosoftSupportOptions = {},
   ) {
     super();
-    this.supportTopics = { ...DEFAULT_SUPPORT_TOPIC_IDS, ...options.supportTopics };
+    this.supportTopics = new SupportTopicResolver(
+      new SupportTopicCatalogue(client, options.supportTopicCatalogue),
+      withDefaultNames(options.supportTopicNames),
+    );
   }
 
   async fileServiceRequest({ correlationId, target, request }: FileServiceRequestCommand): Promise<FiledServiceRequest> {
@@ -59,7 +56,7 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
       Title: request.title,
       Description: `${request.description}\n\nCustomer: ${customer.name} (${customer.domain}, tenant ${customer.tenantId}). Portal: ${target.url}`,
       Severity: PARTNER_CENTER_SEVERITY[request.severity],
-      SupportTopicId: request.supportTopicId ?? this.supportTopicId(request.product),
+      SupportTopicId: request.supportTopicId ?? (await this.supportTopicId(request)),
       ProductName: PRODUCT_LABELS[request.product],
       PrimaryContact: primaryContact(request),
       Organization: { Id: customer.tenantId, Name: customer.name },
@@ -88,11 +85,24 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
     });
   }
 
-  private supportTopicId(product: Product): string {
+  async sendNote(microsoftTicketId: string, { text, ref }: { text: string; ref: string }): Promise<void> {
+    const { notes } = await this.client.getServiceRequest(microsoftTicketId);
+    if ((notes ?? []).some((note) => referenceOf(note.text) === ref)) return;
+    await this.client.updateServiceRequest(microsoftTicketId, { NewNote: { Text: withReference(text, ref) } });
+  }
+
+  async closeTicket(microsoftTicketId: string): Promise<'closed' | 'already-closed'> {
+    const { status } = await this.client.getServiceRequest(microsoftTicketId);
+    if (status === 'closed') return 'already-closed';
+    await this.client.updateServiceRequest(microsoftTicketId, { Status: 'closed' });
+    return 'closed';
+  }
+
+  private async supportTopicId({ product, category }: ServiceRequest): Promise<string> {
     if (product === 'marketplace') {
       throw new Error('Commercial-marketplace requests are never filed with Microsoft: they go to the ISV');
     }
-    return this.supportTopics[product];
+    return this.supportTopics.idFor(product, category);
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PartnerCenterRejectedError, PartnerCenterUnavailableError } from './partner-center.errors';
+import { accessTokenSource, type AccessTokenSource, type TokenProvider } from './access-token-source';
+import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from './partner-center.errors';
 import { correlationGuid, createRequestId } from './request-ids';
 import type {
   CreateServiceRequestBody,
@@ -15,10 +16,15 @@ export interface PartnerCenterClientOptions {
   baseUrl: string;
   /** The locale of the agent filing requests, e.g. en-US. */
   agentLocale: string;
-  /** An App+User access token for Partner Center, fetched for each call so it can be refreshed. */
-  tokenProvider: () => Promise<string>;
+  /**
+   * App+User access tokens for Partner Center, asked for each call: a PartnerCenterCredentials (renewed, and renewed
+   * again after a 401), or a bare function for a static token.
+   */
+  tokenProvider: TokenProvider;
   timeoutMs?: number;
   fetch?: typeof globalThis.fetch;
+  /** Milliseconds since the epoch; for tests of Retry-After. */
+  now?: () => number;
 }
 
 export interface CreateServiceRequestOptions {
@@ -45,22 +51,48 @@ interface CallOptions {
   headers?: Record<string, string>;
 }
 
+interface CallRequest {
+  operation: string;
+  method: string;
+  path: string;
+  body: unknown;
+  ids: CallIds;
+  headers: Record<string, string>;
+}
+
+interface Answer {
+  response: Response;
+  text: string;
+}
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** Partner Center's service request REST API; every failure is a PartnerCenterRejectedError or PartnerCenterUnavailableError. */
+/**
+ * Partner Center's service request REST API. Every failure is one of:
+ * - PartnerCenterRejectedError: Partner Center refused the request itself (400, 404, 409, 422 …);
+ * - PartnerCenterCredentialsError: our credentials (401/403 even after one renewal and one retry, or a refused renewal);
+ * - PartnerCenterUnavailableError: an outage, a time-out, or throttling. After a 429 (or 503) with Retry-After this
+ *   client sends nothing until it has elapsed: a call before then fails at once, with the time left in `retryAfterMs`,
+ *   so an activity retried early never sends early.
+ */
 export class PartnerCenterClient {
   private readonly baseUrl: string;
-  private readonly agentLocale: string;
-  private readonly tokenProvider: () => Promise<string>;
+  /** Also the X-Locale of the support topics: their names and descriptions come in its language. */
+  readonly agentLocale: string;
+  private readonly tokens: AccessTokenSource;
   private readonly timeoutMs: number;
   private readonly fetch: typeof globalThis.fetch;
+  private readonly now: () => number;
+  /** No request before this instant (ms since the epoch): Partner Center's last Retry-After, with the status it came with. */
+  private quiet = { until: 0, status: 429 };
 
   constructor(options: PartnerCenterClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.agentLocale = options.agentLocale;
-    this.tokenProvider = options.tokenProvider;
+    this.tokens = accessTokenSource(options.tokenProvider);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetch = options.fetch ?? globalThis.fetch;
+    this.now = options.now ?? Date.now;
   }
 
   createServiceRequest(body: CreateServiceRequestBody, options: CreateServiceRequestOptions): Promise<ServiceRequestResource> {
@@ -74,7 +106,8 @@ export class PartnerCenterClient {
     return this.call(`get service request ${id}`, 'GET', `/v1/servicerequests/${encodeURIComponent(id)}`);
   }
 
-  updateServiceRequest(id: string, patch: UpdateServiceRequestBody): Promise<ServiceRequestResource> {
+  /** The request as updated when Partner Center sends it back (the SDK's docs, the simulator); undefined on a 204. */
+  updateServiceRequest(id: string, patch: UpdateServiceRequestBody): Promise<ServiceRequestResource | undefined> {
     return this.call(`update service request ${id}`, 'PATCH', `/v1/servicerequests/${encodeURIComponent(id)}`, { body: patch });
   }
 
@@ -111,42 +144,33 @@ export class PartnerCenterClient {
     );
   }
 
+  /** Names and descriptions in the agent locale's language (`X-Locale`). */
   listSupportTopics(): Promise<ResourceCollection<SupportTopic>> {
-    return this.call('list support topics', 'GET', '/v1/servicerequests/supporttopics');
+    return this.call('list support topics', 'GET', '/v1/servicerequests/supporttopics', { headers: { 'X-Locale': this.agentLocale } });
   }
 
   private async call<T>(
     operation: string,
     method: string,
     path: string,
-    { body, ids = { requestId: randomUUID(), correlationId: randomUUID() }, headers: extraHeaders = {} }: CallOptions = {},
+    { body, ids = { requestId: randomUUID(), correlationId: randomUUID() }, headers = {} }: CallOptions = {},
   ): Promise<T> {
-    const headers: Record<string, string> = {
-      ...extraHeaders,
-      Authorization: `Bearer ${await this.tokenProvider()}`,
-      Accept: 'application/json',
-      'MS-RequestId': ids.requestId,
-      'MS-CorrelationId': ids.correlationId,
-    };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await response.text();
-    } catch (err) {
-      const timedOut = (err as Error).name === 'TimeoutError';
-      const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : `network failure (${messageWithCause(err)})`;
-      throw new PartnerCenterUnavailableError(operation, reason, { cause: err });
+    const request: CallRequest = { operation, method, path, body, ids, headers };
+    const token = await this.tokens.accessToken();
+    let answer = await this.send(request, token);
+    if (isCredentialsRefusal(answer.response.status)) {
+      // An expired or revoked token: renew once and retry once; the same ids make a retried create file nothing new.
+      this.tokens.invalidate(token);
+      const renewed = await this.tokens.accessToken();
+      if (renewed !== token) answer = await this.send(request, renewed);
+      if (isCredentialsRefusal(answer.response.status)) throw this.credentialsRefused(operation, answer, renewed !== token);
     }
 
+    const { response, text } = answer;
     if (!response.ok) throw failure(operation, response, text);
+    this.tokens.partnerCenterAccepted?.();
+    // Partner Center's REST reference answers an update with 204 and no body.
+    if (response.status === 204) return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch (err) {
@@ -155,8 +179,57 @@ export class PartnerCenterClient {
       throw new PartnerCenterUnavailableError(operation, reason, { status: response.status, cause: err });
     }
   }
+
+  /** One HTTP exchange; nothing is sent while a Retry-After from Partner Center runs. */
+  private async send({ operation, method, path, body, ids, headers }: CallRequest, token: string): Promise<Answer> {
+    const waitMs = this.quiet.until - this.now();
+    if (waitMs > 0) {
+      const reason = `Partner Center asked for no requests until ${new Date(this.quiet.until).toISOString()} (Retry-After)`;
+      throw new PartnerCenterUnavailableError(operation, reason, { status: this.quiet.status, retryAfterMs: waitMs });
+    }
+    const sent: Record<string, string> = {
+      ...headers,
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'MS-RequestId': ids.requestId,
+      'MS-CorrelationId': ids.correlationId,
+    };
+    if (body !== undefined) sent['Content-Type'] = 'application/json';
+
+    try {
+      const response = await this.fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: sent,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+      const until = this.now() + (retryAfter ?? 0);
+      if ((response.status === 429 || response.status === 503) && until > this.quiet.until) this.quiet = { until, status: response.status };
+      return { response, text: await response.text() };
+    } catch (err) {
+      const timedOut = (err as Error).name === 'TimeoutError';
+      const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : `network failure (${messageWithCause(err)})`;
+      throw new PartnerCenterUnavailableError(operation, reason, { cause: err });
+    }
+  }
+
+  private credentialsRefused(operation: string, { response, text }: Answer, afterRenewal: boolean): PartnerCenterCredentialsError {
+    const { status } = response;
+    const description = parseErrorBody(text)?.description ?? (text.trim() || response.statusText);
+    const token = afterRenewal ? 'a freshly renewed access token' : 'the access token (no other could be had)';
+    const reason = `Partner Center answered HTTP ${status} (${description}) to ${token}`;
+    this.tokens.partnerCenterRefused?.(reason);
+    return new PartnerCenterCredentialsError(operation, 'partner-center-refused', reason, { status });
+  }
 }
 
+/** 401: no valid token; 403: a token without the rights (no Partner Center role, no MFA claim). Both are ours to fix. */
+function isCredentialsRefusal(status: number): boolean {
+  return status === 401 || status === 403;
+}
+
+/** Any other failed answer: 408, 429 and 5xx are an outage, the other 4xx a refusal of the request itself. */
 function failure(operation: string, response: Response, text: string): Error {
   const error = parseErrorBody(text);
   const description = error?.description ?? (text.trim() || response.statusText);

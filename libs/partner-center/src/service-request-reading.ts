@@ -1,11 +1,12 @@
 import type { MicrosoftFirstAnswer, MicrosoftProgress } from '@escalade/microsoft-support';
+import { referenceOf } from './escalade-notes';
 import type { ServiceRequestResource } from './wire';
 
 type ServiceRequestState = Pick<ServiceRequestResource, 'status' | 'notes' | 'primaryContact' | 'lastModifiedDate'>;
 
-/** Status and notes as Partner Center shows them (a request without notes may leave them out). */
+/** Status and notes as Partner Center shows them (a request without notes may leave them out), less the notes we added. */
 export function progressOf({ status, notes }: Pick<ServiceRequestResource, 'status' | 'notes'>): MicrosoftProgress {
-  return { status, notes: notes ?? [] };
+  return { status, notes: (notes ?? []).filter((note) => referenceOf(note.text) === undefined) };
 }
 
 /**

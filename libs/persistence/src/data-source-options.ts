@@ -9,7 +9,10 @@ import { IdempotencyKeyEntity } from './idempotency-keys/idempotency-key.entity'
 import { JournalFaultEntity } from './journal-faults/journal-fault.entity';
 import { MicrosoftWatchEntity } from './microsoft-watches/microsoft-watch.entity';
 import { MIGRATIONS } from './migrations';
+import { PartnerCenterCredentialStatusEntity } from './partner-center-credentials/partner-center-credential-status.entity';
+import { PartnerCenterCredentialEntity } from './partner-center-credentials/partner-center-credential.entity';
 import { ParkedEvent } from './parked-events/parked-event.entity';
+import { SupportTopicEntity } from './support-topics/support-topic.entity';
 import { ProjectionCheckpoint, TicketRow } from './tickets/ticket-row.entity';
 
 /** Ours and the event store's, each set oldest first. */
@@ -26,6 +29,9 @@ export const ENTITIES = [
   MicrosoftWatchEntity,
   JournalFaultEntity,
   IdempotencyKeyEntity,
+  PartnerCenterCredentialEntity,
+  PartnerCenterCredentialStatusEntity,
+  SupportTopicEntity,
   ...EVENT_STORE_ENTITIES,
 ];
 

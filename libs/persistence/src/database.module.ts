@@ -11,6 +11,9 @@ import { dataSourceOptions } from './data-source-options';
 import { IdempotencyKeyStore } from './idempotency-keys/idempotency-key.store';
 import { JournalFaultStore } from './journal-faults/journal-fault.store';
 import { MicrosoftWatchStore } from './microsoft-watches/microsoft-watch.store';
+import { CredentialCipher } from './partner-center-credentials/credential-cipher';
+import { PartnerCenterCredentialStore } from './partner-center-credentials/partner-center-credential.store';
+import { SupportTopicStore } from './support-topics/support-topic.store';
 import { TicketsProjection } from './tickets/tickets.projection';
 import { SlaSummaryQuery } from './tickets/sla-summary.query';
 import { TicketsQuery } from './tickets/tickets.query';
@@ -61,10 +64,20 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource) => new MicrosoftWatchStore(dataSource),
         },
         { provide: JournalFaultStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new JournalFaultStore(dataSource) },
+        { provide: SupportTopicStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new SupportTopicStore(dataSource) },
         {
           provide: IdempotencyKeyStore,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new IdempotencyKeyStore(dataSource),
+        },
+        {
+          // Null without CREDENTIALS_ENCRYPTION_KEY, which the configuration requires with Partner Center app credentials.
+          provide: PartnerCenterCredentialStore,
+          inject: [DataSource, ConfigService],
+          useFactory: (dataSource: DataSource, config: ConfigService<AppConfig, true>) => {
+            const key = config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true });
+            return key ? new PartnerCenterCredentialStore(dataSource, new CredentialCipher(key)) : null;
+          },
         },
       ],
       exports: [
@@ -78,6 +91,8 @@ export class DatabaseModule {
         MicrosoftWatchStore,
         JournalFaultStore,
         IdempotencyKeyStore,
+        PartnerCenterCredentialStore,
+        SupportTopicStore,
       ],
     };
   }

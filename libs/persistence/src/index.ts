@@ -7,6 +7,8 @@ export * from './journal-faults';
 export * from './microsoft-watches';
 export * from './migrations';
 export * from './parked-events';
+export * from './partner-center-credentials';
+export * from './support-topics';
 export * from './testing/test-databases';
 export * from './database.module';
 export * from './tickets/ticket-row.entity';

@@ -1,11 +1,13 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { Client } from '@temporalio/client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { loadAppConfig, type AppConfig } from '@escalade/config';
 import { aServiceRequestReceived } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { JournalFaultStore, testDatabases, TicketsProjection } from '@escalade/persistence';
+import { CredentialCipher, JournalFaultStore, PartnerCenterCredentialStore, testDatabases, TicketsProjection } from '@escalade/persistence';
 import { closedPort, temporalClientAt } from '../errors/testing/real-errors';
 import { HealthModule } from './health.module';
 
@@ -17,19 +19,34 @@ const answeringTemporal = {
   workflowService: { getSystemInfo: async () => ({}) },
 } as unknown as Client;
 
-/** What the API's global modules give the health module: Temporal, the DataSource, the projection, the journal faults. */
-function dependencies(client: Client, dataSource: DataSource): DynamicModule {
+/** The worker's Partner Center app credentials, which the API reads too. */
+const APP_CREDENTIALS = {
+  PARTNER_CENTER_CLIENT_ID: 'escalade-app',
+  PARTNER_CENTER_CLIENT_SECRET: 'app-secret',
+  PARTNER_CENTER_TENANT_ID: 'contoso.onmicrosoft.com',
+  PARTNER_CENTER_REFRESH_TOKEN: 'consented',
+  CREDENTIALS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+/** What the API's global modules give the health module: Temporal, the configuration, the DataSource and its stores. */
+function dependencies(client: Client, dataSource: DataSource, env: NodeJS.ProcessEnv): DynamicModule {
+  const config = loadAppConfig(env);
   const providers = [
     { provide: Client, useValue: client },
+    { provide: ConfigService, useValue: { get: (name: keyof AppConfig) => config[name] } },
     { provide: DataSource, useValue: dataSource },
     { provide: TicketsProjection, useValue: new TicketsProjection(dataSource) },
     { provide: JournalFaultStore, useValue: new JournalFaultStore(dataSource) },
+    {
+      provide: PartnerCenterCredentialStore,
+      useValue: config.CREDENTIALS_ENCRYPTION_KEY ? new PartnerCenterCredentialStore(dataSource, new CredentialCipher(config.CREDENTIALS_ENCRYPTION_KEY)) : null,
+    },
   ];
   return { module: class Dependencies {}, global: true, providers, exports: providers.map((p) => p.provide) };
 }
 
-async function healthApp(client: Client, dataSource: DataSource): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [dependencies(client, dataSource), HealthModule] }).compile();
+async function healthApp(client: Client, dataSource: DataSource, env: NodeJS.ProcessEnv = {}): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [dependencies(client, dataSource, env), HealthModule] }).compile();
   return moduleRef.createNestApplication({ logger: false }).init();
 }
 
@@ -60,6 +77,7 @@ describe('health (HealthModule on a SQLite database)', () => {
         temporal: { status: 'up' },
         projection: { status: 'up', checkpoint: 1, head: 1, lag: 0, parked: 0 },
         journal: { status: 'up', faults: 0 },
+        partnerCenter: { status: 'up', credentials: 'not-used' },
       },
       error: {},
       details: expect.any(Object),
@@ -119,6 +137,40 @@ describe('health (HealthModule on a SQLite database)', () => {
       faults: 1,
       streams: [{ streamId: 'ticket-T1', reason: 'event id T1:2 stored with other data', faultedAt: expect.any(String) }],
     });
+  });
+
+  it("shows Partner Center's credentials unknown until the worker writes their status, then as it wrote it", async () => {
+    app = await healthApp(answeringTemporal, dataSource, APP_CREDENTIALS);
+    const unknown = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(unknown.body.info.partnerCenter).toEqual({ status: 'up', credentials: 'unknown' });
+
+    await app.get(PartnerCenterCredentialStore).recordStatus('contoso.onmicrosoft.com/escalade-app', { state: 'ok', since: '2026-11-27T10:00:00.000Z' });
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(body.info.partnerCenter).toEqual({ status: 'up', credentials: 'ok', since: '2026-11-27T10:00:00.000Z', updatedAt: expect.any(String) });
+  });
+
+  it('shows failing credentials with an attention line, staying ready: the tickets wait and file by themselves', async () => {
+    app = await healthApp(answeringTemporal, dataSource, APP_CREDENTIALS);
+    const reason = 'Entra ID refused to renew the access token (HTTP 400 invalid_grant): AADSTS70008';
+    await app.get(PartnerCenterCredentialStore).recordStatus('contoso.onmicrosoft.com/escalade-app', { state: 'failing', since: '2026-11-27T10:00:00.000Z', reason });
+
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(200);
+
+    expect(body.status).toBe('ok');
+    expect(body.info.partnerCenter).toEqual({
+      status: 'up',
+      credentials: 'failing',
+      since: '2026-11-27T10:00:00.000Z',
+      reason,
+      updatedAt: expect.any(String),
+      attention: expect.stringContaining('PUT /partner-center/credentials'),
+    });
+  });
+
+  it('says the credentials are not used when tickets are filed in-process', async () => {
+    app = await healthApp(answeringTemporal, dataSource, { ...APP_CREDENTIALS, MICROSOFT_SUPPORT: 'in-process' });
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(body.info.partnerCenter).toEqual({ status: 'up', credentials: 'not-used' });
   });
 
   it('is live whatever its dependencies', async () => {

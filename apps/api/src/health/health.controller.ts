@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { HEALTH_TIMEOUT_MS } from './health-timeout';
 import { JournalHealthIndicator } from './journal.health';
+import { PartnerCenterHealthIndicator } from './partner-center.health';
 import { ProjectionHealthIndicator } from './projection.health';
 import { TemporalHealthIndicator } from './temporal.health';
 
@@ -15,6 +16,7 @@ export class HealthController {
     private readonly temporal: TemporalHealthIndicator,
     private readonly projection: ProjectionHealthIndicator,
     private readonly journal: JournalHealthIndicator,
+    private readonly partnerCenter: PartnerCenterHealthIndicator,
   ) {}
 
   @Get()
@@ -28,7 +30,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      "200 when the database and Temporal answer, 503 naming each one down in `error`; `details` also shows the projection's checkpoint, head, lag and parked events, and the ticket streams with a journal fault (shown, with `attention`, not failed: each is one ticket, not the API)",
+      "200 when the database and Temporal answer, 503 naming each one down in `error`; `details` also shows the projection's checkpoint, head, lag and parked events, the ticket streams with a journal fault, and Partner Center's `credentials` as the worker last saw them (ok, failing, unknown, not-used): shown, with `attention`, not failed (a parked event or a fault is one ticket; blocked tickets file by themselves once the credentials work)",
   })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
@@ -36,6 +38,7 @@ export class HealthController {
       () => this.temporal.check('temporal'),
       () => this.projection.check('projection'),
       () => this.journal.check('journal'),
+      () => this.partnerCenter.check('partnerCenter'),
     ]);
   }
 

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
-import { AzureAccessGrantedDto, ChangeSeverityDto, CloseServiceRequestDto, MicrosoftResponseDto } from './dto/ticket-actions.dto';
+import { AzureAccessGrantedDto, ChangeSeverityDto, CloseServiceRequestDto, MicrosoftResponseDto, SendNoteDto } from './dto/ticket-actions.dto';
 import { ServiceRequestsService, type OpenedTicket } from './service-requests.service';
 import { ticketIdPipe } from '../validation/id.pipe';
 
@@ -108,6 +108,18 @@ export class ServiceRequestsController {
   async close(@Param('id', ticketIdPipe) id: string, @Body() body: CloseServiceRequestDto, @Res({ passthrough: true }) res: Response) {
     const ticket = await this.serviceRequests.close(id, body);
     res.status('closing' in ticket ? 202 : 200);
+    return ticket;
+  }
+
+  @Post(':id/notes')
+  @ApiOperation({ summary: "Send a note to Microsoft's ticket (Partner Center's NewNote); recorded on the timeline" })
+  @ApiOkResponse({ description: 'Sent and recorded: the ticket state' })
+  @ApiAcceptedResponse({ description: 'Accepted by the ticket (`sendingNote: true`), not sent and recorded within 5 s: it will be' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Not filed yet, already closed, or Microsoft refused the note' })
+  async sendNote(@Param('id', ticketIdPipe) id: string, @Body() body: SendNoteDto, @Res({ passthrough: true }) res: Response) {
+    const ticket = await this.serviceRequests.sendNote(id, body);
+    res.status('sendingNote' in ticket ? 202 : 200);
     return ticket;
   }
 

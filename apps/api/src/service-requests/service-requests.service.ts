@@ -29,6 +29,7 @@ import {
   microsoftRespondedSignal,
   SERVICE_REQUEST_WORKFLOW,
   searchAttributes,
+  sendNoteUpdate,
   serviceRequestWorkflowId,
   ticketStateQuery,
   ticketStreamId,
@@ -41,6 +42,7 @@ import type {
   ChangeSeverityDto,
   CloseServiceRequestDto,
   MicrosoftResponseDto,
+  SendNoteDto,
 } from './dto/ticket-actions.dto';
 import { requestFingerprint, toServiceRequest } from './service-request.mapper';
 import { DEFAULT_PAGE_LIMIT } from '../validation/page-limit.decorator';
@@ -63,6 +65,9 @@ export type TicketListView = TicketPage & { position: number };
 export type ClosingTicket = TicketState & { closing: true };
 /** A severity change accepted by the ticket's workflow (the state shows it), its event not stored yet. */
 export type ChangingSeverityTicket = TicketState & { changingSeverity: true };
+
+/** A note accepted by the ticket's workflow, not yet sent to Microsoft and recorded: it will be. */
+export type SendingNoteTicket = TicketState & { sendingNote: true };
 
 /** How long a close or severity change waits for its event to be stored before answering 202. */
 const UPDATE_WAIT_MS = 5_000;
@@ -240,6 +245,16 @@ export class ServiceRequestsService {
       handle.startUpdate(changeSeverityUpdate, { args: [{ severity, reason, changedBy }], waitForStage: WorkflowUpdateStage.ACCEPTED }),
     );
     return changed.completed ? changed.state : { ...changed.state, changingSeverity: true };
+  }
+
+  /** Sends the note to Microsoft's ticket and records it; 409 unless filed and open, or when Microsoft refuses it. */
+  async sendNote(id: string, { text, sentBy }: SendNoteDto): Promise<TicketState | SendingNoteTicket> {
+    const handle = this.handle(id);
+    await this.state(handle, id); // 404 when unknown
+    const sent = await this.update(handle, id, 'send a note on', () =>
+      handle.startUpdate(sendNoteUpdate, { args: [{ text, sentBy }], waitForStage: WorkflowUpdateStage.ACCEPTED }),
+    );
+    return sent.completed ? sent.state : { ...sent.state, sendingNote: true };
   }
 
   /**

@@ -11,7 +11,7 @@ describe('the simulated engineer answers on schedule', () => {
   afterEach(() => simulator.app.close());
 
   async function file(severity: string) {
-    const response = await callSimulator(simulator.baseUrl, 'POST', '/v1/servicerequests/en-US', aCreateBody({ Severity: severity }));
+    const response = await callSimulator(simulator, 'POST', '/v1/servicerequests/en-US', aCreateBody({ Severity: severity }));
     return readJson<ServiceRequestResource>(response);
   }
 
@@ -24,7 +24,7 @@ describe('the simulated engineer answers on schedule', () => {
   async function waitForNotes(id: string, timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const resource = await readJson<ServiceRequestResource>(await callSimulator(simulator.baseUrl, 'GET', `/v1/servicerequests/${id}`));
+      const resource = await readJson<ServiceRequestResource>(await callSimulator(simulator, 'GET', `/v1/servicerequests/${id}`));
       if (resource.notes.length > 0 || Date.now() > deadline) return resource;
       await sleep(20);
     }
@@ -79,7 +79,7 @@ describe('the simulated engineer answers on schedule', () => {
   it('never answers a ticket closed before its answer time', async () => {
     simulator = await startSimulator({ ...FAST, SIMULATOR_LATE_PROBABILITY: '0' });
     const { id } = await file('critical');
-    await callSimulator(simulator.baseUrl, 'PATCH', `/v1/servicerequests/${id}`, { Status: 'closed' });
+    await callSimulator(simulator, 'PATCH', `/v1/servicerequests/${id}`, { Status: 'closed' });
     expect(simulator.store.scheduledAnswer(id)).toBeUndefined();
 
     await sleep(750);

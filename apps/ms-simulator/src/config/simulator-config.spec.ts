@@ -1,5 +1,23 @@
 import { ConfigError } from '@escalade/config';
+import {
+  SIMULATOR_CLIENT_ID,
+  SIMULATOR_CLIENT_SECRET,
+  SIMULATOR_REFRESH_TOKEN,
+  SIMULATOR_TENANT_ID,
+} from '../testing/simulator-credentials';
 import { loadSimulatorConfig } from './simulator-config';
+
+const ENTRA_DEFAULTS = {
+  SIMULATOR_TENANT_ID,
+  SIMULATOR_CLIENT_ID,
+  SIMULATOR_CLIENT_SECRET,
+  SIMULATOR_CLIENT_CERTIFICATE_PATH: undefined,
+  SIMULATOR_REFRESH_TOKENS: [SIMULATOR_REFRESH_TOKEN],
+  SIMULATOR_ACCESS_TOKEN_LIFETIME_SECONDS: 3600,
+  SIMULATOR_REFRESH_TOKEN_ROTATION: true,
+  SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: 60,
+  SIMULATOR_TOKEN_SIGNING_KEY: 'escalade-simulator-token-signing-key',
+};
 
 describe('loadSimulatorConfig', () => {
   it('fills the defaults when nothing is set', () => {
@@ -9,6 +27,7 @@ describe('loadSimulatorConfig', () => {
       SIMULATOR_LATE_PROBABILITY: 0.2,
       SIMULATOR_ATTENTION_PROBABILITY: 0.1,
       SIMULATOR_SEED: undefined,
+      ...ENTRA_DEFAULTS,
     });
   });
 
@@ -19,6 +38,15 @@ describe('loadSimulatorConfig', () => {
       SIMULATOR_LATE_PROBABILITY: '0',
       SIMULATOR_ATTENTION_PROBABILITY: '1',
       SIMULATOR_SEED: '42',
+      SIMULATOR_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+      SIMULATOR_CLIENT_ID: 'app-1',
+      SIMULATOR_CLIENT_SECRET: 'secret-1',
+      SIMULATOR_CLIENT_CERTIFICATE_PATH: '/etc/escalade/app.pem',
+      SIMULATOR_REFRESH_TOKENS: 'rt-1, rt-2',
+      SIMULATOR_ACCESS_TOKEN_LIFETIME_SECONDS: '5',
+      SIMULATOR_REFRESH_TOKEN_ROTATION: 'false',
+      SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: '0',
+      SIMULATOR_TOKEN_SIGNING_KEY: 'another-signing-key-16+',
     };
     expect(loadSimulatorConfig(env)).toEqual({
       SIMULATOR_PORT: 3200,
@@ -26,6 +54,15 @@ describe('loadSimulatorConfig', () => {
       SIMULATOR_LATE_PROBABILITY: 0,
       SIMULATOR_ATTENTION_PROBABILITY: 1,
       SIMULATOR_SEED: 42,
+      SIMULATOR_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+      SIMULATOR_CLIENT_ID: 'app-1',
+      SIMULATOR_CLIENT_SECRET: 'secret-1',
+      SIMULATOR_CLIENT_CERTIFICATE_PATH: '/etc/escalade/app.pem',
+      SIMULATOR_REFRESH_TOKENS: ['rt-1', 'rt-2'],
+      SIMULATOR_ACCESS_TOKEN_LIFETIME_SECONDS: 5,
+      SIMULATOR_REFRESH_TOKEN_ROTATION: false,
+      SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: 0,
+      SIMULATOR_TOKEN_SIGNING_KEY: 'another-signing-key-16+',
     });
   });
 
@@ -36,6 +73,10 @@ describe('loadSimulatorConfig', () => {
       SIMULATOR_LATE_PROBABILITY: '1.5',
       SIMULATOR_ATTENTION_PROBABILITY: 'often',
       SIMULATOR_SEED: '4.2',
+      SIMULATOR_TENANT_ID: 'contoso',
+      SIMULATOR_REFRESH_TOKENS: ' , ',
+      SIMULATOR_ACCESS_TOKEN_LIFETIME_SECONDS: '0',
+      SIMULATOR_REFRESH_TOKEN_ROTATION: 'yes',
     };
     let problems: string[] = [];
     let message = '';
@@ -51,6 +92,10 @@ describe('loadSimulatorConfig', () => {
       'SIMULATOR_LATE_PROBABILITY',
       'SIMULATOR_ATTENTION_PROBABILITY',
       'SIMULATOR_SEED',
+      'SIMULATOR_TENANT_ID',
+      'SIMULATOR_REFRESH_TOKENS',
+      'SIMULATOR_ACCESS_TOKEN_LIFETIME_SECONDS',
+      'SIMULATOR_REFRESH_TOKEN_ROTATION',
     ]);
     expect(message).toContain('SIMULATOR_LATE_PROBABILITY="1.5": Number must be less than or equal to 1');
   });

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ConfigError } from '@escalade/config';
+import {
+  SIMULATOR_CLIENT_ID,
+  SIMULATOR_CLIENT_SECRET,
+  SIMULATOR_REFRESH_TOKEN,
+  SIMULATOR_TENANT_ID,
+} from '../testing/simulator-credentials';
 
 const probability = z.coerce.number().min(0).max(1);
+const seconds = z.coerce.number().int().min(0);
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 /** Every setting the simulator reads from the environment, with its default. */
 export const simulatorConfigSchema = z.object({
@@ -14,6 +22,29 @@ export const simulatorConfigSchema = z.object({
   SIMULATOR_ATTENTION_PROBABILITY: probability.default(0.1),
   /** Set: answers are drawn from a seeded generator, so a run can be repeated exactly. */
   SIMULATOR_SEED: z.coerce.number().int().optional(),
+
+  /** The partner's Entra tenant: the token endpoint's `{tenant}` and the tokens' `tid`. */
+  SIMULATOR_TENANT_ID: z.string().uuid().default(SIMULATOR_TENANT_ID),
+  /** The registered application's id. */
+  SIMULATOR_CLIENT_ID: z.string().min(1).default(SIMULATOR_CLIENT_ID),
+  /** A client secret the application may authenticate with. */
+  SIMULATOR_CLIENT_SECRET: z.string().min(1).default(SIMULATOR_CLIENT_SECRET),
+  /** PEM file of the application's certificate (or its public key): client assertions signed with its key are taken. */
+  SIMULATOR_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /** Comma-separated refresh tokens from consent, valid from the start. */
+  SIMULATOR_REFRESH_TOKENS: z
+    .string()
+    .default(SIMULATOR_REFRESH_TOKEN)
+    .transform((list) => list.split(',').map((token) => token.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1, 'at least one refresh token')),
+  /** How long an access token lives; Entra's are about an hour, tests use a few seconds. */
+  SIMULATOR_ACCESS_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** true: every redemption answers a new refresh token, and the redeemed one stops working after the grace below. */
+  SIMULATOR_REFRESH_TOKEN_ROTATION: flag.default('true'),
+  /** How long a rotated-out refresh token still works (a client that lost the answer can retry with it). */
+  SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: seconds.default(60),
+  /** Signs the simulator's tokens, so they outlive a restart as Entra's outlive a Partner Center deploy. */
+  SIMULATOR_TOKEN_SIGNING_KEY: z.string().min(16).default('escalade-simulator-token-signing-key'),
 });
 
 export type SimulatorConfig = z.infer<typeof simulatorConfigSchema>;

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { PartnerCenterErrorBody } from './partner-center.exception';
+import { SimulatedAnswer } from './simulated-answer';
 
 /** Every failure, Nest's own included (unknown route, malformed JSON), leaves in Partner Center's error shape. */
 @Catch()
@@ -9,6 +10,10 @@ export class PartnerCenterErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof SimulatedAnswer) {
+      response.status(exception.getStatus()).set(exception.headers).json(exception.body);
+      return;
+    }
     const { status, body } = this.toPartnerCenterError(exception);
     response.status(status).json(body);
   }
@@ -19,10 +24,6 @@ export class PartnerCenterErrorFilter implements ExceptionFilter {
       return { status: 500, body: { code: 500, description: 'Internal error', errorName: 'InternalError' } };
     }
     const status = exception.getStatus();
-    const response = exception.getResponse();
-    if (typeof response === 'object' && 'code' in response && 'description' in response) {
-      return { status, body: response as PartnerCenterErrorBody };
-    }
     return { status, body: { code: status, description: exception.message, errorName: exception.name.replace(/Exception$/, '') } };
   }
 }

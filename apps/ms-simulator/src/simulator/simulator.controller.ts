@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UsePipes } from '@nestjs/common';
 import { SupportEngineer } from '../answering/support-engineer.service';
 import { serviceRequestNotFound } from '../errors/partner-center.exception';
+import { strictBodies } from '../errors/validation-pipes';
 import type { ServiceRequestResource } from '../service-requests/service-request.resource';
 import { ServiceRequestStore } from '../service-requests/service-request.store';
 import { AnswerNowDto } from './answer-now.dto';
 
 /** Controls for tests and demos, outside Partner Center's API (no token needed). */
 @Controller('simulator')
+@UsePipes(strictBodies)
 export class SimulatorController {
   constructor(
     private readonly store: ServiceRequestStore,

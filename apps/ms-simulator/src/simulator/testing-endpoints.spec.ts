@@ -3,7 +3,7 @@ import { startSimulator, type RunningSimulator } from '../testing/start-simulato
 
 describe('the testing endpoints under /simulator', () => {
   let simulator: RunningSimulator;
-  const call = (method: string, path: string, body?: unknown) => callSimulator(simulator.baseUrl, method, path, body);
+  const call = (method: string, path: string, body?: unknown) => callSimulator(simulator, method, path, body);
   const answerNow = (id: string, body?: unknown) =>
     fetch(`${simulator.baseUrl}/simulator/servicerequests/${id}/answer`, {
       method: 'POST',

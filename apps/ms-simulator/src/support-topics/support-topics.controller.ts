@@ -1,14 +1,18 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import { BearerTokenGuard } from '../http/bearer-token.guard';
+import { Controller, Get, Headers, UseGuards } from '@nestjs/common';
+import { FaultGuard } from '../faults/fault.guard';
+import { OperationName } from '../faults/operations';
 import { collection, type Collection } from '../http/collection';
-import { SUPPORT_TOPICS, type SupportTopic } from './support-topic.catalogue';
+import { AccessTokenGuard } from '../http/access-token.guard';
+import { type SupportTopic, supportTopics } from './support-topic.catalogue';
 
 // Registered before ServiceRequestsController, or `GET /v1/servicerequests/:id` would take "supporttopics" for an id.
 @Controller('v1/servicerequests/supporttopics')
-@UseGuards(BearerTokenGuard)
+@UseGuards(FaultGuard, AccessTokenGuard)
 export class SupportTopicsController {
+  /** Names and descriptions in the X-Locale's language (en-US or fr-FR; others fall back to en-US). */
   @Get()
-  list(): Collection<SupportTopic> {
-    return collection([...SUPPORT_TOPICS]);
+  @OperationName('support-topics')
+  list(@Headers('x-locale') locale?: string): Collection<SupportTopic> {
+    return collection(supportTopics(locale));
   }
 }

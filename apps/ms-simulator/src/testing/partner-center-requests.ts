@@ -1,5 +1,6 @@
 import type { PartnerCenterErrorBody } from '../errors/partner-center.exception';
 import type { ServiceRequestResource } from '../service-requests/service-request.resource';
+import type { RunningSimulator } from './start-simulator';
 
 export type { PartnerCenterErrorBody, ServiceRequestResource };
 
@@ -17,12 +18,18 @@ export function aCreateBody(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
-/** Calls the simulator as a Partner Center client does: bearer token, JSON. */
-export function callSimulator(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${baseUrl}${path}`, {
+/** Calls the simulator as a Partner Center client does: a valid access token, JSON. */
+export function callSimulator(
+  simulator: Pick<RunningSimulator, 'baseUrl' | 'accessToken'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return fetch(`${simulator.baseUrl}${path}`, {
     method,
     headers: {
-      Authorization: 'Bearer test-token',
+      Authorization: `Bearer ${simulator.accessToken()}`,
       Accept: 'application/json',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...headers,

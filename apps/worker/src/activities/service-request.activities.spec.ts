@@ -4,10 +4,10 @@ import type { DataSource } from 'typeorm';
 import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { InProcessMicrosoftSupport, type MicrosoftAnswer as MicrosoftFirstEngagement, type MicrosoftSupport } from '@escalade/microsoft-support';
-import { PartnerCenterRejectedError } from '@escalade/partner-center';
+import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from '@escalade/partner-center';
 import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, JournalFaultStore, MicrosoftWatchStore, testDatabases } from '@escalade/persistence';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { JOURNAL_FAULT_FAILURE, MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
+import { HANDOFF_BLOCKED_FAILURE, JOURNAL_FAULT_FAILURE, MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
 
 describe('service-request activities', () => {
@@ -79,6 +79,22 @@ describe('service-request activities', () => {
     const failure = await activities(rejecting).handOffToMicrosoft({ ticketId: 't-10', request: aServiceRequest() }).catch((err) => err);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: MICROSOFT_REJECTION_FAILURE, nonRetryable: true, details: [{ status: 400, code: 400 }] });
+  });
+
+  it("retries a filing Partner Center throttles no sooner than its Retry-After, and blocks one our credentials can't make", async () => {
+    const answering = (failure: Error) =>
+      new (class extends InProcessMicrosoftSupport {
+        override async fileServiceRequest(): Promise<never> {
+          throw failure;
+        }
+      })();
+    const throttled = new PartnerCenterUnavailableError('create service request', 'HTTP 429', { status: 429, retryAfterMs: 30_000 });
+    const refused = new PartnerCenterCredentialsError('create service request', 'renewal-refused', 'invalid_grant');
+    const file = (failure: Error) =>
+      activities(answering(failure)).handOffToMicrosoft({ ticketId: 't-12', request: aServiceRequest() }).catch((err: unknown) => err);
+
+    expect(await file(throttled)).toMatchObject({ nonRetryable: false, nextRetryDelay: 30_000 });
+    expect(await file(refused)).toMatchObject({ type: HANDOFF_BLOCKED_FAILURE, nonRetryable: true, details: [{ failingSince: expect.any(String) }] });
   });
 
   it('stores and announces an escalation alert once, however often it is retried', async () => {

@@ -4,12 +4,14 @@ import { ApplicationFailure } from '@temporalio/common';
 import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
 import { EventIdReuseError, StreamVersionConflictError, type EventStore } from '@escalade/event-store';
 import type { MicrosoftAnswer as MicrosoftFirstEngagement, MicrosoftSupport } from '@escalade/microsoft-support';
-import { PartnerCenterRejectedError } from '@escalade/partner-center';
+import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from '@escalade/partner-center';
 import type { AlertDispatcher, AlertStore, JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
 import {
+  HANDOFF_BLOCKED_FAILURE,
   JOURNAL_FAULT_FAILURE,
   MICROSOFT_REJECTION_FAILURE,
   type MicrosoftAnswer,
+  type HandoffBlockage,
   type MicrosoftRejection,
   type ServiceRequestActivities,
 } from '@escalade/workflows';
@@ -34,7 +36,10 @@ function journalFault(err: unknown, attempt: number): string | undefined {
   return undefined;
 }
 
-/** Microsoft refusing the input is final: retrying the same request cannot help, so Temporal must not. */
+/**
+ * Microsoft refusing the input is final: retrying the same request cannot help, so Temporal must not. Partner Center
+ * asking us to wait (429 or 503 with Retry-After) sets when Temporal tries again: no sooner, however short its back-off.
+ */
 async function failFastOnRejection<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -42,6 +47,9 @@ async function failFastOnRejection<T>(call: () => Promise<T>): Promise<T> {
     if (err instanceof PartnerCenterRejectedError) {
       const rejection: MicrosoftRejection = { status: err.status, code: err.code };
       throw ApplicationFailure.nonRetryable(err.message, MICROSOFT_REJECTION_FAILURE, rejection);
+    }
+    if (err instanceof PartnerCenterUnavailableError && err.retryAfterMs !== undefined) {
+      throw ApplicationFailure.create({ message: err.message, type: err.name, nextRetryDelay: Math.max(err.retryAfterMs, 1) });
     }
     throw err;
   }
@@ -62,6 +70,8 @@ export function createServiceRequestActivities({
   journalFaults,
   logger,
 }: ActivityDependencies): ServiceRequestActivities {
+  /** Since when filings have failed on our credentials, in this worker: the tickets one outage blocks share it. */
+  let credentialsFailingSince: string | undefined;
   return {
     async checkEligibility(request) {
       return decideEligibility(request);
@@ -69,10 +79,18 @@ export function createServiceRequestActivities({
 
     async handOffToMicrosoft({ ticketId, request }) {
       const target = decideHandoffTarget(request);
-      const { microsoftTicketId, createdAt } = await failFastOnRejection(() =>
-        microsoftSupport.fileServiceRequest({ correlationId: ticketId, target, request }),
-      );
-      return { target, microsoftTicketId, filedAt: createdAt };
+      try {
+        const { microsoftTicketId, createdAt } = await failFastOnRejection(() =>
+          microsoftSupport.fileServiceRequest({ correlationId: ticketId, target, request }),
+        );
+        credentialsFailingSince = undefined;
+        return { target, microsoftTicketId, filedAt: createdAt };
+      } catch (err) {
+        if (!(err instanceof PartnerCenterCredentialsError)) throw err;
+        credentialsFailingSince ??= new Date().toISOString();
+        const blockage: HandoffBlockage = { reason: err.message, failingSince: credentialsFailingSince };
+        throw ApplicationFailure.nonRetryable(err.message, HANDOFF_BLOCKED_FAILURE, blockage);
+      }
     },
 
     async sendEscalationAlert(alert) {
@@ -115,6 +133,14 @@ export function createServiceRequestActivities({
 
     async markAlertDeliveryDead({ deliveryId, reason }) {
       await alertDispatcher.markDead(deliveryId, reason);
+    },
+
+    async sendNoteToMicrosoft({ microsoftTicketId, text, ref }) {
+      await failFastOnRejection(() => microsoftSupport.sendNote(microsoftTicketId, { text, ref }));
+    },
+
+    async closeMicrosoftTicket({ microsoftTicketId }) {
+      return failFastOnRejection(() => microsoftSupport.closeTicket(microsoftTicketId));
     },
 
     async followMicrosoftTicket(watch) {

@@ -28,6 +28,7 @@ const KIND_TITLES: Record<AlertKind, string> = {
   response: 'Microsoft responded',
   closure: 'Ticket closed',
   correction: 'Breach withdrawn: Microsoft had answered in time',
+  'handoff-blocked': 'Tickets cannot be filed: Partner Center credentials fail',
 };
 
 const SLACK_HEADER_LIMIT = 150;

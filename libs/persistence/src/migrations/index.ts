@@ -6,6 +6,9 @@ import { CreateMicrosoftWatches1764000000005 } from '../microsoft-watches/176400
 import { CreateParkedEvents1764000000006 } from './1764000000006-create-parked-events';
 import { CreateJournalFaults1764000000007 } from '../journal-faults/1764000000007-create-journal-faults';
 import { CreateIdempotencyKeys1764000000008 } from '../idempotency-keys/1764000000008-create-idempotency-keys';
+import { CreatePartnerCenterCredentials1764000000009 } from '../partner-center-credentials/1764000000009-create-partner-center-credentials';
+import { CreateSupportTopics1764000000010 } from '../support-topics/1764000000010-create-support-topics';
+import { AddPartnerCenterCredentialStatus1764000000011 } from '../partner-center-credentials/1764000000011-add-partner-center-credential-status';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   CreateParkedEvents1764000000006,
   CreateJournalFaults1764000000007,
   CreateIdempotencyKeys1764000000008,
+  CreatePartnerCenterCredentials1764000000009,
+  CreateSupportTopics1764000000010,
+  AddPartnerCenterCredentialStatus1764000000011,
 ];

@@ -71,3 +71,18 @@ export class CloseServiceRequestDto {
   @MaxLength(200)
   closedBy?: string;
 }
+
+export class SendNoteDto {
+  @ApiProperty({ example: 'The customer confirms the outage started at 09:12 UTC', maxLength: 5_000 })
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @MaxLength(5_000)
+  @MultiLine()
+  text!: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'coordinator@fabrikam.com' })
+  @OptionalField()
+  @IsString()
+  @MaxLength(200)
+  sentBy?: string;
+}

@@ -16,6 +16,7 @@ export class ContactDto {
   PhoneNumber?: string;
 }
 
+/** `CreatedByName` and `CreatedDate`, which Microsoft's examples send as null, are Partner Center's to set. */
 export class NoteDto {
   @IsString()
   @IsNotEmpty()
@@ -31,6 +32,12 @@ export class OrganizationDto {
   @IsString()
   Name?: string;
 
+  /** The documented ServiceRequestOrganization has one phone number… */
+  @IsOptional()
+  @IsString()
+  PhoneNumber?: string;
+
+  /** …and Escalade's adapter sends a list: both are taken. */
   @IsOptional()
   @IsArray()
   @IsString({ each: true })

@@ -1,10 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { EnumMember, STATUS_MEMBERS } from './enum-values';
 import { NoteDto } from './parts.dto';
 
-export const SETTABLE_STATUSES = ['open', 'closed'] as const;
+/** `none` is the default a .NET client sends for a status it leaves alone (Microsoft's update example does). */
+const PATCHABLE_STATUSES = ['none', 'open', 'closed'] as const;
 
-/** The body of `PATCH /v1/servicerequests/{id}`: a note to add, a status to set, or both. */
+/** What `PATCH /v1/servicerequests/{id}` takes: a note to add, a status to set, or both; the rest is ignored. */
 export class UpdateServiceRequestDto {
   @IsOptional()
   @ValidateNested()
@@ -12,6 +14,7 @@ export class UpdateServiceRequestDto {
   NewNote?: NoteDto;
 
   @IsOptional()
-  @IsIn(SETTABLE_STATUSES)
-  Status?: (typeof SETTABLE_STATUSES)[number];
+  @EnumMember(STATUS_MEMBERS)
+  @IsIn(PATCHABLE_STATUSES)
+  Status?: (typeof PATCHABLE_STATUSES)[number];
 }

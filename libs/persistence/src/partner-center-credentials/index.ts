@@ -1,0 +1,4 @@
+export * from './credential-cipher';
+export * from './partner-center-credential-status.entity';
+export * from './partner-center-credential.entity';
+export * from './partner-center-credential.store';

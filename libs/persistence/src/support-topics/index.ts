@@ -1,0 +1,2 @@
+export * from './support-topic.entity';
+export * from './support-topic.store';
