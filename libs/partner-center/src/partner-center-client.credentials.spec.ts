@@ -5,20 +5,11 @@ import { INVALID_GRANT, startFakeEntra, type FakeEntra } from './credentials/tes
 import { InMemoryRefreshTokenStore } from './credentials/testing/in-memory-refresh-token-store';
 import { PartnerCenterClient, type PartnerCenterClientOptions } from './partner-center.client';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError, isRetryable } from './partner-center.errors';
+import { failureOf } from './testing/failure-of';
 
 const CLIENT_ID = 'escalade-app';
 const SECRET = 'client-secret-value';
 const RESOURCE = { id: '1', status: 'open' };
-
-/** Resolves with what the call threw. */
-async function failureOf(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('PartnerCenterClient with renewable credentials', () => {
   let entra: FakeEntra;

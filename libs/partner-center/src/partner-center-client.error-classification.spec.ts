@@ -4,6 +4,7 @@ import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulato
 import { PartnerCenterClient, type PartnerCenterClientOptions } from './partner-center.client';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError, isRetryable } from './partner-center.errors';
 import type { CreateServiceRequestBody } from './wire';
+import { failureOf } from './testing/failure-of';
 
 const validBody: CreateServiceRequestBody = {
   Title: 'VMs unreachable',
@@ -15,16 +16,6 @@ const validBody: CreateServiceRequestBody = {
 
 const clientFor = (baseUrl: string, options: Partial<PartnerCenterClientOptions> = {}) =>
   new PartnerCenterClient({ baseUrl, agentLocale: 'en-US', tokenProvider: async () => 'token', ...options });
-
-/** Resolves with what the call threw. */
-async function failureOf(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('PartnerCenterClient: rejections (retrying cannot help)', () => {
   let simulator: RunningSimulator;

@@ -2,7 +2,7 @@ import { PRODUCT_LABELS, type Product } from '@escalade/domain';
 import type { TicketView } from '../api/types';
 import { countdown } from '../format/countdown';
 import { Link } from '../routing/navigation';
-import { BreachedBadge, BreachWithdrawnBadge, NotRecordingBadge, OutcomeBadge, SeverityBadge, StatusBadge } from '../ui/badges';
+import { BreachedBadge, BreachWithdrawnBadge, FilingBlockedBadge, NotRecordingBadge, OutcomeBadge, SeverityBadge, StatusBadge } from '../ui/badges';
 
 export function TicketHeader({ ticket, now }: { ticket: TicketView; now: number }) {
   const timeLeft = countdown(ticket, now);
@@ -19,6 +19,7 @@ export function TicketHeader({ ticket, now }: { ticket: TicketView; now: number 
         {ticket.breached && <BreachedBadge />}
         {ticket.breachCorrectedAt && <BreachWithdrawnBadge at={ticket.breachCorrectedAt} />}
         {ticket.journalFault && <NotRecordingBadge reason={ticket.journalFault} />}
+        {ticket.handoffBlocked && <FilingBlockedBadge {...ticket.handoffBlocked} />}
         <span class="muted">{ticket.id}</span>
         <span>{ticket.customer}</span>
         <span>{PRODUCT_LABELS[ticket.product as Product] ?? ticket.product}</span>

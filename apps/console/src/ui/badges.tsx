@@ -21,6 +21,15 @@ export function BreachedBadge() {
   return <span class="badge breached">Breached</span>;
 }
 
+/** Our Partner Center credentials fail: the ticket waits to be filed and files by itself once they work. */
+export function FilingBlockedBadge({ reason, since }: { reason: string; since: string }) {
+  return (
+    <span class="badge filing-blocked" title={`Since ${since}: ${reason}`}>
+      Filing blocked
+    </span>
+  );
+}
+
 /** The ticket's stream refused its events: its timeline stops there, while the ticket itself goes on. */
 export function NotRecordingBadge({ reason }: { reason: string }) {
   return (

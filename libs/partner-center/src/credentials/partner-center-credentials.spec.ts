@@ -3,22 +3,13 @@ import { PartnerCenterCredentialsError, PartnerCenterUnavailableError, isRetryab
 import { PartnerCenterCredentials, type PartnerCenterCredentialsOptions } from './partner-center-credentials';
 import { startFakeEntra, INVALID_GRANT, type FakeEntra } from './testing/fake-entra';
 import { InMemoryRefreshTokenStore } from './testing/in-memory-refresh-token-store';
+import { failureOf } from '../testing/failure-of';
 
 const TENANT = '9a3c1f52-7d4e-4b8a-9c61-2e5f8d7b3a10';
 const CLIENT_ID = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const SECRET = 'client-secret-value';
 const CONSENTED = 'refresh-token-from-consent';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** Resolves with what the call threw. */
-async function failureOf(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('PartnerCenterCredentials (client secret)', () => {
   let entra: FakeEntra;
