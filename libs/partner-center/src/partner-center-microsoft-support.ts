@@ -9,11 +9,11 @@ import {
 } from '@escalade/microsoft-support';
 import type { PartnerCenterClient } from './partner-center.client';
 import { referenceOf, withReference } from './escalade-notes';
-import { firstAnswerIn, progressOf } from './service-request-reading';
+import { firstAnswerIn, progressOf, statusOf } from './service-request-reading';
 import { SupportTopicCatalogue, type SupportTopicCatalogueOptions } from './support-topics/support-topic-catalogue';
 import { withDefaultNames, type SupportTopicNameOverrides } from './support-topics/support-topic-names';
 import { SupportTopicResolver } from './support-topics/support-topic-resolver';
-import type { CreateServiceRequestBody, ServiceRequestContactBody, ServiceRequestNote, ServiceRequestSeverity, ServiceRequestStatus } from './wire';
+import type { CreateServiceRequestBody, ServiceRequestContactBody, ServiceRequestSeverity } from './wire';
 
 export const PARTNER_CENTER_SEVERITY: Record<Severity, ServiceRequestSeverity> = {
   A: 'critical',
@@ -26,12 +26,6 @@ export interface PartnerCenterMicrosoftSupportOptions {
   supportTopicNames?: SupportTopicNameOverrides;
   /** How the list of support topics the names resolve against is kept (SUPPORT_TOPICS_TTL_MS). */
   supportTopicCatalogue?: SupportTopicCatalogueOptions;
-}
-
-export interface ServiceRequestProgress {
-  status: ServiceRequestStatus;
-  notes: ServiceRequestNote[];
-  lastModifiedDate: string;
 }
 
 /** Files service requests with Microsoft through Partner Center's REST API. */
@@ -92,8 +86,7 @@ export class PartnerCenterMicrosoftSupport extends MicrosoftSupport {
   }
 
   async closeTicket(microsoftTicketId: string): Promise<'closed' | 'already-closed'> {
-    const { status } = await this.client.getServiceRequest(microsoftTicketId);
-    if (status === 'closed') return 'already-closed';
+    if (statusOf((await this.client.getServiceRequest(microsoftTicketId)).status) === 'closed') return 'already-closed';
     await this.client.updateServiceRequest(microsoftTicketId, { Status: 'closed' });
     return 'closed';
   }

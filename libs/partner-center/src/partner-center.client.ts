@@ -145,8 +145,12 @@ export class PartnerCenterClient {
   }
 
   /** Names and descriptions in the agent locale's language (`X-Locale`). */
-  listSupportTopics(): Promise<ResourceCollection<SupportTopic>> {
-    return this.call('list support topics', 'GET', '/v1/servicerequests/supporttopics', { headers: { 'X-Locale': this.agentLocale } });
+  /** Ids as strings, whether Partner Center sends them as strings or as the int32 its model declares. */
+  async listSupportTopics(): Promise<ResourceCollection<SupportTopic>> {
+    const topics = await this.call<ResourceCollection<SupportTopic>>('list support topics', 'GET', '/v1/servicerequests/supporttopics', {
+      headers: { 'X-Locale': this.agentLocale },
+    });
+    return { ...topics, items: topics.items.map((topic) => ({ ...topic, id: String(topic.id) })) };
   }
 
   private async call<T>(

@@ -75,7 +75,8 @@ export interface ServiceRequestResource {
   severity: ServiceRequestSeverity;
   supportTopicId: string;
   supportTopicName: string;
-  status: ServiceRequestStatus;
+  /** A name; older answers (the customer-list example) send the REST reference's int32 enum instead (1 = open). */
+  status: ServiceRequestStatus | number;
   organization: ServiceRequestOrganization;
   primaryContact: ServiceRequestContact;
   productName?: string;
@@ -90,7 +91,7 @@ export interface ServiceRequestResource {
 export interface SupportTopic {
   name: string;
   description: string;
-  /** A numeric string. */
+  /** A numeric string (the model declares an int32: the client turns one into its string). */
   id: string;
   attributes: ResourceAttributes<'SupportTopic'>;
 }
