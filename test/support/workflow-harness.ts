@@ -25,6 +25,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { createServiceRequestActivities } from '../../apps/worker/src/activities/service-request.activities';
 import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-code';
+import { startTimeSkippingServer } from './temporal-servers';
 import { TestMicrosoftSupport } from './test-microsoft-support';
 
 /** A worker with the real activities (in-process Microsoft, SQLite alert store) on a test server. */
@@ -123,6 +124,24 @@ export class WorkflowHarness {
       args: [{ id, request, policy, microsoftPollIntervalMs }],
     });
   }
+}
+
+/**
+ * A time-skipping server and a harness on it for the enclosing `describe`: started before its tests, stopped after
+ * them. Its `env` and `harness` are there once the `beforeAll` it registers has run.
+ */
+export function onTimeSkippingServer<H extends WorkflowHarness>(create: (env: TestWorkflowEnvironment) => H): { env: TestWorkflowEnvironment; harness: H } {
+  const server = {} as { env: TestWorkflowEnvironment; harness: H };
+  beforeAll(async () => {
+    server.env = await startTimeSkippingServer();
+    server.harness = create(server.env);
+    await server.harness.start();
+  }, 120_000);
+  afterAll(async () => {
+    await server.harness?.stop();
+    await server.env?.teardown();
+  });
+  return server;
 }
 
 /** The types of the events the ticket's workflow has recorded so far, in order. */

@@ -1,29 +1,17 @@
 // What the workflow does with what should never reach it (issue 12): a malformed request is refused with its problems
 // named, and a ticket stream that refuses its events stops recording while the ticket itself goes on.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest, DEFAULT_SLA_POLICY, type ServiceRequest } from '@escalade/domain';
 import { closeUpdate, SERVICE_REQUEST_WORKFLOW, serviceRequestWorkflowId, ticketStreamId, type serviceRequestWorkflow } from '@escalade/workflows';
-import { startTimeSkippingServer } from '../support/temporal-servers';
-import { eventTypesOf, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import { eventTypesOf, onTimeSkippingServer, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 describe('requests and streams the workflow cannot work with (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let harness: WorkflowHarness;
+  const server = onTimeSkippingServer((env) => new WorkflowHarness(env));
 
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    harness = new WorkflowHarness(env);
-    await harness.start();
-  }, 120_000);
 
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
 
   const start = (id: string, request: ServiceRequest) =>
-    env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
-      taskQueue: harness.taskQueue,
+    server.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
+      taskQueue: server.harness.taskQueue,
       workflowId: serviceRequestWorkflowId(id),
       args: [{ id, request, policy: DEFAULT_SLA_POLICY }],
     });
@@ -39,15 +27,15 @@ describe('requests and streams the workflow cannot work with (time-skipping serv
       decision: 'refused',
       reason: 'The request is invalid: partner must be an object; contact.email must be a non-empty string',
     });
-    expect(await eventTypesOf(harness, handle)).toEqual(['ServiceRequestReceived', 'EligibilityDecided', 'ServiceRequestClosed']);
-    const [received] = await harness.events.readStream(ticketStreamId('malformed-1'));
+    expect(await eventTypesOf(server.harness, handle)).toEqual(['ServiceRequestReceived', 'EligibilityDecided', 'ServiceRequestClosed']);
+    const [received] = await server.harness.events.readStream(ticketStreamId('malformed-1'));
     expect(received.data).toMatchObject({ partner: { tenantId: '', name: '' }, customer: { name: 'Contoso Ltd' } });
   });
 
   it('goes on without recording once its stream refuses its events, with the fault on the ticket and kept for readiness', async () => {
     const id = 'stream-refuses-1';
     const streamId = ticketStreamId(id);
-    await harness.events.appendToStream(streamId, [{ eventId: `${streamId}:1`, type: 'ServiceRequestReceived', data: { other: true } }]);
+    await server.harness.events.appendToStream(streamId, [{ eventId: `${streamId}:1`, type: 'ServiceRequestReceived', data: { other: true } }]);
 
     const handle = await start(id, aServiceRequest({ severity: 'B' }));
     const waiting = await waitForStatus(handle, 'awaiting-response');
@@ -56,8 +44,8 @@ describe('requests and streams the workflow cannot work with (time-skipping serv
 
     expect(waiting.journalFault).toMatch(/other data/);
     expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', journalFault: waiting.journalFault });
-    expect((await harness.events.readStream(streamId)).map((e) => e.data)).toEqual([{ other: true }]);
-    const faults = await harness.journalFaults.list();
+    expect((await server.harness.events.readStream(streamId)).map((e) => e.data)).toEqual([{ other: true }]);
+    const faults = await server.harness.journalFaults.list();
     expect(faults).toEqual([expect.objectContaining({ streamId, workflowId: serviceRequestWorkflowId(id) })]);
     expect((await stateOf(handle)).handoff?.microsoftTicketId).toEqual(expect.any(String));
   });

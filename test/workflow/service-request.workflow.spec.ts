@@ -1,5 +1,4 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest, DEFAULT_SLA_POLICY, responseDeadline, type BusinessCalendar } from '@escalade/domain';
 import {
   azureAccessGrantedSignal,
@@ -8,62 +7,51 @@ import {
   microsoftRespondedSignal,
   ticketStreamId,
 } from '@escalade/workflows';
-import { startTimeSkippingServer } from '../support/temporal-servers';
 import { UNKNOWN_SUPPORT_TOPIC_ID } from '../support/test-microsoft-support';
-import { escalationAlertsOf, eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import { escalationAlertsOf, eventTypesOf, onTimeSkippingServer, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 describe('service-request workflow on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  let harness: WorkflowHarness;
+  const server = onTimeSkippingServer((env) => new WorkflowHarness(env));
 
-  beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    harness = new WorkflowHarness(env);
-    await harness.start();
-  }, 120_000);
 
-  afterAll(async () => {
-    await harness?.stop();
-    await env?.teardown();
-  });
 
   describe('severity A, English, break/fix', () => {
     it('breaches at exactly 2 h and not before, and alerts the coordinators once', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'A' }));
       const waiting = await waitForStatus(handle, 'awaiting-response');
       expect(Date.parse(waiting.responseDueAt!) - Date.parse(waiting.handoff!.filedAt)).toBe(2 * HOUR);
       expect(waiting.handoff!.microsoftTicketId).toMatch(/^\d+$/);
       expect(waiting.responseWindow).toMatchObject({ startsAt: waiting.handoff!.filedAt, dueAt: waiting.responseDueAt });
 
-      await env.sleep(2 * HOUR - 1_000);
+      await server.env.sleep(2 * HOUR - 1_000);
       expect(await stateOf(handle)).toMatchObject({ breached: false, escalationLevel: 0 });
 
-      await env.sleep(1_000);
+      await server.env.sleep(1_000);
       const breached = await stateOf(handle);
       expect(breached).toMatchObject({ status: 'awaiting-response', breached: true, escalationLevel: 1 });
       expect(breached.breachedAt).toBe(breached.responseDueAt);
-      const alerts = await escalationAlertsOf(harness, breached.id, 1);
+      const alerts = await escalationAlertsOf(server.harness, breached.id, 1);
       expect(alerts.map((a) => [a.level, a.audience])).toEqual([[1, 'coordinators']]);
     });
 
     it('takes a response at 1 h 59 m without any escalation and meets the target', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'A' }));
       await waitForStatus(handle, 'awaiting-response');
-      await env.sleep(119 * MINUTE);
+      await server.env.sleep(119 * MINUTE);
       await handle.signal(microsoftRespondedSignal, { note: 'Engineer assigned' });
       await waitForStatus(handle, 'responded');
 
-      await env.sleep(5 * HOUR);
+      await server.env.sleep(5 * HOUR);
       const state = await stateOf(handle);
       expect(state).toMatchObject({ status: 'responded', breached: false, escalationLevel: 0 });
-      expect(await harness.alerts.listForTicket(state.id)).toEqual([]);
+      expect(await server.harness.alerts.listForTicket(state.id)).toEqual([]);
 
       const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed by Microsoft' }] });
       expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: true, resolution: 'Fixed by Microsoft' });
-      expect(await eventTypesOf(harness, handle)).toEqual([
+      expect(await eventTypesOf(server.harness, handle)).toEqual([
         'ServiceRequestReceived',
         'EligibilityDecided',
         'HandedOff',
@@ -75,19 +63,19 @@ describe('service-request workflow on the time-skipping server', () => {
     });
 
     it('climbs the ladder: level 2 to the duty manager half a window after the breach, level 3 after a full one', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'A' }));
       await waitForStatus(handle, 'awaiting-response');
-      await env.sleep(2 * HOUR + 59 * MINUTE);
+      await server.env.sleep(2 * HOUR + 59 * MINUTE);
       expect((await stateOf(handle)).escalationLevel).toBe(1);
-      await env.sleep(MINUTE);
+      await server.env.sleep(MINUTE);
       const second = await stateOf(handle);
       expect(second.escalationLevel).toBe(2);
       expect(second.escalations.map((e) => e.audience)).toEqual(['coordinators', 'duty-manager']);
-      await env.sleep(HOUR);
+      await server.env.sleep(HOUR);
       expect((await stateOf(handle)).escalationLevel).toBe(3);
-      const alerts = await escalationAlertsOf(harness, second.id, 3);
+      const alerts = await escalationAlertsOf(server.harness, second.id, 3);
       expect(alerts.map((a) => a.level)).toEqual([1, 2, 3]);
-      expect((await eventTypesOf(harness, handle)).slice(4)).toEqual([
+      expect((await eventTypesOf(server.harness, handle)).slice(4)).toEqual([
         'BreachWarningRaised',
         'SlaBreached',
         'Escalated',
@@ -97,15 +85,15 @@ describe('service-request workflow on the time-skipping server', () => {
     });
 
     it('ends the wait on a late response but records the target as missed', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'A' }));
       await waitForStatus(handle, 'awaiting-response');
-      await env.sleep(2 * HOUR + 30 * MINUTE);
+      await server.env.sleep(2 * HOUR + 30 * MINUTE);
       await handle.signal(microsoftRespondedSignal, {});
       const responded = await waitForStatus(handle, 'responded');
       expect(responded).toMatchObject({ breached: true, escalationLevel: 1 });
       expect(Date.parse(responded.respondedAt!)).toBeGreaterThan(Date.parse(responded.responseDueAt!));
 
-      await env.sleep(10 * HOUR);
+      await server.env.sleep(10 * HOUR);
       expect((await stateOf(handle)).escalationLevel).toBe(1);
       const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Answered late' }] });
       expect(closed).toMatchObject({ outcome: 'resolved', targetMet: false, breached: true });
@@ -117,35 +105,35 @@ describe('service-request workflow on the time-skipping server', () => {
       Date.parse((await stateOf(handle)).handoff!.filedAt);
 
     it('warns at 75 % of the window: 1 h 30 m for severity A, and only once', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'A' }));
       await waitForStatus(handle, 'awaiting-response');
-      await env.sleep(90 * MINUTE - 1_000);
+      await server.env.sleep(90 * MINUTE - 1_000);
       expect((await stateOf(handle)).warnedAt).toBeUndefined();
-      await env.sleep(1_000);
+      await server.env.sleep(1_000);
       const warned = await stateOf(handle);
       expect(Date.parse(warned.warnedAt!) - Date.parse(warned.handoff!.filedAt)).toBe(90 * MINUTE);
       expect(warned.breached).toBe(false);
-      await env.sleep(20 * MINUTE);
-      expect((await eventTypesOf(harness, handle)).filter((t) => t === 'BreachWarningRaised')).toHaveLength(1);
+      await server.env.sleep(20 * MINUTE);
+      expect((await eventTypesOf(server.harness, handle)).filter((t) => t === 'BreachWarningRaised')).toHaveLength(1);
       await handle.cancel();
       await handle.result(); // closed for good before another test moves the clock
     });
 
     it('raising C to A after 3 h recomputes the target from the filing time and breaches at once', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'C' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'C' }));
       await waitForStatus(handle, 'awaiting-response');
       const filedAt = await filedAtOf(handle);
-      await env.sleep(3 * HOUR);
+      await server.env.sleep(3 * HOUR);
       const changed = await handle.executeUpdate(changeSeverityUpdate, {
         args: [{ severity: 'A', reason: 'Production down', changedBy: 'coordinator' }],
       });
       expect(changed).toMatchObject({ severity: 'A' });
       expect(Date.parse(changed.responseDueAt!) - filedAt).toBe(2 * HOUR);
-      await env.sleep(1_000);
+      await server.env.sleep(1_000);
       const state = await stateOf(handle);
       expect(state).toMatchObject({ breached: true, breachedAt: changed.responseDueAt });
       expect(state.escalationLevel).toBeGreaterThanOrEqual(1);
-      expect(await eventTypesOf(harness, handle)).toEqual(
+      expect(await eventTypesOf(server.harness, handle)).toEqual(
         expect.arrayContaining(['SeverityChanged', 'SlaBreached', 'Escalated']),
       );
       await handle.cancel();
@@ -153,24 +141,24 @@ describe('service-request workflow on the time-skipping server', () => {
     });
 
     it('lowering A to C after 1 h moves the breach from 2 h to 8 h after filing', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'A' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'A' }));
       await waitForStatus(handle, 'awaiting-response');
       const filedAt = await filedAtOf(handle);
-      await env.sleep(HOUR);
+      await server.env.sleep(HOUR);
       const changed = await handle.executeUpdate(changeSeverityUpdate, {
         args: [{ severity: 'C', reason: 'Workaround found', changedBy: 'coordinator' }],
       });
       expect(Date.parse(changed.responseDueAt!) - filedAt).toBe(8 * HOUR);
-      await env.sleep(7 * HOUR - 1_000);
+      await server.env.sleep(7 * HOUR - 1_000);
       expect((await stateOf(handle)).breached).toBe(false);
-      await env.sleep(2_000);
+      await server.env.sleep(2_000);
       expect((await stateOf(handle)).breached).toBe(true);
       await handle.cancel();
       await handle.result(); // closed for good before another test moves the clock
     });
 
     it('refuses a change to the same severity, or once Microsoft has responded', async () => {
-      const handle = await harness.open(aServiceRequest({ severity: 'B' }));
+      const handle = await server.harness.open(aServiceRequest({ severity: 'B' }));
       await waitForStatus(handle, 'awaiting-response');
       const change = (severity: 'A' | 'B') =>
         handle.executeUpdate(changeSeverityUpdate, { args: [{ severity, reason: 'r', changedBy: 'c' }] });
@@ -186,23 +174,23 @@ describe('service-request workflow on the time-skipping server', () => {
 
   it('counts a non-break/fix business day in business hours, across a weekend', async () => {
     // The test server's clock has moved on with the other tests: its "today" and the next two days are the weekend.
-    const today = ((new Date(await env.currentTimeMs()).getUTCDay() + 6) % 7) + 1; // ISO weekday
+    const today = ((new Date(await server.env.currentTimeMs()).getUTCDay() + 6) % 7) + 1; // ISO weekday
     const isoDay = (offset: number) => (((today - 1 + offset) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
     const week: BusinessCalendar['week'] = {};
     for (const offset of [3, 4, 5, 6]) week[isoDay(offset)] = [[9 * 60, 17 * 60]]; // filed on a day off, then two more
     const policy = { ...DEFAULT_SLA_POLICY, calendar: { timeZone: 'UTC', week, holidays: [] } };
     const request = aServiceRequest({ incidentType: 'non-break-fix', severity: 'C' });
 
-    const handle = await harness.open(request, policy);
+    const handle = await server.harness.open(request, policy);
     const waiting = await waitForStatus(handle, 'awaiting-response');
     const filedAt = new Date(waiting.handoff!.filedAt);
     const dueAt = Date.parse(waiting.responseDueAt!);
     expect(dueAt).toBe(responseDeadline(filedAt, request, policy).getTime());
     expect(dueAt - filedAt.getTime()).toBeGreaterThan(48 * HOUR); // the weekend lies in between
 
-    await env.sleep(dueAt - filedAt.getTime() - 1_000);
+    await server.env.sleep(dueAt - filedAt.getTime() - 1_000);
     expect((await stateOf(handle)).breached).toBe(false);
-    await env.sleep(2_000);
+    await server.env.sleep(2_000);
     expect((await stateOf(handle)).breached).toBe(true);
     await handle.cancel();
     await handle.result(); // closed for good before another test moves the clock
@@ -210,14 +198,14 @@ describe('service-request workflow on the time-skipping server', () => {
 
   it('gives severity B 4 h and severity C 8 h', async () => {
     for (const [severity, hours] of [['B', 4], ['C', 8]] as const) {
-      const handle = await harness.open(aServiceRequest({ severity }));
+      const handle = await server.harness.open(aServiceRequest({ severity }));
       const state = await waitForStatus(handle, 'awaiting-response');
       expect(Date.parse(state.responseDueAt!) - Date.parse(state.handoff!.filedAt)).toBe(hours * HOUR);
     }
   });
 
   it('closes before any response with the resolution and returns the final state as the result', async () => {
-    const handle = await harness.open(aServiceRequest({ severity: 'C' }));
+    const handle = await server.harness.open(aServiceRequest({ severity: 'C' }));
     await waitForStatus(handle, 'awaiting-response');
     const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Customer solved it' }] });
     expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: true, breached: false });
@@ -226,7 +214,7 @@ describe('service-request workflow on the time-skipping server', () => {
   });
 
   it('rejects a close without a resolution', async () => {
-    const handle = await harness.open(aServiceRequest());
+    const handle = await server.harness.open(aServiceRequest());
     await waitForStatus(handle, 'awaiting-response');
     await expect(handle.executeUpdate(closeUpdate, { args: [{ resolution: '  ' }] })).rejects.toThrow(
       WorkflowUpdateFailedError,
@@ -237,18 +225,18 @@ describe('service-request workflow on the time-skipping server', () => {
   });
 
   it('ends as cancelled when the workflow is cancelled', async () => {
-    const handle = await harness.open(aServiceRequest());
+    const handle = await server.harness.open(aServiceRequest());
     await waitForStatus(handle, 'awaiting-response');
     await handle.cancel();
     expect(await handle.result()).toMatchObject({ status: 'closed', outcome: 'cancelled' });
   });
 
   it('closes as handoff-rejected when Microsoft rejects the filing, recording its reason', async () => {
-    const handle = await harness.open(aServiceRequest({ supportTopicId: UNKNOWN_SUPPORT_TOPIC_ID }));
+    const handle = await server.harness.open(aServiceRequest({ supportTopicId: UNKNOWN_SUPPORT_TOPIC_ID }));
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'closed', outcome: 'handoff-rejected', targetMet: null, escalationLevel: 0 });
     expect(result.handoff).toBeUndefined();
-    const events = await harness.events.readStream(ticketStreamId(result.id));
+    const events = await server.harness.events.readStream(ticketStreamId(result.id));
     expect(events.map((e) => e.type)).toEqual([
       'ServiceRequestReceived',
       'EligibilityDecided',
@@ -261,19 +249,19 @@ describe('service-request workflow on the time-skipping server', () => {
       code: 400,
     });
     expect(events[3].data).toMatchObject({ outcome: 'handoff-rejected', targetMet: null });
-    expect(await harness.alerts.listForTicket(result.id)).toEqual([]);
+    expect(await server.harness.alerts.listForTicket(result.id)).toEqual([]);
   });
 
   describe('eligibility outcomes', () => {
     it('refuses a phone request and closes with the reason, never handing off', async () => {
-      const filedBefore = harness.microsoft.filedCount;
-      const handle = await harness.open(aServiceRequest({ channel: 'phone' }));
+      const filedBefore = server.harness.microsoft.filedCount;
+      const handle = await server.harness.open(aServiceRequest({ channel: 'phone' }));
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'closed', outcome: 'refused', targetMet: null });
       expect(result.eligibility).toMatchObject({ decision: 'refused', reason: expect.stringMatching(/phone/i) });
       expect(result.handoff).toBeUndefined();
-      expect(harness.microsoft.filedCount).toBe(filedBefore);
-      expect(await eventTypesOf(harness, handle)).toEqual(['ServiceRequestReceived', 'EligibilityDecided', 'ServiceRequestClosed']);
+      expect(server.harness.microsoft.filedCount).toBe(filedBefore);
+      expect(await eventTypesOf(server.harness, handle)).toEqual(['ServiceRequestReceived', 'EligibilityDecided', 'ServiceRequestClosed']);
     });
 
     it('redirects a marketplace product to its ISV', async () => {
@@ -281,7 +269,7 @@ describe('service-request workflow on the time-skipping server', () => {
         product: 'marketplace',
         marketplace: { productName: 'Contoso Backup', isv: { name: 'Contoso ISV', supportEmail: 'help@isv.example' } },
       });
-      const result = await (await harness.open(request)).result();
+      const result = await (await server.harness.open(request)).result();
       expect(result).toMatchObject({ outcome: 'redirected', eligibility: { decision: 'redirected' } });
       expect(result.eligibility!.redirectTo).toMatchObject({ kind: 'isv', name: 'Contoso ISV' });
     });
@@ -289,10 +277,10 @@ describe('service-request workflow on the time-skipping server', () => {
     it('waits for Azure access, then hands off once the indirect provider grants it', async () => {
       const request = aServiceRequest({ product: 'azure' });
       request.partner = { ...request.partner, role: 'indirect-reseller', azureAccessGranted: false };
-      const handle = await harness.open(request);
+      const handle = await server.harness.open(request);
       const waiting = await waitForStatus(handle, 'awaiting-access');
       expect(waiting.eligibility).toMatchObject({ decision: 'needs-access' });
-      await env.sleep(3 * 24 * HOUR);
+      await server.env.sleep(3 * 24 * HOUR);
       await handle.signal(azureAccessGrantedSignal, { grantedBy: 'provider-admin' });
       const handedOff = await waitForStatus(handle, 'awaiting-response');
       expect(handedOff.eligibility!.decision).toBe('eligible');
@@ -304,17 +292,17 @@ describe('service-request workflow on the time-skipping server', () => {
     it('closes as access-timed-out when access is not granted within the configured time-out', async () => {
       const request = aServiceRequest({ product: 'azure' });
       request.partner = { ...request.partner, role: 'indirect-reseller', azureAccessGranted: false };
-      const handle = await harness.open(request, { ...DEFAULT_SLA_POLICY, accessTimeoutMinutes: 60 });
+      const handle = await server.harness.open(request, { ...DEFAULT_SLA_POLICY, accessTimeoutMinutes: 60 });
       await waitForStatus(handle, 'awaiting-access');
-      await env.sleep(30 * MINUTE - 1_000);
-      expect(await eventTypesOf(harness, handle)).not.toContain('AzureAccessReminded');
-      await env.sleep(1_000); // half the time-out: the (patched-in) reminder
-      await waitForEventType(harness, handle, 'AzureAccessReminded');
-      await env.sleep(29 * MINUTE);
+      await server.env.sleep(30 * MINUTE - 1_000);
+      expect(await eventTypesOf(server.harness, handle)).not.toContain('AzureAccessReminded');
+      await server.env.sleep(1_000); // half the time-out: the (patched-in) reminder
+      await waitForEventType(server.harness, handle, 'AzureAccessReminded');
+      await server.env.sleep(29 * MINUTE);
       expect((await stateOf(handle)).status).toBe('awaiting-access');
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'closed', outcome: 'access-timed-out', targetMet: null });
-      expect(await eventTypesOf(harness, handle)).toEqual([
+      expect(await eventTypesOf(server.harness, handle)).toEqual([
         'ServiceRequestReceived',
         'EligibilityDecided',
         'AzureAccessAwaited',

@@ -1,13 +1,11 @@
 // The SLA verdict after crashes and races (issue 11): taken from Microsoft's own answer time, whatever order the
 // workflow learns things in; and a ticket cancelled at any moment keeps its first and last events.
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest, DEFAULT_SLA_POLICY, evolveTicketSummary, type TicketEvent, type TicketSummary } from '@escalade/domain';
 import { startWebhookReceiver, type WebhookReceiver } from '@escalade/persistence';
 import { microsoftRespondedSignal, microsoftTicketUpdatedSignal, closeUpdate, ticketStreamId } from '@escalade/workflows';
 import { ScriptedMicrosoftSupport } from '../../tools/replay/scripted-microsoft';
-import { startTimeSkippingServer } from '../support/temporal-servers';
-import { eventTypesOf, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import { eventTypesOf, onTimeSkippingServer, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -39,21 +37,15 @@ async function streamOf(harness: WorkflowHarness, ticketId: string) {
 }
 
 describe('the SLA record from its source, after crashes and races (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let harness: ScriptedHarness;
+  const server = onTimeSkippingServer((env) => new ScriptedHarness(env));
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    harness = new ScriptedHarness(env);
-    await harness.start();
     receiver = await startWebhookReceiver([200]);
   }, 120_000);
 
   afterAll(async () => {
-    await harness?.stop();
     await receiver?.close();
-    await env?.teardown();
   });
 
   /** The kinds of the alerts delivered for the ticket so far. */
@@ -62,23 +54,23 @@ describe('the SLA record from its source, after crashes and races (time-skipping
 
   it('withdraws a breach and its escalation, with a correction alert, when an answer given in time is heard of late', async () => {
     const customer = { tenantId: '11111111-1111-1111-1111-111111111111', domain: 'heard-late.example', name: 'Heard Late Ltd' };
-    await harness.subscribeToAlerts({ url: receiver.url, secret: 'whsec-test', customers: [customer.domain] });
-    const handle = await harness.open(aServiceRequest({ severity: 'A', customer }));
+    await server.harness.subscribeToAlerts({ url: receiver.url, secret: 'whsec-test', customers: [customer.domain] });
+    const handle = await server.harness.open(aServiceRequest({ severity: 'A', customer }));
     const waiting = await waitForStatus(handle, 'awaiting-response');
     const dueAt = Date.parse(waiting.responseDueAt!);
 
-    await env.sleep(2 * HOUR + MINUTE); // the breach and level 1 go out: nobody has told of an answer yet
+    await server.env.sleep(2 * HOUR + MINUTE); // the breach and level 1 go out: nobody has told of an answer yet
     expect(await stateOf(handle)).toMatchObject({ breached: true, escalationLevel: 1 });
     const answeredAt = new Date(dueAt - 5_800).toISOString();
     await handle.signal(microsoftRespondedSignal, { note: 'Engineer assigned', respondedAt: answeredAt });
-    await waitForEventType(harness, handle, 'SlaBreachCorrected');
+    await waitForEventType(server.harness, handle, 'SlaBreachCorrected');
 
     const corrected = await stateOf(handle);
     expect(corrected).toMatchObject({ status: 'responded', respondedAt: answeredAt, breached: false, escalationLevel: 0, targetMet: true });
     expect(corrected.breachedAt).toBeUndefined();
     expect(corrected.breachCorrectedAt).toEqual(expect.any(String));
     expect(corrected.escalations.map((e) => e.level)).toEqual([1]); // what went out stays on record
-    const events = await streamOf(harness, waiting.id);
+    const events = await streamOf(server.harness, waiting.id);
     expect(ticketEventTypes(events).slice(4)).toEqual(['BreachWarningRaised', 'SlaBreached', 'Escalated', 'MicrosoftResponded', 'SlaBreachCorrected']);
     expect(events.find((e) => e.type === 'MicrosoftResponded')?.data).toMatchObject({ respondedAt: answeredAt, late: false });
 
@@ -88,17 +80,17 @@ describe('the SLA record from its source, after crashes and races (time-skipping
   });
 
   it("declares no breach when Microsoft's answer, given just before the due time, is found at the due time", async () => {
-    const handle = await harness.open(aServiceRequest({ severity: 'A' }), undefined, READABLE);
+    const handle = await server.harness.open(aServiceRequest({ severity: 'A' }), undefined, READABLE);
     const waiting = await waitForStatus(handle, 'awaiting-response');
     const answeredAt = new Date(Date.parse(waiting.responseDueAt!) - 5_800).toISOString();
-    harness.microsoft.addNote(waiting.handoff!.microsoftTicketId, 'Engineer assigned', 'Microsoft support', answeredAt);
+    server.harness.microsoft.addNote(waiting.handoff!.microsoftTicketId, 'Engineer assigned', 'Microsoft support', answeredAt);
 
-    await env.sleep(2 * HOUR + MINUTE);
+    await server.env.sleep(2 * HOUR + MINUTE);
     const state = await waitForStatus(handle, 'responded');
     expect(state).toMatchObject({ respondedAt: answeredAt, breached: false, escalationLevel: 0, targetMet: true });
 
     // The watch poller tells of the same note afterwards: it was the answer, not news.
-    const [note] = (await harness.microsoft.getProgress(waiting.handoff!.microsoftTicketId)).notes;
+    const [note] = (await server.harness.microsoft.getProgress(waiting.handoff!.microsoftTicketId)).notes;
     await handle.signal(microsoftTicketUpdatedSignal, {
       status: 'open',
       fromNoteCount: 0,
@@ -107,7 +99,7 @@ describe('the SLA record from its source, after crashes and races (time-skipping
     });
     await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed' }] });
     await handle.result();
-    expect(ticketEventTypes(await streamOf(harness, waiting.id)).slice(4)).toEqual([
+    expect(ticketEventTypes(await streamOf(server.harness, waiting.id)).slice(4)).toEqual([
       'BreachWarningRaised',
       'MicrosoftResponded',
       'ServiceRequestClosed',
@@ -121,14 +113,14 @@ describe('the SLA record from its source, after crashes and races (time-skipping
     // passing unseen, as a real outage does. (The golden history late-answer-heard-with-the-breach has timer and
     // answer in one workflow task, on a real dev server.)
     const policy = { ...DEFAULT_SLA_POLICY, warningShare: 1.2 };
-    const handle = await harness.open(aServiceRequest({ severity: 'A' }), policy, READABLE);
+    const handle = await server.harness.open(aServiceRequest({ severity: 'A' }), policy, READABLE);
     const waiting = await waitForStatus(handle, 'awaiting-response');
     const filedAt = Date.parse(waiting.handoff!.filedAt);
     const dueAt = Date.parse(waiting.responseDueAt!);
-    await waitForEventType(harness, handle, 'ResponseDueTimeSet');
+    await waitForEventType(server.harness, handle, 'ResponseDueTimeSet');
     await untilIdle(handle);
-    await harness.pauseWorker(); // the outage, across the due time
-    await env.sleep(filedAt + 2.3 * HOUR - (await env.currentTimeMs()));
+    await server.harness.pauseWorker(); // the outage, across the due time
+    await server.env.sleep(filedAt + 2.3 * HOUR - (await server.env.currentTimeMs()));
     const answeredAt = new Date(dueAt + 10 * MINUTE).toISOString();
     await handle.signal(microsoftTicketUpdatedSignal, {
       status: 'open',
@@ -136,23 +128,23 @@ describe('the SLA record from its source, after crashes and races (time-skipping
       newNotes: [{ text: 'Sorry for the delay', createdByName: 'Microsoft support', createdDate: answeredAt }],
       answer: { kind: 'responded', answeredAt, note: 'Sorry for the delay', answeredBy: 'Microsoft support' },
     });
-    await harness.resumeWorker();
-    await waitForEventType(harness, handle, 'MicrosoftResponded');
+    await server.harness.resumeWorker();
+    await waitForEventType(server.harness, handle, 'MicrosoftResponded');
     const state = await stateOf(handle);
     expect(state).toMatchObject({ respondedAt: answeredAt, breached: true, breachedAt: waiting.responseDueAt, escalationLevel: 1, targetMet: false });
-    const events = await streamOf(harness, waiting.id);
+    const events = await streamOf(server.harness, waiting.id);
     expect(ticketEventTypes(events).slice(4)).toEqual(['SlaBreached', 'Escalated', 'MicrosoftResponded']);
     expect(events.find((e) => e.type === 'MicrosoftResponded')?.data).toMatchObject({ respondedAt: answeredAt, late: true });
-    await env.sleep(5 * HOUR);
+    await server.env.sleep(5 * HOUR);
     expect((await stateOf(handle)).escalationLevel).toBe(1); // answered: the ladder stops
     await handle.cancel();
     await handle.result(); // closed for good before another test moves the clock
   });
 
   it("follows Microsoft from the watch poller's signals, recording a note once however often it is told", async () => {
-    const handle = await harness.open(aServiceRequest({ severity: 'B' }), undefined, READABLE);
+    const handle = await server.harness.open(aServiceRequest({ severity: 'B' }), undefined, READABLE);
     await waitForStatus(handle, 'awaiting-response');
-    const first = { text: 'Please send the subscription id', createdByName: 'Microsoft support', createdDate: new Date(await env.currentTimeMs()).toISOString() };
+    const first = { text: 'Please send the subscription id', createdByName: 'Microsoft support', createdDate: new Date(await server.env.currentTimeMs()).toISOString() };
     await handle.signal(microsoftTicketUpdatedSignal, {
       status: 'attention_needed',
       fromNoteCount: 0,
@@ -164,12 +156,12 @@ describe('the SLA record from its source, after crashes and races (time-skipping
     const update = { status: 'open', fromNoteCount: 1, newNotes: [second] };
     await handle.signal(microsoftTicketUpdatedSignal, update);
     await handle.signal(microsoftTicketUpdatedSignal, update); // the poller died before storing its mark: sent again
-    await waitForEventType(harness, handle, 'MicrosoftStatusChanged');
+    await waitForEventType(server.harness, handle, 'MicrosoftStatusChanged');
 
     await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed' }] });
     const closed = await handle.result();
     expect(closed).toMatchObject({ targetMet: true, respondedAt: first.createdDate });
-    expect((await eventTypesOf(harness, handle)).slice(4)).toEqual([
+    expect((await eventTypesOf(server.harness, handle)).slice(4)).toEqual([
       'MicrosoftResponded',
       'MicrosoftNoteAdded',
       'MicrosoftStatusChanged',
@@ -181,19 +173,19 @@ describe('the SLA record from its source, after crashes and races (time-skipping
   describe('cancelled at any moment, the ticket keeps its first and last events', () => {
     /** The read model's fold over the stream: it throws on a stream that does not start with ServiceRequestReceived. */
     const projected = async (ticketId: string): Promise<TicketSummary | undefined> =>
-      (await streamOf(harness, ticketId)).reduce<TicketSummary | undefined>(
+      (await streamOf(server.harness, ticketId)).reduce<TicketSummary | undefined>(
         (summary, event) => evolveTicketSummary(summary, { type: event.type, data: event.data } as TicketEvent, event.streamVersion),
         undefined,
       );
 
     it('before its first workflow task', async () => {
-      await harness.pauseWorker();
-      const handle = await harness.open(aServiceRequest());
+      await server.harness.pauseWorker();
+      const handle = await server.harness.open(aServiceRequest());
       await handle.cancel();
-      await harness.resumeWorker();
+      await server.harness.resumeWorker();
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'closed', outcome: 'cancelled', targetMet: null });
-      const events = await streamOf(harness, result.id);
+      const events = await streamOf(server.harness, result.id);
       expect(events.map((e) => [e.streamVersion, e.type])).toEqual([
         [1, 'ServiceRequestReceived'],
         [2, 'ServiceRequestClosed'],
@@ -203,11 +195,11 @@ describe('the SLA record from its source, after crashes and races (time-skipping
 
     it('right after opening, five times in a row', async () => {
       for (let i = 0; i < 5; i += 1) {
-        const handle = await harness.open(aServiceRequest());
+        const handle = await server.harness.open(aServiceRequest());
         await handle.cancel();
         const result = await handle.result();
         expect(result.outcome).toBe('cancelled');
-        const events = await streamOf(harness, result.id);
+        const events = await streamOf(server.harness, result.id);
         expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, index) => index + 1));
         expect(events[0].type).toBe('ServiceRequestReceived');
         expect(events.at(-1)?.type).toBe('ServiceRequestClosed');
@@ -216,14 +208,14 @@ describe('the SLA record from its source, after crashes and races (time-skipping
     });
 
     it('while it is being filed: a filing made is a filing recorded', async () => {
-      const filedBefore = harness.microsoft.filedCount;
-      const handle = await harness.open(aServiceRequest());
-      await waitForEventType(harness, handle, 'EligibilityDecided');
+      const filedBefore = server.harness.microsoft.filedCount;
+      const handle = await server.harness.open(aServiceRequest());
+      await waitForEventType(server.harness, handle, 'EligibilityDecided');
       await handle.cancel();
       const result = await handle.result();
       expect(result.outcome).toBe('cancelled');
-      const types = (await streamOf(harness, result.id)).map((e) => e.type);
-      const filed = harness.microsoft.filedCount - filedBefore;
+      const types = (await streamOf(server.harness, result.id)).map((e) => e.type);
+      const filed = server.harness.microsoft.filedCount - filedBefore;
       expect([filed, !!result.handoff]).toEqual(types.includes('HandedOff') ? [1, true] : [0, false]);
       // A ticket filed closes Microsoft's too.
       expect(types.slice(-2)).toEqual(filed ? ['ServiceRequestClosed', 'MicrosoftTicketClosed'] : [expect.any(String), 'ServiceRequestClosed']);
