@@ -25,6 +25,17 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    // jose (v6) ships only ES modules; Jest runs CommonJS, so its .js files are transpiled too.
+    // (Outside Jest, Node >= 20.19 loads it through require(esm).)
+    'node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      },
+    ],
   },
+  // Everything else in node_modules is CommonJS already and stays untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -6,10 +6,11 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
+import { ConfigError, identityConfigured, loadAppConfig, type AppConfig } from '@escalade/config';
 import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
 import { simulatorCredentialsEnv } from './simulator-credentials';
+import { LOCAL_ADMIN_KEY_FILE, signInLink } from '../apps/api/src/auth/local-admin-key';
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
 const { buildConsole } = require('./build-console.cjs') as { buildConsole: (options?: { outDir?: string }) => Promise<void> };
 
@@ -185,12 +186,15 @@ async function main(): Promise<void> {
   run('worker', process.execPath, [...APP_ARGS.worker], credentials);
   run('api', process.execPath, [...APP_ARGS.api], credentials);
   await waitFor('the API', () => canConnect('127.0.0.1', config.PORT));
+  const base = `http://127.0.0.1:${config.PORT}`;
+  const localAdminKey = !identityConfigured(config) ? fs.readFileSync(path.join(config.DATA_DIR, LOCAL_ADMIN_KEY_FILE), 'utf8').trim() : undefined;
 
   console.log(
     [
       '',
-      'Escalade is running:',
-      `  Console      http://127.0.0.1:${config.PORT}/`,
+      `Escalade is running${localAdminKey ? ' in LOCAL MODE (no identity configured: API keys only, loopback only)' : ''}:`,
+      localAdminKey ? `  Console      ${signInLink(base, localAdminKey)}  (signs this browser in)` : `  Console      ${base}/`,
+      ...(localAdminKey ? [`  Admin key    in ${path.join(config.DATA_DIR, LOCAL_ADMIN_KEY_FILE)}: curl -H "Authorization: Bearer $(cat ${path.join(config.DATA_DIR, LOCAL_ADMIN_KEY_FILE)})" ${base}/service-requests`] : []),
       `  API          http://127.0.0.1:${config.PORT}`,
       `  OpenAPI docs http://127.0.0.1:${config.PORT}/docs`,
       `  Temporal UI  ${temporalUi}`,

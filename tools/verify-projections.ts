@@ -41,7 +41,7 @@ async function main(args: string[]): Promise<number> {
     printParked(drift);
 
     const parked = new Set(drift.parked.map((ticket) => ticket.ticketId));
-    const compared = snapshot.rows.filter((row) => !parked.has(row.id));
+    const compared = snapshot.rows.filter((row) => !parked.has(row.key));
     if (args.includes(NO_TEMPORAL)) {
       console.log(`Temporal: not compared (${NO_TEMPORAL})`);
       return drift.tickets.length > 0 ? 1 : 0;
@@ -71,13 +71,14 @@ async function compareWithTemporal(config: AppConfig, dataSource: DataSource, ro
     const running = new Set<string>();
     const query = `WorkflowType = '${SERVICE_REQUEST_WORKFLOW}' AND ExecutionStatus = 'Running' AND TaskQueue = '${config.TEMPORAL_TASK_QUEUE}'`;
     for await (const workflow of client.workflow.list({ query })) running.add(workflow.workflowId);
-    const suspects = workflowDrift(rows, (id) => running.has(serviceRequestWorkflowId(id)));
+    const suspects = workflowDrift(rows, (key) => running.has(serviceRequestWorkflowId(key)));
     if (suspects.length === 0) return [];
     // A ticket closing while we looked seems to drift for a moment: look at each suspect again, row and workflow.
-    const fresh = await dataSource.getRepository(TicketRow).findBy({ id: In(suspects.map((s) => s.ticketId)) });
+    // workflowDrift names tickets by key (`<partner>~<id>`, or the id of a ticket from before): rows are found by it.
+    const fresh = await dataSource.getRepository(TicketRow).findBy({ key: In(suspects.map((s) => s.ticketId)) });
     const stillRunning = new Set<string>();
-    for (const row of fresh) if (await isRunning(client, row.id)) stillRunning.add(row.id);
-    return workflowDrift(fresh, (id) => stillRunning.has(id));
+    for (const row of fresh) if (await isRunning(client, row.key)) stillRunning.add(row.key);
+    return workflowDrift(fresh, (key) => stillRunning.has(key));
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   } finally {
@@ -85,9 +86,9 @@ async function compareWithTemporal(config: AppConfig, dataSource: DataSource, ro
   }
 }
 
-async function isRunning(client: Client, ticketId: string): Promise<boolean> {
+async function isRunning(client: Client, key: string): Promise<boolean> {
   try {
-    return (await client.workflow.getHandle(serviceRequestWorkflowId(ticketId)).describe()).status.name === 'RUNNING';
+    return (await client.workflow.getHandle(serviceRequestWorkflowId(key)).describe()).status.name === 'RUNNING';
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return false;
     throw error;

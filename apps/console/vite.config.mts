@@ -15,7 +15,7 @@ export default defineConfig({
   server: {
     port: 4200,
     proxy: Object.fromEntries(
-      ['/service-requests', '/events', '/alerts', '/reports', '/health'].map((prefix) => [prefix, { target: API }]),
+      ['/auth', '/service-requests', '/events', '/alerts', '/reports', '/health'].map((prefix) => [prefix, { target: API }]),
     ),
   },
 });

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { aServiceRequest } from '@escalade/domain';
+import { SESSION_COOKIE } from '../../apps/api/src/auth/credential';
 import { EscaladeSystem } from '../support/escalade-system';
 import { readServerSentEvents } from '../support/server-sent-events';
 import { startDevServer } from '../support/temporal-servers';
@@ -39,10 +40,13 @@ const WATCH_ROWS = `
   }).observe(document.body, { childList: true, subtree: true });
 `;
 
-async function openTicket(apiUrl: string, id: string): Promise<void> {
-  const response = await fetch(`${apiUrl}/service-requests`, {
+/** Every ticket here is aServiceRequest()'s partner tenant's: its event stream is named by its key, `<partner>~<id>`. */
+const streamIdOf = (id: string) => `ticket-${aServiceRequest().partner.tenantId}~${id}`;
+
+async function openTicket(system: EscaladeSystem, id: string): Promise<void> {
+  const response = await fetch(`${system.url}/service-requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...system.authorization(), 'content-type': 'application/json' },
     body: JSON.stringify({ ...aServiceRequest({ severity: 'B' }), requestId: id }),
   });
   if (response.status !== 201) throw new Error(`POST ${id} answered ${response.status}`);
@@ -63,12 +67,15 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   try {
-    const page = await browser.newPage();
+    // Signed in as the local admin: the console's session cookie, as POST /auth/session sets it.
+    const context = await browser.newContext();
+    await context.addCookies([{ name: SESSION_COOKIE, value: system.adminKey, url: system.url, httpOnly: true, sameSite: 'Strict' }]);
+    const page = await context.newPage();
     await page.goto(`${system.url}/`);
     await page.getByTestId('live-status').getByText('Live').waitFor();
     await page.evaluate(WATCH_ROWS);
     // The worker's first workflow task loads the workflow code: one warm-up ticket first, not measured.
-    await openTicket(system.url, 'board-bench-warm-up');
+    await openTicket(system, 'board-bench-warm-up');
     await page.locator('[data-ticket-id="board-bench-warm-up"]').waitFor({ timeout: 30_000 });
 
     const streamedAt: Record<string, number> = {};
@@ -80,7 +87,7 @@ async function main(): Promise<void> {
         read = events.length;
         return Object.keys(streamedAt).length >= TICKETS;
       },
-      { timeoutMs: TICKETS * 10_000 },
+      { timeoutMs: TICKETS * 10_000, headers: system.authorization() },
     );
     await new Promise((resolve) => setTimeout(resolve, 500)); // the reader is connected
 
@@ -89,7 +96,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < TICKETS; i += 1) {
       const id = `board-bench-${i}`;
       sentAt[id] = Date.now();
-      await openTicket(system.url, id);
+      await openTicket(system, id);
       answeredAt[id] = Date.now();
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
@@ -100,7 +107,7 @@ async function main(): Promise<void> {
     const ids = Object.keys(sentAt);
     const rows = [
       summary('API answered (201)', ids.map((id) => answeredAt[id] - sentAt[id])),
-      summary('first event on /events/stream (baseline)', ids.map((id) => streamedAt[`ticket-${id}`] - sentAt[id])),
+      summary('first event on /events/stream (baseline)', ids.map((id) => streamedAt[streamIdOf(id)] - sentAt[id])),
       summary('row on the board in Chromium', ids.map((id) => rowsSeenAt[id] - sentAt[id])),
     ];
     console.log(`\nnew ticket → board, ${TICKETS} tickets opened one at a time (ms from sending the POST)`);

@@ -5,7 +5,6 @@
 //   npm run bench:breach-lateness   (BENCH_TICKETS=200 by default)
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import request from 'supertest';
 import { aServiceRequest } from '@escalade/domain';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
   const env = await startDevServer();
   const system = new EscaladeSystem(env, { SLA_TIME_SCALE: String(TIME_SCALE), MICROSOFT_SUPPORT: 'in-process' });
   await system.start();
-  const http = () => request(system.api.getHttpServer());
+  const http = () => system.http();
   try {
     await http()
       .post('/alert-subscriptions')

@@ -1,11 +1,11 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import request from 'supertest';
-import { aServiceRequest, type ServiceRequestOverrides } from '@escalade/domain';
+import type { ServiceRequestOverrides } from '@escalade/domain';
 import { startWebhookReceiver } from '@escalade/persistence';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
 import { builtConsole, launchChromium, saveScreenshot } from './browser';
+import { openTicket as openTicketAs, PARTNER_A, signInThroughLink } from './console-session';
 
 // 0.001 turns severity A's 2 hours into 7.2 seconds (B 14.4 s, C 28.8 s): breaches happen during the test.
 const TIME_SCALE = 0.001;
@@ -19,20 +19,22 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
-  const http = () => request(system.api.getHttpServer());
+  const http = () => system.http();
 
-  const openTicket = (requestId: string, overrides: ServiceRequestOverrides) =>
-    http()
-      .post('/service-requests')
-      .send({ ...aServiceRequest(overrides), requestId })
-      .expect(201);
+  const openTicket = (requestId: string, overrides: ServiceRequestOverrides) => openTicketAs(system, requestId, overrides);
   const row = (id: string, attributes = '') => page.locator(`[data-testid="ticket-row"][data-ticket-id="${id}"]${attributes}`);
   const timelineEntry = (type: string) => page.locator(`[data-testid="timeline-event"][data-type="${type}"]`);
 
-  /** The board, once its list is loaded and it follows the event stream. */
+  /** The board, signed in as the local admin through the sign-in link, once its list is loaded and it follows the event stream. */
   async function openBoard(): Promise<void> {
-    await page.goto(`${system.url}/`);
+    await signInThroughLink(page, system);
     await page.getByTestId('live-status').getByText('Live').waitFor();
+  }
+
+  /** Signed in as the local admin, on a ticket's page (a ticket of aServiceRequest()'s partner tenant). */
+  async function openTicketPage(id: string): Promise<void> {
+    await signInThroughLink(page, system);
+    await page.goto(`${system.url}/tickets/${id}?partnerTenantId=${PARTNER_A}`);
   }
 
   beforeAll(async () => {
@@ -109,7 +111,7 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
       await saveScreenshot(page, 'board', 'console-board.png');
 
       await row('console-breach-1').getByRole('link').click();
-      await page.waitForURL(`${system.url}/tickets/console-breach-1`);
+      await page.waitForURL(`${system.url}/tickets/console-breach-1?partnerTenantId=${PARTNER_A}`);
       await timelineEntry('SlaBreached').waitFor();
       await timelineEntry('Escalated').first().waitFor();
       expect(await timelineEntry('Escalated').first().innerText()).toContain('Escalated to level 1: coordinators');
@@ -121,7 +123,7 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
       expect(await page.getByTestId('eligibility-decision').innerText()).toBe('Eligible');
       expect(await page.getByTestId('handoff-link').getAttribute('href')).toBe('https://portal.azure.com/#@contoso.com');
       expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toContain(
-        '/workflows/service-request-console-breach-1',
+        `/workflows/service-request-${PARTNER_A}~console-breach-1`,
       );
       await page.locator('[data-testid="alert-delivery"][data-status="delivered"]').first().waitFor({ timeout: 10_000 });
       await saveScreenshot(page, 'ticket-breached', 'console-ticket.png');
@@ -134,7 +136,7 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
   it('shows what the API refuses next to the field and changes nothing; a conflict on the form', async () => {
     await openTicket('console-actions-1', { severity: 'C' });
     const before = await system.waitForTicket('console-actions-1', (t) => t.status === 'awaiting-response');
-    await page.goto(`${system.url}/tickets/console-actions-1`);
+    await openTicketPage('console-actions-1');
 
     await page.getByLabel('New severity').selectOption('A');
     await page.getByLabel('Changed by').fill('dana@fabrikam.com');
@@ -167,7 +169,8 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
 
     await page.getByLabel('Note').fill('Engineer assigned');
     await page.getByRole('button', { name: 'Record response' }).click();
-    await timelineEntry('MicrosoftResponded').getByText('Microsoft responded: Engineer assigned').waitFor();
+    // the timeline records who did it from the session: the local admin's key signed this console in
+    await timelineEntry('MicrosoftResponded').getByText('Microsoft responded, recorded by local admin: Engineer assigned').waitFor();
     await page.getByTestId('ticket-time-left').getByText('answered', { exact: true }).waitFor();
 
     await page.getByLabel('Resolution').fill('Microsoft restored the service');
@@ -180,6 +183,7 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
   it('summarises the tickets opened, met and breached per severity over the last 7 days', async () => {
     await openTicket('console-sla-1', { severity: 'B' });
     await system.waitForTicket('console-sla-1', (t) => t.status === 'awaiting-response');
+    await signInThroughLink(page, system);
     await page.goto(`${system.url}/sla`);
 
     const today = new Date();

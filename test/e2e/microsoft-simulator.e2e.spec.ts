@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { aServiceRequest } from '@escalade/domain';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
 import { startSimulator, type RunningSimulator } from '../../apps/ms-simulator/src/testing/start-simulator';
@@ -14,7 +13,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
   let env: TestWorkflowEnvironment;
   let simulator: RunningSimulator;
   let system: EscaladeSystem;
-  const http = () => request(system.api.getHttpServer());
+  const http = () => system.http();
 
   const waitFor = (id: string, done: (t: TicketView) => boolean) => system.waitForTicket(id, done);
 

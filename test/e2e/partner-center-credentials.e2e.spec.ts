@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { aServiceRequest } from '@escalade/domain';
 import { startWebhookReceiver, type WebhookReceiver } from '../../libs/persistence/src/alerts/testing/webhook-receiver';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
@@ -63,7 +62,7 @@ describe('Filing with Partner Center on App+User tokens that expire, through a c
   let simulator: RunningSimulator;
   let system: EscaladeSystem;
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-credentials-e2e-'));
-  const http = () => request(system.api.getHttpServer());
+  const http = () => system.http();
 
   // ---- the simulator's testing endpoints (no token) and Microsoft's view of the tickets (with one) ----
 

@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { aServiceRequest } from '@escalade/domain';
 import { startWebhookReceiver, verifySignature } from '@escalade/persistence';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
@@ -9,6 +8,13 @@ import { startDevServer } from '../support/temporal-servers';
 
 // 0.001 turns severity A's 2 hours into 7.2 seconds, so a real breach happens during the test.
 const TIME_SCALE = 0.001;
+
+/** The partner tenant of aServiceRequest(): every ticket here is its. */
+const PARTNER = '22222222-2222-2222-2222-222222222222';
+/** A ticket's key among all partners' tickets, which names its workflow, event stream, notes and alerts. */
+const keyOf = (id: string) => `${PARTNER}~${id}`;
+const workflowIdOf = (id: string) => `service-request-${keyOf(id)}`;
+const streamIdOf = (id: string) => `ticket-${keyOf(id)}`;
 
 /** The events of a ticket that breaches, escalates once, is answered late and closed. */
 const ANSWERED_LATE = [
@@ -27,13 +33,13 @@ const ANSWERED_LATE = [
 describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   let env: TestWorkflowEnvironment;
   let system: EscaladeSystem;
-  const http = () => request(system.api.getHttpServer());
+  const http = () => system.http();
 
   const waitFor = (id: string, done: (t: TicketView) => boolean) => system.waitForTicket(id, done);
 
   /** Every run of the ticket's workflow id: visibility is eventually consistent, so wait until it shows `atLeast`. */
   async function runsOf(ticketId: string, atLeast: number): Promise<number> {
-    const query = `WorkflowId = 'service-request-${ticketId}'`;
+    const query = `WorkflowId = '${workflowIdOf(ticketId)}'`;
     const until = Date.now() + 10_000;
     let { count } = await env.client.workflow.count(query);
     while (count < atLeast && Date.now() < until) {
@@ -66,14 +72,20 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   it('drives a ticket through eligibility, handoff, breach, escalation, a late response and closure', async () => {
     const body = { ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-breach-1' };
     const created = await http().post('/service-requests').send(body).expect(201);
-    expect(created.body).toEqual({ id: 'e2e-breach-1', workflowId: 'service-request-e2e-breach-1', status: 'checking-eligibility' });
+    expect(created.body).toEqual({
+      id: 'e2e-breach-1',
+      partnerTenantId: PARTNER,
+      workflowId: `service-request-${PARTNER}~e2e-breach-1`,
+      status: 'checking-eligibility',
+    });
 
     const waiting = await waitFor('e2e-breach-1', (t) => t.status === 'awaiting-response');
     expect(waiting.eligibility).toMatchObject({ decision: 'eligible' });
     expect(waiting.handoff).toMatchObject({ portal: 'azure-portal', url: 'https://portal.azure.com/#@contoso.com' });
     expect(waiting.handoff!.microsoftTicketId).toMatch(/^\d+$/);
     expect(Date.parse(waiting.responseDueAt!) - Date.parse(waiting.handoff!.filedAt)).toBe(2 * 3_600_000 * TIME_SCALE);
-    expect(waiting.links.temporalUi).toContain('/workflows/service-request-e2e-breach-1');
+    expect(waiting.partnerTenantId).toBe(PARTNER);
+    expect(waiting.links.temporalUi).toContain(`/workflows/${workflowIdOf('e2e-breach-1')}`);
     expect(waiting.responseWindow).toMatchObject({ startsAt: waiting.handoff!.filedAt, dueAt: waiting.responseDueAt });
     expect(waiting.responseWindow!.escalations.map((e) => e.level)).toEqual([1, 2, 3]);
 
@@ -96,14 +108,17 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     }
     expect(timeline.events.map((e: { type: string }) => e.type)).toEqual(ANSWERED_LATE);
     expect(timeline.events.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(timeline.events[7].summary).toBe('Microsoft responded (late): Engineer assigned');
+    // Recorded by a coordinator (here the local admin's key), not read from Microsoft by the watch poller.
+    expect(timeline.events[7].summary).toBe('Microsoft responded (late), recorded by local admin: Engineer assigned');
+    expect(timeline.events[7].data.by).toMatchObject({ kind: 'api-key', name: 'local admin' });
     await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
     await http()
       .post('/service-requests/e2e-breach-1/severity')
       .send({ severity: 'B', reason: 'too late', changedBy: 'coordinator' })
       .expect(409);
     const { body: badChange } = await http().post('/service-requests/e2e-breach-1/severity').send({ severity: 'X' }).expect(400);
-    expect(badChange.errors.map((e: { field: string }) => e.field).sort()).toEqual(['changedBy', 'reason', 'severity']);
+    // changedBy is an optional display name now: who changed it is recorded from the credential.
+    expect(badChange.errors.map((e: { field: string }) => e.field).sort()).toEqual(['reason', 'severity']);
   }, 60_000);
 
   it("judges the target on a coordinator's answer time: one before the due time, told after the breach, withdraws it", async () => {
@@ -140,10 +155,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
     const body = aServiceRequest({ severity: 'C', incidentType: 'non-break-fix' });
     const first = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(201);
-    const { runId } = await env.client.workflow.getHandle('service-request-e2e-idem-1').describe();
+    const { runId } = await env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe();
     const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(200);
     expect(again.body.id).toBe(first.body.id);
-    expect((await env.client.workflow.getHandle('service-request-e2e-idem-1').describe()).runId).toBe(runId);
+    expect((await env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe()).runId).toBe(runId);
     expect(await runsOf('e2e-idem-1', 1)).toBe(1);
 
     const conflicting = await http()
@@ -164,8 +179,8 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(sent.body).toMatchObject({ id: 'e2e-note-1', status: 'awaiting-response' });
     const { body: timeline } = await http().get('/service-requests/e2e-note-1/timeline').expect(200);
     expect(timeline.events.find((e: { type: string }) => e.type === 'NoteSentToMicrosoft')).toMatchObject({
-      data: { text: 'Logs are on the portal', sentBy: 'ada', ref: 'e2e-note-1:note:1' },
-      summary: 'Note sent to Microsoft by ada: Logs are on the portal',
+      data: { text: 'Logs are on the portal', sentBy: 'ada', ref: `${keyOf('e2e-note-1')}:note:1`, by: { kind: 'api-key', name: 'local admin' } },
+      summary: 'Note sent to Microsoft by ada (signed in as local admin): Logs are on the portal',
     });
     await http().post('/service-requests/e2e-note-404/notes').send({ text: 'Hello' }).expect(404);
     await http().post('/service-requests/e2e-note-1/notes').send({ text: '  ' }).expect(400);
@@ -179,7 +194,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send(body).expect(201);
     await http().post('/service-requests/e2e-idem-2/cancel').expect(202);
     await waitFor('e2e-idem-2', (t) => t.status === 'closed');
-    const handle = env.client.workflow.getHandle('service-request-e2e-idem-2');
+    const handle = env.client.workflow.getHandle(workflowIdOf('e2e-idem-2'));
     // What the end of the namespace's retention does to a closed workflow.
     await env.client.workflowService.deleteWorkflowExecution({
       namespace: env.namespace ?? 'default',
@@ -191,7 +206,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     }
 
     const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send(body).expect(200);
-    expect(again.body).toEqual({ id: 'e2e-idem-2', workflowId: 'service-request-e2e-idem-2', status: 'closed' });
+    expect(again.body).toEqual({ id: 'e2e-idem-2', partnerTenantId: PARTNER, workflowId: workflowIdOf('e2e-idem-2'), status: 'closed' });
     await expect(handle.describe()).rejects.toThrow(/not found/i);
     await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send({ ...body, title: 'Another' }).expect(422);
   });
@@ -248,11 +263,13 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
       typesOf(events, streamId).includes('MicrosoftTicketClosed');
 
     // Last-Event-ID 0: the whole log, then live; so the test never depends on when the stream started.
-    const everything = readServerSentEvents(`${system.url}/events/stream`, closedIn('ticket-e2e-sse-1'), {
-      headers: { 'last-event-id': '0' },
+    const everything = readServerSentEvents(`${system.url}/events/stream`, closedIn(streamIdOf('e2e-sse-1')), {
+      headers: { ...system.authorization(), 'last-event-id': '0' },
     });
     await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-sse-1' }).expect(201);
-    const timeline = readServerSentEvents(`${system.url}/service-requests/e2e-sse-1/timeline/stream`, closedIn('ticket-e2e-sse-1'));
+    const timeline = readServerSentEvents(`${system.url}/service-requests/e2e-sse-1/timeline/stream`, closedIn(streamIdOf('e2e-sse-1')), {
+      headers: system.authorization(),
+    });
 
     await waitFor('e2e-sse-1', (t) => t.escalationLevel >= 1);
     await http().post('/service-requests/e2e-sse-1/microsoft-response').send({ note: 'On it' }).expect(202);
@@ -260,14 +277,14 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post('/service-requests/e2e-sse-1/close').send({ resolution: 'Done' }).expect(200);
 
     const ticketEvents = await timeline;
-    expect(typesOf(ticketEvents, 'ticket-e2e-sse-1')).toEqual(ANSWERED_LATE);
+    expect(typesOf(ticketEvents, streamIdOf('e2e-sse-1'))).toEqual(ANSWERED_LATE);
     expect(ticketEvents.every((e) => e.event === 'ticket-event' && Number(e.id) > 0)).toBe(true);
-    expect(typesOf(await everything, 'ticket-e2e-sse-1')).toEqual(ANSWERED_LATE);
+    expect(typesOf(await everything, streamIdOf('e2e-sse-1'))).toEqual(ANSWERED_LATE);
 
     const resumed = await readServerSentEvents(
       `${system.url}/service-requests/e2e-sse-1/timeline/stream`,
       (events) => events.length >= 2,
-      { headers: { 'last-event-id': ticketEvents[7].id! } },
+      { headers: { ...system.authorization(), 'last-event-id': ticketEvents[7].id! } },
     );
     expect(resumed.map((e) => e.id)).toEqual([ticketEvents[8].id, ticketEvents[9].id]);
   }, 60_000);
@@ -301,8 +318,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(Number.isSafeInteger(list.position)).toBe(true);
     await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'B' }), requestId: 'e2e-follow-1' }).expect(201);
     const received = (events: ServerSentEvent[]) =>
-      events.some((e) => (e.data as { streamId: string }).streamId === 'ticket-e2e-follow-1');
-    const followed = await readServerSentEvents(`${system.url}/events/stream?after=${list.position}`, received);
+      events.some((e) => (e.data as { streamId: string }).streamId === streamIdOf('e2e-follow-1'));
+    const followed = await readServerSentEvents(`${system.url}/events/stream?after=${list.position}`, received, {
+      headers: system.authorization(),
+    });
     expect(followed.every((e) => Number(e.id) > list.position)).toBe(true);
     await http().post('/service-requests/e2e-follow-1/cancel').expect(202);
 
@@ -340,7 +359,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
       await waitFor('e2e-hook-1', (t) => t.escalationLevel >= 1);
       await http().post('/service-requests/e2e-hook-1/microsoft-response').send({}).expect(202);
 
-      type Delivery = { id: string; status: string; attemptCount: number; kind: string };
+      type Delivery = { id: string; status: string; attemptCount: number; kind: string; ticketId: string; partnerTenantId: string };
       const deliveries = async (): Promise<Delivery[]> =>
         (await http().get('/alerts?ticketId=e2e-hook-1').expect(200)).body.items;
       const until = Date.now() + 40_000;
@@ -350,10 +369,13 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
       }
       const delivered = await deliveries();
       expect(delivered.map((d) => d.kind).sort()).toEqual(['breach', 'escalation']);
+      for (const delivery of delivered) {
+        expect(delivery).toMatchObject({ ticketId: 'e2e-hook-1', partnerTenantId: PARTNER, id: expect.stringMatching(`^${keyOf('e2e-hook-1')}:`) });
+      }
 
       const forTicket = receiver.received
         .map((request, index) => ({ ...request, answeredOk: index >= 2 }))
-        .filter((request) => String(request.headers['idempotency-key']).startsWith('e2e-hook-1:'));
+        .filter((request) => String(request.headers['idempotency-key']).startsWith(`${keyOf('e2e-hook-1')}:`));
       for (const { headers, body } of forTicket) {
         const valid = verifySignature(secret, String(headers['x-escalade-timestamp']), body, String(headers['x-escalade-signature']));
         expect(valid).toBe(true);

@@ -11,10 +11,20 @@ const OPEN_TIMEOUT_MS = 120_000;
 
 /** Escalade's HTTP API, as a coordinator or another system calls it. */
 export class EscaladeApi {
-  readonly http: JsonHttp;
+  private client: JsonHttp;
 
-  constructor(baseUrl: string) {
-    this.http = new JsonHttp(baseUrl);
+  constructor(private readonly baseUrl: string) {
+    this.client = new JsonHttp(baseUrl);
+  }
+
+  /** Without a credential until `authenticateWith`: enough for the health checks. */
+  get http(): JsonHttp {
+    return this.client;
+  }
+
+  /** Every later request carries `credential` (Authorization: Bearer). */
+  authenticateWith(credential: string): void {
+    this.client = new JsonHttp(this.baseUrl, { authorization: `Bearer ${credential}` });
   }
 
   /**

@@ -13,6 +13,7 @@ import { ManagedProcess } from './managed-process';
 import { SimulatorClient } from './simulator-client';
 import { eventually } from './timing';
 import { simulatorCredentialsEnv } from '../../tools/simulator-credentials';
+import { LOCAL_ADMIN_KEY_FILE } from '../../apps/api/src/auth/local-admin-key';
 const { resolveBinary } = require('../../tools/temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -128,6 +129,8 @@ export class FaultSystem {
       worker?.start();
       api.start();
       await system.ready(api, () => system.api.http.ok('GET', '/health'));
+      // Local mode (no identity configured): the API made its admin key, bound to every partner tenant, before listening.
+      system.api.authenticateWith(fs.readFileSync(path.join(dataDir, LOCAL_ADMIN_KEY_FILE), 'utf8').trim());
       if (worker) await system.workerPolling(worker);
     } catch (err) {
       await system.stop();

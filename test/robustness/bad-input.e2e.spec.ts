@@ -6,24 +6,27 @@ import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
 import { refused, type BadPart, type BodyPart, type Refusal } from './bad-request';
 import { fieldMutation, toJson, transportMutation, type Json } from './body-mutations';
+import { badCredential } from './credential-mutations';
 import {
   A_MARKETPLACE_REQUEST,
   A_REQUEST,
   A_SUBSCRIPTION,
   ACTIONS,
+  adminRoutes,
   CONTROL,
   ID_ROUTES,
   isPosition,
   isTicketId,
+  PARTNER,
   QUERIES,
   REQUEST_OPTIONAL,
   SUBSCRIPTION_OPTIONAL,
   WAITING_FOR_ACCESS,
 } from './endpoints';
-import { send, type RawRequest, type RawResponse } from './raw-http';
+import { authorized, send, type RawRequest, type RawResponse } from './raw-http';
 import { badHeaderValue, badId, queryMutation } from './url-mutations';
 
-/** Runs per generated property (about 3,000 requests in all by default); BAD_INPUT_SEED replays a failure's seed. */
+/** Runs per generated property (about 3,500 requests in all by default); BAD_INPUT_SEED replays a failure's seed. */
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 600);
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20_261_127);
 
@@ -49,8 +52,24 @@ const formPost = (path: string, form: string): RawRequest => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   body: Buffer.from(form),
 });
-const post = (path: string, { body, headers, chunked }: BodyPart): RawRequest => ({ method: 'POST', path, body, headers, chunked });
-const asPost = (path: string) => (mutation: BadPart<BodyPart>) => ({ ...mutation, ...post(path, mutation.part) });
+const asRequest = (method: string, path: string) => (mutation: BadPart<BodyPart>) => {
+  const { body, headers, chunked } = mutation.part;
+  return { ...mutation, method, path, body, headers, chunked };
+};
+const asPost = (path: string) => asRequest('POST', path);
+
+/**
+ * What is wrong with the answer to a bad credential, if anything: it must be a 401 with its reason, challenging the
+ * credential (RFC 6750, signing in included), and set no session cookie.
+ */
+function unauthorizedProblem(res: RawResponse): string | undefined {
+  if (res.status !== 401) return `answered ${res.status} ${res.text.slice(0, 300)}`;
+  if (typeof JSON.parse(res.text).message !== 'string') return `gave no reason: ${res.text.slice(0, 300)}`;
+  const challenge = res.headers['www-authenticate'];
+  if (!challenge?.startsWith('Bearer realm="escalade", error="invalid_token"')) return `WWW-Authenticate: ${challenge}`;
+  if (res.headers['set-cookie'] !== undefined) return `set a cookie: ${res.headers['set-cookie']}`;
+  return undefined;
+}
 
 const aRequestWith = (changes: Record<string, Json>) => JSON.stringify({ ...(A_MARKETPLACE_REQUEST as object), ...changes });
 const marketplace = (A_MARKETPLACE_REQUEST as { marketplace: Record<string, Json> }).marketplace;
@@ -63,16 +82,18 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
   let sent = 0;
   const started = Date.now();
 
-  const call = (req: RawRequest) => {
+  /** As the local admin (unless the request carries its own Authorization), or with only the credentials it carries. */
+  const call = (req: RawRequest, as: 'admin' | 'its own' = 'admin') => {
     sent++;
-    return send(base, req);
+    return send(base, as === 'admin' ? authorized(system.adminKey, req) : req);
   };
   const json = async (path: string) => JSON.parse((await call({ method: 'GET', path })).text);
 
-  /** The request must get exactly its refusal, naming the field. */
+  /** The request must get exactly its refusal, naming the field; and a refused sign-in sets no session cookie. */
   async function expectRefused(req: RawRequest, { what, expect }: { what: string; expect: Refusal }): Promise<void> {
     const res = await call(req);
-    if (res.status === expect.status && expect.fields.some((field) => fieldsNamed(res).includes(field))) return;
+    const named = expect.fields.some((field) => fieldsNamed(res).includes(field));
+    if (res.status === expect.status && named && res.headers['set-cookie'] === undefined) return;
     const answer = `${res.status} ${res.text.slice(0, 500)}`;
     throw new Error(`${what}: ${req.method} ${req.path.slice(0, 300)} answered ${answer}; expected ${expect.status} naming ${expect.fields.join(' or ')}`);
   }
@@ -92,7 +113,10 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
     expect(res.status).toBe(201);
   }
 
-  /** What no refused request may change: tickets, runs, events and subscriptions, and the control tickets themselves. */
+  /**
+   * What no refused request may change: tickets, runs, events, subscriptions, API keys, Partner Center's credentials,
+   * and the control tickets themselves.
+   */
   async function observable() {
     const controls = [CONTROL, WAITING_FOR_ACCESS];
     return {
@@ -100,6 +124,9 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
       events: await system.api.get(EventStore).headPosition(),
       listed: (await json('/service-requests?limit=200')).items.length,
       subscriptions: (await json('/alert-subscriptions')).items.length,
+      // The local admin key's lastUsedAt moves with every request: only which keys exist and which are revoked count.
+      apiKeys: (await json('/api-keys')).items.map(({ id, revokedAt }: { id: string; revokedAt: string | null }) => ({ id, revokedAt })),
+      partnerCenterCredentials: await json('/partner-center/credentials'),
       tickets: await Promise.all(controls.map((id) => json(`/service-requests/${id}`))),
       timelines: await Promise.all(controls.map((id) => json(`/service-requests/${id}/timeline`))),
     };
@@ -181,6 +208,22 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
     ['?constructor=1 on the list', { method: 'GET', path: '/service-requests?constructor=1' }, refused(400, 'constructor')],
     ['a form to /service-requests', formPost('/service-requests', 'title=x&product=azure'), refused(415, 'Content-Type')],
     ['a form to /severity', formPost(`/service-requests/${CONTROL}/severity`, 'severity=A&reason=x&changedBy=y'), refused(415, 'Content-Type')],
+    [
+      'an API key for "*" and a partner tenant',
+      jsonPost('/api-keys', JSON.stringify({ name: 'both', partnerTenantIds: ['*', PARTNER], roles: ['viewer'] })),
+      refused(400, 'partnerTenantIds'),
+    ],
+    [
+      'an API key with no role',
+      jsonPost('/api-keys', JSON.stringify({ name: 'none', partnerTenantIds: [PARTNER], roles: [] })),
+      refused(400, 'roles'),
+    ],
+    ['revoking the API key "INC-1"', { method: 'DELETE', path: '/api-keys/INC-1' }, refused(400, 'id')],
+    [
+      '?partnerTenantId=contoso on a ticket',
+      { method: 'GET', path: `/service-requests/${CONTROL}?partnerTenantId=contoso` },
+      refused(400, 'partnerTenantId'),
+    ],
   ])('regression: %s is refused', async (what, req, expected) => {
     await expectRefused(req, { what, expect: expected });
   });
@@ -206,6 +249,35 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
   it('POST /alert-subscriptions: mutated bodies and transports', async () => {
     const bodies = fc.oneof(fieldMutation(A_SUBSCRIPTION, SUBSCRIPTION_OPTIONAL), transportMutation(A_SUBSCRIPTION, true));
     await check(SEED + 2, bodies.map(asPost('/alert-subscriptions')), Math.ceil(RUNS / 2));
+  }, 120_000);
+
+  it('POST /api-keys, POST /auth/session and PUT /partner-center/credentials: mutated bodies and transports', async () => {
+    const routes = adminRoutes(system.adminKey).map(({ method, path, valid, optional, longestText }) =>
+      fc.oneof(fieldMutation(valid, optional, longestText), transportMutation(valid, true)).map(asRequest(method, path)),
+    );
+    await check(SEED + 7, fc.oneof(...routes));
+  }, 120_000);
+
+  it('credentials: a bad one is a 401 with its reason (and WWW-Authenticate in a header), whatever the route, and signs nobody in', async () => {
+    const routes: RawRequest[] = [
+      { method: 'GET', path: '/service-requests' },
+      { method: 'GET', path: '/events/stream' },
+      jsonPost(`/service-requests/${CONTROL}/close`, JSON.stringify({ resolution: 'closed by a stranger' })),
+      jsonPost('/api-keys', JSON.stringify({ name: 'stolen', partnerTenantIds: ['*'], roles: ['admin'] })),
+      { ...jsonPost('/partner-center/credentials', JSON.stringify({ refreshToken: 'x' })), method: 'PUT' },
+    ];
+    const requests = fc.tuple(badCredential(system.adminKey), fc.constantFrom(...routes)).map(([credential, route]) => {
+      const { what, headers, signIn } = credential;
+      const req = signIn ? jsonPost('/auth/session', JSON.stringify(signIn)) : { ...route, headers: { ...route.headers, ...headers } };
+      return Object.assign(req, { what, [fc.toStringMethod]: () => `${what}: ${req.method} ${req.path}` });
+    });
+    await fc.assert(
+      fc.asyncProperty(requests, async (req) => {
+        const problem = unauthorizedProblem(await call(req, 'its own'));
+        if (problem) throw new Error(`${req.what}: ${req.method} ${req.path} ${problem}; expected a 401 with its reason`);
+      }),
+      { seed: SEED + 8, numRuns: Math.ceil(RUNS / 2) },
+    );
   }, 120_000);
 
   it('queries: the ticket list, deliveries, the SLA report and the event stream', async () => {

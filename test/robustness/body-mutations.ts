@@ -46,9 +46,9 @@ function spliced(body: Json, path: Path, raw: Buffer): Buffer {
   return Buffer.concat([Buffer.from(before), raw, Buffer.from(after)]);
 }
 
-/** Longer than any text field allows (10,000 for a description). */
-const hugeString = () =>
-  fc.tuple(fc.integer({ min: 10_001, max: 20_000 }), fc.constantFrom('a', '9', 'é', '😀')).map(([n, c]) => c.repeat(n));
+/** Longer than any text field allows (10,000 for a description, unless told). */
+const hugeString = (longest = 10_000) =>
+  fc.tuple(fc.integer({ min: longest + 1, max: 2 * longest }), fc.constantFrom('a', '9', 'é', '😀')).map(([n, c]) => c.repeat(n));
 
 function controlled(text: string): fc.Arbitrary<string> {
   return fc
@@ -72,8 +72,11 @@ function wrongType(value: Json): fc.Arbitrary<Json> {
 const bodyPart = (body: Buffer, headers: Record<string, string> = JSON_TYPE): BodyPart => ({ body, headers });
 const mutation = (what: string, body: Buffer, expect: Refusal): Mutation => ({ what, part: bodyPart(body), expect });
 
-/** Field-level mutations of a valid body: each must be a 400 naming the field (or `body` for what the parser refuses). */
-export function fieldMutation(valid: Json, optional: ReadonlySet<string>): fc.Arbitrary<Mutation> {
+/**
+ * Field-level mutations of a valid body: each must be a 400 naming the field (or `body` for what the parser refuses).
+ * `longestText`: the most characters any of its text fields holds.
+ */
+export function fieldMutation(valid: Json, optional: ReadonlySet<string>, longestText?: number): fc.Arbitrary<Mutation> {
   const all = nodes(valid);
   const isObject = (value: Json) => value !== null && typeof value === 'object' && !Array.isArray(value);
   const objects: Path[] = [[], ...all.filter((n) => isObject(n.value)).map((n) => n.path)];
@@ -87,7 +90,7 @@ export function fieldMutation(valid: Json, optional: ReadonlySet<string>): fc.Ar
       wrongType(value).map((bad) => mutation(`${fieldOf(path)} as ${JSON.stringify(bad).slice(0, 60)}`, asJson(withValue(valid, path, bad)), named(path))),
     );
   const badText = fc.constantFrom(...strings).chain(({ path, value }) =>
-    fc.oneof(hugeString(), controlled(value)).map((bad) => {
+    fc.oneof(hugeString(longestText), controlled(value)).map((bad) => {
       const what = `${fieldOf(path)} as a ${bad.length}-character string with ${JSON.stringify(bad.slice(0, 40))}`;
       return mutation(what, asJson(withValue(valid, path, bad)), named(path));
     }),

@@ -28,11 +28,14 @@ interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** Every request of the test, timed, over a real socket; a stream that answers 200 is read no further. */
+/** Every request of the test, timed, over a real socket, with a credential; a stream that answers 200 is read no further. */
 class TimedHttp {
   readonly answers: Answer[] = [];
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly authorization: Record<string, string>,
+  ) {}
 
   get = (path: string) => this.request('GET', path);
   post = (path: string, body: object = {}) => this.request('POST', path, body);
@@ -41,7 +44,7 @@ class TimedHttp {
     const started = performance.now();
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : {},
+      headers: { ...this.authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body && JSON.stringify(body),
       signal: AbortSignal.timeout(2 * REQUEST_LIMIT_MS),
     });
@@ -114,7 +117,7 @@ function fold(events: TimelineEvent[]): TicketSummary | undefined {
     env = await startDevServer();
     system = new EscaladeSystem(env, { MICROSOFT_SUPPORT: 'in-process', DATABASE_URL: viaProxy.toString() });
     await system.start();
-    http = new TimedHttp(system.url);
+    http = new TimedHttp(system.url, system.authorization());
   }, 120_000);
 
   afterAll(async () => {

@@ -3,6 +3,8 @@ import { aServiceRequest } from '@escalade/domain';
 import { toJson, type Json } from './body-mutations';
 import type { IdKind, QueryParameter } from './url-mutations';
 
+/** The partner tenant of every ticket here (aServiceRequest()'s). */
+export const PARTNER = '22222222-2222-2222-2222-222222222222';
 export const CONTROL = 'robust-control-a'; // awaiting Microsoft's response
 export const WAITING_FOR_ACCESS = 'robust-control-b'; // awaiting Azure access
 
@@ -44,8 +46,9 @@ export const A_SUBSCRIPTION: Json = {
   customers: ['contoso.com'],
   kinds: ['breach'],
   format: 'json',
+  partnerTenantIds: [PARTNER],
 };
-export const SUBSCRIPTION_OPTIONAL = new Set(['severities', 'products', 'customers', 'kinds', 'format']);
+export const SUBSCRIPTION_OPTIONAL = new Set(['severities', 'products', 'customers', 'kinds', 'format', 'partnerTenantIds']);
 
 export interface BodyRoute {
   path: string;
@@ -54,6 +57,21 @@ export interface BodyRoute {
   /** false: the route reads no body, so only what is refused before any handler applies. */
   readsBody: boolean;
 }
+
+/** The admin's and the sign-in's routes that take a body; the session's valid credential is the local admin key. */
+export const adminRoutes = (adminKey: string): Array<BodyRoute & { method: string; longestText?: number }> => [
+  {
+    method: 'POST',
+    path: '/api-keys',
+    valid: { name: 'ServiceNow bridge', partnerTenantIds: [PARTNER], roles: ['coordinator'] },
+    optional: new Set(),
+    readsBody: true,
+  },
+  // An Entra ID access token may be long: the credential holds up to 16,000 characters.
+  { method: 'POST', path: '/auth/session', valid: { credential: adminKey }, optional: new Set(), readsBody: true, longestText: 16_000 },
+  // In-process filing has no refresh token to replace: a valid body is a 409, so a 400 comes only from the bad input.
+  { method: 'PUT', path: '/partner-center/credentials', valid: { refreshToken: '0.AXcA-refresh_token.value' }, optional: new Set(), readsBody: true },
+];
 
 /** The ticket actions, each on the control ticket in the state that would accept it. */
 export const ACTIONS: BodyRoute[] = [
@@ -66,7 +84,8 @@ export const ACTIONS: BodyRoute[] = [
   {
     path: `/service-requests/${CONTROL}/severity`,
     valid: { severity: 'A', reason: 'Production is down after all', changedBy: 'coordinator@fabrikam.com' },
-    optional: new Set(),
+    // A display name: who changed it is recorded from the credential.
+    optional: new Set(['changedBy']),
     readsBody: true,
   },
   {
@@ -154,6 +173,7 @@ export const ID_ROUTES: IdRoute[] = [
   { kind: 'delivery', method: 'GET', path: (id) => `/alerts/${id}` },
   { kind: 'delivery', method: 'POST', path: (id) => `/alerts/${id}/redeliver` },
   { kind: 'subscription', method: 'DELETE', path: (id) => `/alert-subscriptions/${id}` },
+  { kind: 'api-key', method: 'DELETE', path: (id) => `/api-keys/${id}` },
 ];
 
 export const isTicketId = (value: string) => /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/.test(value);

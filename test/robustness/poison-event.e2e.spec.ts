@@ -4,13 +4,13 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
 import { aServiceRequest, aServiceRequestReceived } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
+const PARTNER = aServiceRequest().partner.tenantId;
 
 /** Runs an npm script's tool as `npm run` would, on the system's settings; resolves to its exit code and output. */
 async function runTool(tool: string): Promise<{ code: number; output: string }> {
@@ -29,7 +29,7 @@ async function runTool(tool: string): Promise<{ code: number; output: string }> 
 describe('a poison event: the projector parks it and later tickets still reach the read model', () => {
   let env: TestWorkflowEnvironment;
   let system: EscaladeSystem;
-  const http = () => request(system.api.getHttpServer());
+  const http = () => system.http();
 
   async function waitUntilListed(id: string, timeoutMs = 20_000): Promise<void> {
     const until = Date.now() + timeoutMs;
@@ -69,7 +69,7 @@ describe('a poison event: the projector parks it and later tickets still reach t
           streamId: 'ticket-poison-1',
           streamVersion: 1,
           type: 'ServiceRequestReceived',
-          reason: 'the row would be invalid: partner is missing',
+          reason: 'the row would be invalid: partner_tenant_id is missing',
           parkedAt: expect.any(String),
         },
       ],
@@ -91,9 +91,12 @@ describe('a poison event: the projector parks it and later tickets still reach t
   }, 60_000);
 
   it('reports a ticket still open in the read model whose workflow was terminated behind its back', async () => {
-    await env.client.workflow.getHandle('service-request-after-poison-1').terminate('drift on purpose');
+    // A ticket is named by its key, its partner tenant's (aServiceRequest()'s) then its id: so are its row and workflow.
+    const key = `${PARTNER}~after-poison-1`;
+    await env.client.workflow.getHandle(`service-request-${key}`).terminate('drift on purpose');
     const verified = await runTool('verify-projections.ts');
-    expect(verified.output).toMatch(/DRIFT after-poison-1: [a-z-]+ in the read model, workflow service-request-after-poison-1 not running/);
+    expect(verified.output).toContain(`DRIFT ${key}: `);
+    expect(verified.output).toMatch(new RegExp(`DRIFT ${key}: [a-z-]+ in the read model, workflow service-request-${key} not running`));
     expect(verified.code).toBe(1);
   }, 60_000);
 });

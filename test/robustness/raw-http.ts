@@ -16,6 +16,12 @@ export interface RawResponse {
   text: string;
 }
 
+/** The request sent as the holder of `credential` (`Authorization: Bearer`), unless it carries its own Authorization. */
+export function authorized(credential: string, req: RawRequest): RawRequest {
+  const own = Object.keys(req.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+  return own ? req : { ...req, headers: { authorization: `Bearer ${credential}`, ...req.headers } };
+}
+
 /**
  * One request on its own connection, exactly as given (supertest would normalise paths, headers and bodies).
  * A Server-Sent Events answer is read up to its headers, then closed.

@@ -55,10 +55,10 @@ export function queryMutation(spec: Record<string, QueryParameter>): fc.Arbitrar
   }));
 }
 
-export type IdKind = 'ticket' | 'delivery' | 'subscription';
+export type IdKind = 'ticket' | 'delivery' | 'subscription' | 'api-key';
 
 const ID_CHARS = /^[A-Za-z0-9._:-]*$/;
-const MAX_LENGTH: Record<IdKind, number> = { ticket: 100, delivery: 300, subscription: 36 };
+const MAX_LENGTH: Record<IdKind, number> = { ticket: 100, delivery: 300, subscription: 36, 'api-key': 36 };
 
 /** A path segment that is no valid id of its kind: a 400 naming `id` (`path` for a malformed escape). */
 export function badId(kind: IdKind): fc.Arbitrary<BadPart<string>> {
@@ -76,7 +76,8 @@ export function badId(kind: IdKind): fc.Arbitrary<BadPart<string>> {
     .constantFrom(...MALFORMED_ESCAPES)
     .map((escape) => ({ what: `with ${escape}`, part: `T${escape}1`, expect: refused(400, 'path', 'id') }));
   const notUuid = fc.constantFrom('INC-1', '00000000-0000-0000-0000-00000000000g', '00000000000000000000000000000000').map((id) => asId(id, id));
-  return fc.oneof(tooLong, illegal, badStart, encoded, malformed, ...(kind === 'subscription' ? [notUuid] : []));
+  const isUuid = kind === 'subscription' || kind === 'api-key';
+  return fc.oneof(tooLong, illegal, badStart, encoded, malformed, ...(isUuid ? [notUuid] : []));
 }
 
 /** Header values Node can send (tab, printable ASCII, Latin-1) that `valid` refuses once trimmed, empty excepted. */

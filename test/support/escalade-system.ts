@@ -5,15 +5,28 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
+import { ApiKeyStore } from '@escalade/persistence';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
+import { LOCAL_ADMIN_KEY_FILE } from '../../apps/api/src/auth/local-admin-key';
 import { createApiApp } from '../../apps/api/src/setup-app';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
+
+export interface EscaladeSystemOptions {
+  /**
+   * Where `adminKey` comes from: `local-mode` (default) reads the key the API made on its first start in local mode;
+   * `api-key-store` creates an admin key bound to every partner tenant in the API's ApiKeyStore, as
+   * `npm run api-keys:create` does (Entra mode has no local admin key).
+   */
+  adminKey?: 'local-mode' | 'api-key-store';
+}
 
 /** The real API and worker, wired through the environment exactly as `npm start` wires them, on a given Temporal server. */
 export class EscaladeSystem {
   api!: INestApplication;
   /** Where the API listens, for clients that need a real socket (Server-Sent Events). */
   url!: string;
+  /** An admin API key bound to every partner tenant: local mode's, or one made in the store (see EscaladeSystemOptions). */
+  adminKey!: string;
   private worker!: INestApplicationContext;
   private running!: Promise<void>;
   private readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-e2e-'));
@@ -22,6 +35,7 @@ export class EscaladeSystem {
   constructor(
     private readonly env: TestWorkflowEnvironment,
     private readonly settings: Record<string, string> = {},
+    private readonly options: EscaladeSystemOptions = {},
   ) {}
 
   async start(): Promise<void> {
@@ -40,13 +54,34 @@ export class EscaladeSystem {
     this.api = await createApiApp(AppModule, { logger: ['error', 'warn'] });
     await this.api.listen(0, '127.0.0.1');
     this.url = await this.api.getUrl();
+    this.adminKey = this.options.adminKey === 'api-key-store' ? await this.createAdminKey() : this.localAdminKey();
+  }
+
+  private localAdminKey(): string {
+    return fs.readFileSync(path.join(this.dataDir, LOCAL_ADMIN_KEY_FILE), 'utf8').trim();
+  }
+
+  private async createAdminKey(): Promise<string> {
+    const store = this.api.get(ApiKeyStore, { strict: false });
+    const { key } = await store.create({ name: 'e2e admin', partnerTenantIds: '*', role: 'admin', createdBy: 'EscaladeSystem (test)' });
+    return key;
+  }
+
+  /** Requests to the API as the admin (`adminKey`), or with another credential (e.g. an API key a test made). */
+  http(credential: string = this.adminKey): request.Agent {
+    return request.agent(this.api.getHttpServer()).auth(credential, { type: 'bearer' });
+  }
+
+  /** The Authorization header of `credential` (`adminKey` by default), for clients other than supertest. */
+  authorization(credential: string = this.adminKey): Record<string, string> {
+    return { authorization: `Bearer ${credential}` };
   }
 
   /** Polls `GET /service-requests/:id` until `done` holds (and fails, showing the ticket, when it never does). */
   async waitForTicket(id: string, done: (ticket: TicketView) => boolean, timeoutMs = 20_000): Promise<TicketView> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const { body } = await request(this.api.getHttpServer()).get(`/service-requests/${id}`).expect(200);
+      const { body } = await this.http().get(`/service-requests/${id}`).expect(200);
       if (done(body)) return body;
       if (Date.now() > until) throw new Error(`ticket ${id} never got there: ${JSON.stringify(body)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

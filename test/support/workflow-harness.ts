@@ -17,6 +17,7 @@ import {
 import {
   SERVICE_REQUEST_WORKFLOW,
   serviceRequestWorkflowId,
+  ticketKey,
   ticketStateQuery,
   ticketStreamId,
   type ServiceRequestInput,
@@ -110,19 +111,27 @@ export class WorkflowHarness {
     await this.database.close(this.dataSource);
   }
 
-  /** `microsoftPollIntervalMs`: Microsoft can be read back (as with Partner Center), as the API sets it outside in-process mode. */
+  /**
+   * `microsoftPollIntervalMs`: Microsoft can be read back (as with Partner Center), as the API sets it outside in-process mode.
+   * `id`: the partner's ticket id (a new one by default). `keyed`: opened as the API opens tickets now, under its key
+   * among all partners' tickets (`ticketKey`); without it, as tickets were opened before, their id being their key.
+   */
   async open(
     request: ServiceRequest,
     policy: SlaPolicy = DEFAULT_SLA_POLICY,
-    { microsoftPollIntervalMs }: Pick<ServiceRequestInput, 'microsoftPollIntervalMs'> = {},
+    { microsoftPollIntervalMs, id = this.newId(), keyed = false }: Pick<ServiceRequestInput, 'microsoftPollIntervalMs'> & { id?: string; keyed?: boolean } = {},
   ): Promise<WorkflowHandle<typeof serviceRequestWorkflow>> {
-    this.sequence += 1;
-    const id = `${this.taskQueue}-${this.sequence}`;
+    const key = keyed ? ticketKey(request.partner.tenantId, id) : undefined;
     return this.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
       taskQueue: this.taskQueue,
-      workflowId: serviceRequestWorkflowId(id),
-      args: [{ id, request, policy, microsoftPollIntervalMs }],
+      workflowId: serviceRequestWorkflowId(key ?? id),
+      args: [{ id, ...(key ? { key } : {}), request, policy, microsoftPollIntervalMs }],
     });
+  }
+
+  private newId(): string {
+    this.sequence += 1;
+    return `${this.taskQueue}-${this.sequence}`;
   }
 }
 
@@ -144,10 +153,19 @@ export function onTimeSkippingServer<H extends WorkflowHarness>(create: (env: Te
   return server;
 }
 
+/** The ticket's key (its id, for a ticket opened without one), from its workflow id. */
+export async function keyOf(handle: WorkflowHandle): Promise<string> {
+  return (await stateOf(handle)).workflowId.slice(serviceRequestWorkflowId('').length);
+}
+
+/** The events the ticket's workflow has recorded so far, in order. */
+export async function eventsOf(harness: WorkflowHarness, handle: WorkflowHandle) {
+  return harness.events.readStream(ticketStreamId(await keyOf(handle)));
+}
+
 /** The types of the events the ticket's workflow has recorded so far, in order. */
 export async function eventTypesOf(harness: WorkflowHarness, handle: WorkflowHandle): Promise<string[]> {
-  const { id } = await stateOf(handle);
-  return (await harness.events.readStream(ticketStreamId(id))).map((e) => e.type);
+  return (await eventsOf(harness, handle)).map((e) => e.type);
 }
 
 /** Reads (in real time: a query never skips time) until `done` holds or `timeoutMs` has passed; returns the last read. */

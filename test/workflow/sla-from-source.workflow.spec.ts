@@ -129,7 +129,8 @@ describe('the SLA record from its source, after crashes and races (time-skipping
       answer: { kind: 'responded', answeredAt, note: 'Sorry for the delay', answeredBy: 'Microsoft support' },
     });
     await server.harness.resumeWorker();
-    await waitForEventType(server.harness, handle, 'MicrosoftResponded');
+    // The resumed worker replays the ticket first: on a busy machine that alone can take seconds.
+    await waitForEventType(server.harness, handle, 'MicrosoftResponded', { timeoutMs: 30_000 });
     const state = await stateOf(handle);
     expect(state).toMatchObject({ respondedAt: answeredAt, breached: true, breachedAt: waiting.responseDueAt, escalationLevel: 1, targetMet: false });
     const events = await streamOf(server.harness, waiting.id);

@@ -39,7 +39,7 @@ export interface ReplayOutcome {
 
 /**
  * The workflow id is the start event's `workflowId` when present (the time-skipping test server leaves it empty),
- * else derived from the service-request input (`service-request-<id>`), else `fallback`.
+ * else derived from the service-request input (`service-request-<key or id>`), else `fallback`.
  */
 export function workflowIdOf(history: History, fallback: string): string {
   const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
@@ -48,7 +48,7 @@ export function workflowIdOf(history: History, fallback: string): string {
   if (started?.workflowType?.name === SERVICE_REQUEST_WORKFLOW && payload) {
     try {
       const input = defaultPayloadConverter.fromPayload<ServiceRequestInput>(payload);
-      if (typeof input?.id === 'string' && input.id) return serviceRequestWorkflowId(input.id);
+      if (typeof input?.id === 'string' && input.id) return serviceRequestWorkflowId(input.key ?? input.id);
     } catch {
       // not JSON: use the fallback
     }

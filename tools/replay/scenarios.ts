@@ -15,10 +15,13 @@ import {
 } from '@escalade/domain';
 import {
   azureAccessGrantedSignal,
+  changeSeverityUpdate,
+  closeUpdate,
   microsoftRespondedSignal,
   microsoftTicketUpdatedSignal,
   sendNoteUpdate,
   serviceRequestWorkflowId,
+  ticketKey,
   type ServiceRequestInput,
 } from '@escalade/workflows';
 import { UNKNOWN_SUPPORT_TOPIC_ID } from '../../test/support/test-microsoft-support';
@@ -89,7 +92,7 @@ export function goldenTicketId(name: string): string {
 }
 
 export function scenarioWorkflowId(scenario: Pick<ReplayScenario, 'input'>): string {
-  return serviceRequestWorkflowId(scenario.input.id);
+  return serviceRequestWorkflowId(scenario.input.key ?? scenario.input.id);
 }
 
 function input(
@@ -99,6 +102,15 @@ function input(
 ): ServiceRequestInput {
   // Without microsoftPollIntervalMs nobody polls Microsoft: the drive plays its answer with the signal.
   return { id: goldenTicketId(name), request, policy, ...(polling && { microsoftPollIntervalMs: POLL_INTERVAL_MS }) };
+}
+
+/** A signed-in coordinator, and a ticketing bridge's API key, as the API records them. */
+const ADA = { kind: 'user', name: 'Ada Lovelace', objectId: '0f0e0d0c-0b0a-4909-8807-060504030201', tenantId: '22222222-2222-2222-2222-222222222222' } as const;
+const BRIDGE = { kind: 'api-key', name: 'ServiceNow bridge', objectId: '7c1e5f0a-3b2d-4c6e-9f8a-1b2c3d4e5f60' } as const;
+
+/** The input as the API starts tickets since ids are per partner tenant: keyed `<partner tenant>~<id>`. */
+function scoped(scenarioInput: ServiceRequestInput): ServiceRequestInput {
+  return { ...scenarioInput, key: ticketKey(scenarioInput.request.partner.tenantId, scenarioInput.id) };
 }
 
 /** The same drive on a ticket started before the patches (see `beforePatches`). */
@@ -401,6 +413,21 @@ export const SCENARIOS: readonly ReplayScenario[] = [
       await close(handle, 'Workaround is enough');
     },
     expected: { status: 'closed', outcome: 'resolved', severity: 'C', breached: true, escalationLevel: 1, targetMet: false },
+  },
+  {
+    name: 'acted-on-by-principals',
+    description:
+      "a ticket keyed per partner tenant (`<partner>~<id>`); its severity change, note, Microsoft's answer and closure each record who did it from the credential (`by`)",
+    input: scoped(input('acted-on-by-principals', aServiceRequest({ severity: 'B' }))),
+    async drive(handle) {
+      await awaitingResponse(handle);
+      await handle.executeUpdate(changeSeverityUpdate, { args: [{ severity: 'C', reason: 'A workaround holds', changedBy: 'Ada', by: ADA }] });
+      await handle.executeUpdate(sendNoteUpdate, { args: [{ text: 'Logs attached', sentBy: 'Ada', by: ADA }] });
+      await handle.signal(microsoftRespondedSignal, { note: 'Engineer assigned', respondedBy: 'Bridge', by: BRIDGE });
+      await responded(handle);
+      await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed', closedBy: 'Ada', by: ADA }] });
+    },
+    expected: { status: 'closed', outcome: 'resolved', severity: 'C', breached: false, targetMet: true },
   },
   {
     name: 'refused-phone',

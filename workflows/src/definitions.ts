@@ -2,12 +2,18 @@
 // the worker and every client (API, tests, replay tooling).
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ServiceRequest, Severity, SlaPolicy, TicketState } from '@escalade/domain';
+import type { Actor, ServiceRequest, Severity, SlaPolicy, TicketState } from '@escalade/domain';
 
 export const SERVICE_REQUEST_WORKFLOW = 'serviceRequestWorkflow';
 
 export interface ServiceRequestInput {
+  /** The partner's own ticket id, unique per partner tenant. */
   id: string;
+  /**
+   * Unique among all partners' tickets (`ticketKey`): names its event stream, alerts, notes and filing. Absent on
+   * tickets opened before ids were per partner: their id is their key.
+   */
+  key?: string;
   request: ServiceRequest;
   /** Resolved when the ticket is opened and kept in its history, so a later policy change never moves its clock. */
   policy: SlaPolicy;
@@ -15,18 +21,26 @@ export interface ServiceRequestInput {
   microsoftPollIntervalMs?: number;
 }
 
-export function serviceRequestWorkflowId(ticketId: string): string {
-  return `service-request-${ticketId}`;
+/** A ticket's key among all partners' tickets: two partners may both open `INC-1`. */
+export function ticketKey(partnerTenantId: string, ticketId: string): string {
+  return `${partnerTenantId.toLowerCase()}~${ticketId}`;
 }
 
-/** The ticket's event stream in the event store. */
-export function ticketStreamId(ticketId: string): string {
-  return `ticket-${ticketId}`;
+/** From the ticket's key (its id, for a ticket opened before ids were per partner). */
+export function serviceRequestWorkflowId(key: string): string {
+  return `service-request-${key}`;
+}
+
+/** The ticket's event stream in the event store, from its key. */
+export function ticketStreamId(key: string): string {
+  return `ticket-${key}`;
 }
 
 export interface MicrosoftResponse {
   note?: string;
   respondedBy?: string;
+  /** Who recorded it, from their credential (absent when the watch poller read it from Microsoft). */
+  by?: Actor;
   /** Microsoft asked for more information (Partner Center status attention_needed). */
   attentionNeeded?: boolean;
   /**
@@ -59,18 +73,27 @@ export interface MicrosoftTicketUpdate {
 export interface CloseRequest {
   resolution: string;
   closedBy?: string;
+  by?: Actor;
 }
 
 /** A coordinator's note, sent to Microsoft's ticket as a new note and recorded on ours. */
 export interface NoteRequest {
   text: string;
   sentBy?: string;
+  by?: Actor;
+}
+
+/** The indirect provider's grant of access to the customer's Azure account. */
+export interface AccessGrant {
+  grantedBy?: string;
+  by?: Actor;
 }
 
 export interface SeverityChange {
   severity: Severity;
   reason: string;
   changedBy: string;
+  by?: Actor;
 }
 
 /**
@@ -109,7 +132,7 @@ export const ticketStateQuery = defineQuery<TicketState>('ticketState');
 export const microsoftRespondedSignal = defineSignal<[MicrosoftResponse]>('microsoftResponded');
 /** From the worker's watch poller (one list call for every waiting ticket), which replaced a polling activity per ticket. */
 export const microsoftTicketUpdatedSignal = defineSignal<[MicrosoftTicketUpdate]>('microsoftTicketUpdated');
-export const azureAccessGrantedSignal = defineSignal<[{ grantedBy?: string }]>('azureAccessGranted');
+export const azureAccessGrantedSignal = defineSignal<[AccessGrant]>('azureAccessGranted');
 export const closeUpdate = defineUpdate<TicketState, [CloseRequest]>('close');
 /** Re-times the response target from the original filing time; a deadline already passed breaches at once. */
 export const changeSeverityUpdate = defineUpdate<TicketState, [SeverityChange]>('changeSeverity');

@@ -1,4 +1,5 @@
 import { ActivityFailure, log, proxyActivities } from '@temporalio/workflow';
+import type { Actor } from '@escalade/domain';
 import type { ServiceRequestActivities } from './activities';
 import type { TicketJournal } from './ticket-journal';
 
@@ -17,17 +18,17 @@ export class MicrosoftInStep {
   ) {}
 
   /** Sends the note, then records it; a failure (Microsoft refusing it) is the caller's to report. */
-  async sendNote(microsoftTicketId: string, text: string, sentBy?: string): Promise<void> {
+  async sendNote(microsoftTicketId: string, text: string, sentBy?: string, by?: Actor): Promise<void> {
     this.notesSent += 1;
     const ref = `${this.ticketId}:note:${this.notesSent}`;
     await sendNoteToMicrosoft({ microsoftTicketId, text, ref });
-    await this.journal.record({ type: 'NoteSentToMicrosoft', data: { text, ref, ...(sentBy ? { sentBy } : {}) } });
+    await this.journal.record({ type: 'NoteSentToMicrosoft', data: { text, ref, ...(sentBy ? { sentBy } : {}), ...(by ? { by } : {}) } });
   }
 
   /** Our own note about a change of ours: Microsoft refusing it does not undo the change. */
-  async tell(microsoftTicketId: string, text: string, sentBy?: string): Promise<void> {
+  async tell(microsoftTicketId: string, text: string, sentBy?: string, by?: Actor): Promise<void> {
     try {
-      await this.sendNote(microsoftTicketId, text, sentBy);
+      await this.sendNote(microsoftTicketId, text, sentBy, by);
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       log.warn("Microsoft's ticket was not told", { microsoftTicketId, reason: err.cause?.message ?? err.message });

@@ -44,6 +44,7 @@ import {
   microsoftTicketUpdatedSignal,
   searchAttributes,
   sendNoteUpdate,
+  type AccessGrant,
   type CloseRequest,
   type HandoffBlockage,
   type MicrosoftRejection,
@@ -132,6 +133,7 @@ async function waitUntil(predicate: () => boolean, deadline: Date): Promise<bool
 
 export async function serviceRequestWorkflow({
   id,
+  key: scopedKey,
   request: submitted,
   policy,
   microsoftPollIntervalMs,
@@ -140,6 +142,8 @@ export async function serviceRequestWorkflow({
   const intakeProblems = serviceRequestProblems(submitted);
   const refusedAtIntake = intakeProblems.length > 0 && patched(INTAKE_CHECK_PATCH);
   const request = refusedAtIntake ? recordableRequest(submitted) : submitted;
+  /** Unique among all partners' tickets, unlike `id`: what names the stream, alerts, notes and filing. */
+  const ticketKey = scopedKey ?? id;
   const state: TicketState = {
     id,
     workflowId: workflowInfo().workflowId,
@@ -159,8 +163,8 @@ export async function serviceRequestWorkflow({
   let response: MicrosoftResponse | undefined;
   /** When the workflow heard of the response: its time unless the source tells Microsoft's own. */
   let responseHeardAt: Date | undefined;
-  let accessGrantedBy: string | undefined;
-  const journal = new TicketJournal(id, state.workflowId, {
+  let accessGrant: AccessGrant = {};
+  const journal = new TicketJournal(ticketKey, state.workflowId, {
     nonCancellable: cancelSafe,
     onFault: (reason) => {
       state.journalFault = reason;
@@ -168,13 +172,14 @@ export async function serviceRequestWorkflow({
     },
   });
   const alerts = new TicketAlerts(journal);
-  const inStep = new MicrosoftInStep(id, journal);
+  const inStep = new MicrosoftInStep(ticketKey, journal);
   /** Tells the alert subscribers; the escalation level tells apart the alerts of one kind. */
   const alert = (kind: AlertKind, summary: string, { key, ...extra }: { level?: number; audience?: string; key?: string } = {}): void =>
     alerts.send({
-      alertKey: key ?? [id, kind, extra.level].filter((part) => part !== undefined).join(':'),
+      alertKey: key ?? [ticketKey, kind, extra.level].filter((part) => part !== undefined).join(':'),
       kind,
       ticketId: id,
+      partnerTenantId: request.partner.tenantId.toLowerCase(),
       severity: state.severity,
       product: request.product,
       customer: { name: request.customer.name, domain: request.customer.domain },
@@ -207,9 +212,9 @@ export async function serviceRequestWorkflow({
       ? { ...state, responseWindow: responseWindow(new Date(state.handoff.filedAt), new Date(state.responseDueAt), policy) }
       : state,
   );
-  setHandler(azureAccessGrantedSignal, ({ grantedBy } = {}) => {
+  setHandler(azureAccessGrantedSignal, (grant = {}) => {
     accessGranted = true;
-    accessGrantedBy = grantedBy;
+    accessGrant = grant;
   });
   const answered = (answer: MicrosoftResponse): void => {
     if (response || (state.status !== 'handing-off' && state.status !== 'awaiting-response')) return;
@@ -244,8 +249,8 @@ export async function serviceRequestWorkflow({
   );
   setHandler(
     sendNoteUpdate,
-    async ({ text, sentBy }) => {
-      await inStep.sendNote((state.handoff as Handoff).microsoftTicketId, text, sentBy);
+    async ({ text, sentBy, by }) => {
+      await inStep.sendNote((state.handoff as Handoff).microsoftTicketId, text, sentBy, by);
       return state;
     },
     {
@@ -259,7 +264,7 @@ export async function serviceRequestWorkflow({
   );
   setHandler(
     changeSeverityUpdate,
-    async ({ severity, reason, changedBy }) => {
+    async ({ severity, reason, changedBy, by }) => {
       const clock = responseClock as ResponseClock; // the validator lets changes through only once filed
       const from = state.severity;
       clock.dueAt = responseDeadline(clock.filedAt, { ...request, severity }, policy);
@@ -269,11 +274,11 @@ export async function serviceRequestWorkflow({
       publish();
       await journal.record({
         type: 'SeverityChanged',
-        data: { from, to: severity, reason, changedBy, responseDueAt: state.responseDueAt },
+        data: { from, to: severity, reason, changedBy, responseDueAt: state.responseDueAt, ...(by ? { by } : {}) },
       });
       // Added after tickets had changed severity unheard by Microsoft: those replay without telling it.
       if (state.handoff && patched(MICROSOFT_IN_STEP_PATCH)) {
-        await inStep.tell(state.handoff.microsoftTicketId, `Severity changed from ${from} to ${severity}: ${reason}`, changedBy);
+        await inStep.tell(state.handoff.microsoftTicketId, `Severity changed from ${from} to ${severity}: ${reason}`, changedBy, by);
       }
       return state;
     },
@@ -294,6 +299,7 @@ export async function serviceRequestWorkflow({
     type: 'ServiceRequestReceived',
     data: {
       ticketId: id,
+      ...(scopedKey ? { key: scopedKey } : {}),
       title: request.title,
       product: request.product,
       category: request.category,
@@ -343,7 +349,7 @@ export async function serviceRequestWorkflow({
         decision: 'eligible',
         reason: "The indirect provider granted access to the customer's Azure account",
       };
-      await journal.record({ type: 'AzureAccessGranted', data: { grantedBy: accessGrantedBy } });
+      await journal.record({ type: 'AzureAccessGranted', data: { grantedBy: accessGrant.grantedBy, ...(accessGrant.by ? { by: accessGrant.by } : {}) } });
     }
     if (closeRequest) return 'resolved';
 
@@ -370,7 +376,7 @@ export async function serviceRequestWorkflow({
       { type: 'ResponseDueTimeSet', data: { severity: state.severity, responseDueAt } },
     );
     if (followedByPoller) {
-      await CancellationScope.nonCancellable(() => followMicrosoftTicket({ ticketId: id, workflowId: state.workflowId, microsoftTicketId }));
+      await CancellationScope.nonCancellable(() => followMicrosoftTicket({ ticketId: ticketKey, workflowId: state.workflowId, microsoftTicketId }));
     }
 
     const watcher = microsoftPollIntervalMs && !followedByPoller ? watchForAnswer(microsoftTicketId, microsoftPollIntervalMs) : undefined;
@@ -401,7 +407,7 @@ export async function serviceRequestWorkflow({
     for (let attempt = 0; ; attempt += 1) {
       try {
         // Once asked, the filing runs to its end: a ticket cancelled meanwhile still records Microsoft's number.
-        const filing = () => handOffToMicrosoft({ ticketId: id, request });
+        const filing = () => handOffToMicrosoft({ ticketId: ticketKey, request });
         const filed = await (cancelSafe ? CancellationScope.nonCancellable(filing) : filing());
         state.handoffBlocked = undefined;
         return filed;
@@ -507,8 +513,8 @@ export async function serviceRequestWorkflow({
     await recordResponded(answer, respondedAt, respondedAt > (state.responseDueAt ?? responseDueAt));
   }
 
-  async function recordResponded({ note, respondedBy, attentionNeeded }: MicrosoftResponse, respondedAt: string, late: boolean): Promise<void> {
-    await journal.record({ type: 'MicrosoftResponded', data: { respondedAt, late, note, respondedBy, attentionNeeded } });
+  async function recordResponded({ note, respondedBy, attentionNeeded, by }: MicrosoftResponse, respondedAt: string, late: boolean): Promise<void> {
+    await journal.record({ type: 'MicrosoftResponded', data: { respondedAt, late, note, respondedBy, attentionNeeded, ...(by ? { by } : {}) } });
     alert('response', `Microsoft ${attentionNeeded ? 'needs information on' : 'responded to'} ticket ${id}${late ? ' (late)' : ''}`);
   }
 
@@ -626,7 +632,7 @@ export async function serviceRequestWorkflow({
     });
     await recorded;
     await sendEscalationAlert({
-      alertId: `${id}:escalation:${level}`,
+      alertId: `${ticketKey}:escalation:${level}`,
       ticketId: id,
       workflowId: state.workflowId,
       level,
@@ -656,7 +662,11 @@ export async function serviceRequestWorkflow({
   publish();
   const { outcome: closedAs, resolution, targetMet, closedAt } = state;
   await CancellationScope.nonCancellable(async () => {
-    await journal.record({ type: 'ServiceRequestClosed', data: { outcome: closedAs, resolution, targetMet, closedAt } });
+    const { closedBy, by } = closeRequest ?? {};
+    await journal.record({
+      type: 'ServiceRequestClosed',
+      data: { outcome: closedAs, resolution, targetMet, closedAt, ...(closedBy ? { closedBy } : {}), ...(by ? { by } : {}) },
+    });
     alert('closure', `Ticket ${id} closed: ${closedAs}${resolution ? ` — ${resolution}` : ''}`);
     const microsoftTicketId = state.handoff?.microsoftTicketId;
     // Added after tickets had closed leaving Microsoft's open: those replay without closing it.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { appConfigModule } from '@escalade/config';
 import { DatabaseModule } from '@escalade/persistence';
 import { AlertsModule } from './alerts/alerts.module';
+import { AuthModule } from './auth/auth.module';
 import { ConsoleModule } from './console/console.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -18,6 +19,7 @@ import { TemporalModule } from './temporal/temporal.module';
     appConfigModule(),
     TemporalModule,
     DatabaseModule.forRoot({ runMigrations: false }),
+    AuthModule,
     ServiceRequestsModule,
     EventsModule,
     AlertsModule,

@@ -2,13 +2,22 @@ import 'reflect-metadata';
 import { ConfigService } from '@nestjs/config';
 import { ConfigError, type AppConfig } from '@escalade/config';
 import { AppModule } from './app.module';
+import { LocalMode } from './auth/local-mode';
+import { signInLink } from './auth/local-admin-key';
 import { createApiApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
   const app = await createApiApp(AppModule, { abortOnError: false });
-  const port = app.get(ConfigService<AppConfig, true>).get('PORT', { infer: true });
-  await app.listen(port);
-  console.log(`Escalade API on http://127.0.0.1:${port} (OpenAPI: http://127.0.0.1:${port}/docs)`);
+  const config = app.get(ConfigService<AppConfig, true>);
+  const port = config.get('PORT', { infer: true });
+  const host = config.get('HOST', { infer: true });
+  await app.listen(port, host);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  console.log(`Escalade API on ${url} (OpenAPI: ${url}/docs)`);
+  const { adminKey } = app.get(LocalMode);
+  if (adminKey) {
+    console.log(`LOCAL MODE (no identity configured): the console signs in with ${signInLink(url, adminKey)}`);
+  }
 }
 
 bootstrap().catch((err: unknown) => {

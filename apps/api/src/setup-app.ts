@@ -26,6 +26,11 @@ export async function createApiApp(
       .setTitle('Escalade')
       .setDescription('Service requests filed with Microsoft on behalf of CSP customers, each a durable Temporal workflow')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (esk_…) or an Entra ID access token' })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (esk_…)' }, 'api-key')
+      // Every route but health, docs and sign-in needs one of them (see README, Sign-in and access).
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('api-key')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

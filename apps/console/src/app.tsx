@@ -1,15 +1,20 @@
+import { SessionGate } from './auth/session';
+import { SessionMenu } from './auth/session-menu';
+import { SignInPage } from './auth/sign-in-page';
 import { BoardPage } from './board/board-page';
-import { Link, useLocationPath } from './routing/navigation';
+import { Link, useLocation } from './routing/navigation';
 import { routeOf, type Route } from './routing/routes';
 import { SlaPage } from './sla/sla-page';
 import { TicketPage } from './ticket/ticket-page';
 
-function Page({ route }: { route: Route }) {
+type SignedInRoute = Exclude<Route, { page: 'sign-in' }>;
+
+function Page({ route }: { route: SignedInRoute }) {
   switch (route.page) {
     case 'board':
       return <BoardPage />;
     case 'ticket':
-      return <TicketPage key={route.id} id={route.id} />;
+      return <TicketPage key={`${route.partnerTenantId ?? ''}~${route.id}`} id={route.id} partnerTenantId={route.partnerTenantId} />;
     case 'sla':
       return <SlaPage />;
     case 'not-found':
@@ -22,24 +27,43 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-export function App() {
-  const route = routeOf(useLocationPath());
+function Header({ route }: { route: SignedInRoute }) {
   return (
-    <>
-      <header class="app-header">
-        <span class="brand">Escalade</span>
-        <nav aria-label="Console">
-          <Link href="/" current={route.page === 'board'}>
-            Board
-          </Link>
-          <Link href="/sla" current={route.page === 'sla'}>
-            SLA summary
-          </Link>
-        </nav>
-      </header>
+    <header class="app-header">
+      <span class="brand">Escalade</span>
+      <nav aria-label="Console">
+        <Link href="/" current={route.page === 'board'}>
+          Board
+        </Link>
+        <Link href="/sla" current={route.page === 'sla'}>
+          SLA summary
+        </Link>
+      </nav>
+      <SessionMenu />
+    </header>
+  );
+}
+
+/** The sign-in page stands alone; every other page needs a session, and shows who it is. */
+export function App() {
+  const { pathname, search } = useLocation();
+  const route = routeOf(pathname, search);
+  if (route.page === 'sign-in') {
+    return (
+      <>
+        <header class="app-header">
+          <span class="brand">Escalade</span>
+        </header>
+        <SignInPage next={route.next} />
+      </>
+    );
+  }
+  return (
+    <SessionGate>
+      <Header route={route} />
       <main>
         <Page route={route} />
       </main>
-    </>
+    </SessionGate>
   );
 }

@@ -7,7 +7,7 @@ async function bootstrap(): Promise<void> {
   const config = loadSimulatorConfig();
   const app = await createSimulatorApp(config);
   app.enableShutdownHooks();
-  await app.listen(config.SIMULATOR_PORT);
+  await app.listen(config.SIMULATOR_PORT, config.SIMULATOR_HOST);
   const base = `http://127.0.0.1:${config.SIMULATOR_PORT}`;
   console.log(`Microsoft support simulator on ${base}: Partner Center API /v1, Entra ID token endpoint /${config.SIMULATOR_TENANT_ID}/oauth2/v2.0/token`);
 }

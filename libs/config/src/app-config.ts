@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { SECRET_ENV_NAMES, checkPartnerCenterCredentials, partnerCenterCredentialsSchema } from './partner-center-credentials.config';
+import { checkIdentity, identitySchema } from './identity.config';
 import { supportTopicsSchema } from './support-topics.config';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -49,6 +50,7 @@ export const appConfigSchema = z.object({
    * passed to Temporal's `Worker.create({ shutdownGraceTime })`. Keep it under the orchestrator's stop grace period.
    */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ...identitySchema,
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema> & { databaseFile: string };
@@ -71,7 +73,12 @@ function shown(name: string, env: Record<string, string | undefined>): string {
 /** Validates the environment; a wrong value throws a ConfigError naming each variable at fault. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(CONFIG_ENV_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = appConfigSchema.superRefine(checkPartnerCenterCredentials).safeParse(known);
+  const parsed = appConfigSchema
+    .superRefine((settings, ctx) => {
+      checkPartnerCenterCredentials(settings, ctx);
+      checkIdentity(settings, ctx);
+    })
+    .safeParse(known);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${shown(String(issue.path[0]), known)}: ${issue.message}`));
   }

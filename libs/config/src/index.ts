@@ -3,3 +3,4 @@ export * from './app-config.module';
 export * from './sla-policy.loader';
 export * from './microsoft-poll-interval';
 export * from './support-topic-names.loader';
+export { identityConfigured, identityProblems } from './identity.config';

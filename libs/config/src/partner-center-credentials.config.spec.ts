@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError, loadAppConfig } from './app-config';
+import { loadAppConfig } from './app-config';
+import { problemsOf } from './testing/config-problems';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const SECRET = 'app-secret-value';
@@ -14,16 +15,6 @@ const APP = {
   PARTNER_CENTER_REFRESH_TOKEN: REFRESH_TOKEN,
   CREDENTIALS_ENCRYPTION_KEY: KEY,
 };
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadAppConfig(env);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('Partner Center credentials configuration', () => {
   it('takes the app credentials with a client secret, with defaults for Entra ID, the scope and the renewal skew', () => {

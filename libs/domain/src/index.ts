@@ -1,6 +1,7 @@
 export * from './service-request';
 export * from './service-request-invariants';
 export * from './ticket';
+export * from './actor';
 export * from './sla-policy';
 export * from './sla-summary';
 export * from './labels';

@@ -13,6 +13,11 @@ export interface TicketAlert {
   alertKey: string;
   kind: AlertKind;
   ticketId: string;
+  /**
+   * The partner tenant that filed the ticket (`request.partner.tenantId`, a lower-case GUID): only subscriptions for it
+   * (or for every partner) receive the alert. Absent only on alerts raised by workflows started before partner isolation.
+   */
+  partnerTenantId?: string;
   severity: Severity;
   product: string;
   customer: { name: string; domain: string };

@@ -1,4 +1,5 @@
 // What happened to a ticket, in the past tense: the ticket's event stream (issue 3).
+import type { Actor } from './actor';
 import type { Category, IncidentType, Product, Severity } from './service-request';
 import type { EligibilityVerdict, Portal, RedirectTarget, TicketOutcome } from './ticket';
 
@@ -11,6 +12,8 @@ export type ServiceRequestReceived = Event<
   'ServiceRequestReceived',
   {
     ticketId: string;
+    /** The ticket's key among all partners' tickets (`<partner tenant>~<ticketId>`); absent on tickets from before. */
+    key?: string;
     title: string;
     product: Product;
     category: Category;
@@ -29,7 +32,7 @@ export type EligibilityDecided = Event<
 >;
 export type AzureAccessAwaited = Event<'AzureAccessAwaited', { timesOutAt: string }>;
 export type AzureAccessReminded = Event<'AzureAccessReminded', { timesOutAt: string }>;
-export type AzureAccessGranted = Event<'AzureAccessGranted', { grantedBy?: string }>;
+export type AzureAccessGranted = Event<'AzureAccessGranted', { grantedBy?: string; by?: Actor }>;
 export type HandedOff = Event<
   'HandedOff',
   { portal: Portal; url: string; context: 'customer' | 'partner'; microsoftTicketId: string; filedAt: string }
@@ -42,7 +45,7 @@ export type HandoffRejected = Event<'HandoffRejected', { reason: string; status?
  */
 export type HandoffBlocked = Event<'HandoffBlocked', { reason: string; blockedAt: string }>;
 /** Our note, added to Microsoft's ticket: a coordinator's, or ours telling of a severity change. `ref` marks it there. */
-export type NoteSentToMicrosoft = Event<'NoteSentToMicrosoft', { text: string; ref: string; sentBy?: string }>;
+export type NoteSentToMicrosoft = Event<'NoteSentToMicrosoft', { text: string; ref: string; sentBy?: string; by?: Actor }>;
 /** Our ticket closed, so Microsoft's was closed too, unless Microsoft had closed it already. */
 export type MicrosoftTicketClosed = Event<'MicrosoftTicketClosed', { microsoftTicketId: string; alreadyClosed: boolean }>;
 export type ResponseDueTimeSet = Event<'ResponseDueTimeSet', { severity: Severity; responseDueAt: string }>;
@@ -52,12 +55,12 @@ export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
 export type SlaBreachCorrected = Event<'SlaBreachCorrected', { respondedAt: string; responseDueAt: string }>;
 export type SeverityChanged = Event<
   'SeverityChanged',
-  { from: Severity; to: Severity; reason: string; changedBy: string; responseDueAt: string }
+  { from: Severity; to: Severity; reason: string; changedBy: string; responseDueAt: string; by?: Actor }
 >;
 export type Escalated = Event<'Escalated', { level: number; audience: string }>;
 export type MicrosoftResponded = Event<
   'MicrosoftResponded',
-  { respondedAt: string; late: boolean; note?: string; respondedBy?: string; attentionNeeded?: boolean }
+  { respondedAt: string; late: boolean; note?: string; respondedBy?: string; attentionNeeded?: boolean; by?: Actor }
 >;
 export type MicrosoftNoteAdded = Event<'MicrosoftNoteAdded', { text: string; by: string; at: string }>;
 export type MicrosoftStatusChanged = Event<'MicrosoftStatusChanged', { status: string }>;
@@ -65,7 +68,7 @@ export type AlertDelivered = Event<'AlertDelivered', { deliveryId: string; kind:
 export type AlertDeliveryAbandoned = Event<'AlertDeliveryAbandoned', { deliveryId: string; kind: string; reason: string }>;
 export type ServiceRequestClosed = Event<
   'ServiceRequestClosed',
-  { outcome: TicketOutcome; resolution?: string; targetMet: boolean | null; closedAt: string }
+  { outcome: TicketOutcome; resolution?: string; targetMet: boolean | null; closedAt: string; closedBy?: string; by?: Actor }
 >;
 
 export type TicketEvent =
@@ -99,6 +102,15 @@ const PORTAL_NAMES: Record<Portal, string> = {
   'microsoft-365-admin-center': 'the Microsoft 365 admin center',
 };
 
+/**
+ * Who did it, as the timeline says it: the display name the request gave, and the credential's name when that differs
+ * (a display name never hides who signed in).
+ */
+function doneBy(displayName: string | undefined, by: Actor | undefined): string {
+  if (!by) return displayName ? ` by ${displayName}` : '';
+  return displayName && displayName !== by.name ? ` by ${displayName} (signed in as ${by.name})` : ` by ${by.name}`;
+}
+
 /** One line a coordinator reads on the ticket's timeline. */
 export function summarizeTicketEvent(event: TicketEvent): string {
   switch (event.type) {
@@ -111,13 +123,13 @@ export function summarizeTicketEvent(event: TicketEvent): string {
     case 'AzureAccessReminded':
       return `Still waiting for Azure access: half the time is gone (closes at ${event.data.timesOutAt}); chase the indirect provider`;
     case 'AzureAccessGranted':
-      return `Azure access granted${event.data.grantedBy ? ` by ${event.data.grantedBy}` : ''}`;
+      return `Azure access granted${doneBy(event.data.grantedBy, event.data.by)}`;
     case 'HandedOff':
       return `Filed with Microsoft through ${PORTAL_NAMES[event.data.portal]}: ticket #${event.data.microsoftTicketId}`;
     case 'HandoffRejected':
       return `Microsoft rejected the filing: ${event.data.reason}`;
     case 'NoteSentToMicrosoft':
-      return `Note sent to Microsoft${event.data.sentBy ? ` by ${event.data.sentBy}` : ''}: ${event.data.text}`;
+      return `Note sent to Microsoft${doneBy(event.data.sentBy, event.data.by)}: ${event.data.text}`;
     case 'MicrosoftTicketClosed':
       return event.data.alreadyClosed
         ? `Microsoft's ticket #${event.data.microsoftTicketId} was already closed by Microsoft`
@@ -133,13 +145,13 @@ export function summarizeTicketEvent(event: TicketEvent): string {
     case 'SlaBreachCorrected':
       return `Breach withdrawn: Microsoft answered at ${event.data.respondedAt}, within the target (${event.data.responseDueAt}); the breach and escalations were raised before its answer was known`;
     case 'SeverityChanged':
-      return `Severity changed from ${event.data.from} to ${event.data.to} by ${event.data.changedBy} (${event.data.reason}); response now due by ${event.data.responseDueAt}`;
+      return `Severity changed from ${event.data.from} to ${event.data.to}${doneBy(event.data.changedBy, event.data.by)} (${event.data.reason}); response now due by ${event.data.responseDueAt}`;
     case 'Escalated':
       return `Escalated to level ${event.data.level}: ${event.data.audience}`;
     case 'MicrosoftResponded':
       return `Microsoft ${event.data.attentionNeeded ? 'needs information' : 'responded'}${event.data.late ? ' (late)' : ''}${
-        event.data.note ? `: ${event.data.note}` : ''
-      }`;
+        event.data.by ? `, recorded${doneBy(event.data.respondedBy, event.data.by)}` : ''
+      }${event.data.note ? `: ${event.data.note}` : ''}`;
     case 'MicrosoftNoteAdded':
       return `Note from ${event.data.by}: ${event.data.text}`;
     case 'MicrosoftStatusChanged':
@@ -149,6 +161,6 @@ export function summarizeTicketEvent(event: TicketEvent): string {
     case 'AlertDeliveryAbandoned':
       return `Alert delivery marked dead (${event.data.kind}): ${event.data.deliveryId} — ${event.data.reason}`;
     case 'ServiceRequestClosed':
-      return `Closed: ${event.data.outcome}${event.data.resolution ? ` — ${event.data.resolution}` : ''}`;
+      return `Closed${doneBy(event.data.closedBy, event.data.by)}: ${event.data.outcome}${event.data.resolution ? ` — ${event.data.resolution}` : ''}`;
   }
 }

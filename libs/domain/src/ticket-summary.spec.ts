@@ -14,7 +14,9 @@ const given = (...events: TicketEvent[]): TicketSummary => {
 describe('evolveTicketSummary', () => {
   it('opens the summary from ServiceRequestReceived', () => {
     expect(given(received)).toEqual({
+      key: 'T-1',
       id: 'T-1',
+      partnerTenantId: 'p',
       status: 'checking-eligibility',
       title: 'VMs down',
       severity: 'A',
@@ -32,6 +34,13 @@ describe('evolveTicketSummary', () => {
       closedAt: null,
       version: 1,
     });
+  });
+
+  it("keys the summary by the event's key, and keeps the partner tenant lower-cased", () => {
+    const partnerTenantId = '22222222-AAAA-2222-2222-222222222222';
+    const summary = given(aServiceRequestReceived('T-1', { key: `${partnerTenantId.toLowerCase()}~T-1`, partner: { tenantId: partnerTenantId, name: 'Fabrikam' } }));
+
+    expect(summary).toMatchObject({ key: '22222222-aaaa-2222-2222-222222222222~T-1', id: 'T-1', partnerTenantId: '22222222-aaaa-2222-2222-222222222222' });
   });
 
   it('follows a ticket through handoff, breach, escalation, a late answer and closure', () => {

@@ -4,7 +4,11 @@ import type { TicketOutcome, TicketStatus } from './ticket';
 import type { TicketEvent } from './ticket-events';
 
 export interface TicketSummary {
+  /** Unique among all tickets: its stream's key (`<partner tenant>~<id>`, or the bare id of a ticket from before). */
+  key: string;
+  /** The partner's own id, unique per partner tenant. */
   id: string;
+  partnerTenantId: string;
   status: TicketStatus;
   title: string;
   severity: Severity;
@@ -37,7 +41,10 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
   if (event.type === 'ServiceRequestReceived') {
     const { data } = event;
     return {
+      key: data.key ?? data.ticketId,
       id: data.ticketId,
+      // Left as it came when it is not text: the read model's row check names what is wrong with it.
+      partnerTenantId: lowerCased(data.partner?.tenantId),
       status: 'checking-eligibility',
       title: data.title,
       severity: data.severity,
@@ -94,4 +101,8 @@ export function evolveTicketSummary(summary: TicketSummary | undefined, event: T
     case 'ServiceRequestClosed':
       return { ...next, status: 'closed', outcome: event.data.outcome, closedAt: event.data.closedAt };
   }
+}
+
+function lowerCased<T>(value: T): T {
+  return (typeof value === 'string' ? value.toLowerCase() : value) as T;
 }

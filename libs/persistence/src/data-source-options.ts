@@ -5,6 +5,7 @@ import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from '@escalade/event-st
 import { AlertEntity } from './alert.entity';
 import { AlertDeliveryAttemptEntity, AlertDeliveryEntity } from './alerts/alert-delivery.entity';
 import { AlertSubscriptionEntity } from './alerts/alert-subscription.entity';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { IdempotencyKeyEntity } from './idempotency-keys/idempotency-key.entity';
 import { JournalFaultEntity } from './journal-faults/journal-fault.entity';
 import { MicrosoftWatchEntity } from './microsoft-watches/microsoft-watch.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   PartnerCenterCredentialEntity,
   PartnerCenterCredentialStatusEntity,
   SupportTopicEntity,
+  ApiKeyEntity,
   ...EVENT_STORE_ENTITIES,
 ];
 

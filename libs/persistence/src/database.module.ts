@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { AlertStore } from './alert-store';
+import { ApiKeyStore } from './api-keys/api-key.store';
 import { AlertDeliveryStore } from './alerts/alert-delivery.store';
 import { AlertSubscriptionStore } from './alerts/alert-subscription.store';
 import { dataSourceOptions } from './data-source-options';
@@ -65,6 +66,7 @@ export class DatabaseModule {
         },
         { provide: JournalFaultStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new JournalFaultStore(dataSource) },
         { provide: SupportTopicStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new SupportTopicStore(dataSource) },
+        { provide: ApiKeyStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new ApiKeyStore(dataSource) },
         {
           provide: IdempotencyKeyStore,
           inject: [DataSource],
@@ -82,6 +84,7 @@ export class DatabaseModule {
       ],
       exports: [
         AlertStore,
+        ApiKeyStore,
         AlertSubscriptionStore,
         AlertDeliveryStore,
         EventStore,

@@ -1,6 +1,7 @@
 export * from './alert.entity';
 export * from './alert-store';
 export * from './alerts';
+export * from './api-keys';
 export * from './data-source-options';
 export * from './idempotency-keys';
 export * from './journal-faults';
@@ -17,3 +18,4 @@ export * from './tickets/projection-drift';
 export * from './tickets/ticket-log';
 export * from './tickets/tickets.query';
 export * from './tickets/sla-summary.query';
+export * from './partner-tenants';

@@ -6,17 +6,35 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { appConfigModule } from '@escalade/config';
 import { AlertDispatcher, aWebhookAlert, DatabaseModule, startWebhookReceiver, type WebhookReceiver } from '@escalade/persistence';
+import { aPrincipal, principalHeader, testPrincipalGuard } from '../auth/testing/test-principal';
+import type { Principal } from '../auth/principal';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { AlertsModule } from './alerts.module';
 
 const SECRET = 'whsec-0123456789abcdef';
+const PARTNER_A = '0a1b2c3d-0000-4000-8000-00000000000a';
+const PARTNER_B = '0a1b2c3d-0000-4000-8000-00000000000b';
+const PARTNER_C = '0a1b2c3d-0000-4000-8000-00000000000c';
+const ALL_ADMIN = aPrincipal('*');
+const ADMIN_A = aPrincipal([PARTNER_A]);
+const ADMIN_B = aPrincipal([PARTNER_B]);
 
 describe('alerts API (AlertsModule on a SQLite file)', () => {
   const savedEnv = { ...process.env };
   let dataDir: string;
   let app: INestApplication;
   let receiver: WebhookReceiver;
-  const http = () => request(app.getHttpServer());
+  /** Requests as `principal`: an admin of every partner tenant unless told. */
+  const as = (principal: Principal = ALL_ADMIN) => {
+    const agent = request(app.getHttpServer());
+    const header = principalHeader(principal);
+    return {
+      get: (url: string) => agent.get(url).set(...header),
+      post: (url: string) => agent.post(url).set(...header),
+      delete: (url: string) => agent.delete(url).set(...header),
+    };
+  };
+  const http = () => as(ALL_ADMIN);
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-alerts-api-'));
@@ -25,6 +43,7 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
     const moduleRef = await Test.createTestingModule({
       // appConfigModule() reads the environment when called: only after DATA_DIR is set.
       imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), AlertsModule],
+      providers: [testPrincipalGuard],
     }).compile();
     app = moduleRef.createNestApplication();
     app.useGlobalPipes(createValidationPipe());
@@ -65,7 +84,13 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
       .post('/alert-subscriptions')
       .send({ url: 'http://localhost:9/hook', secret: SECRET, severities: ['A', 'B'], customers: ['contoso.com'] })
       .expect(201);
-    expect(created.body).toMatchObject({ url: 'http://localhost:9/hook', severities: ['A', 'B'], products: [], format: 'json' });
+    expect(created.body).toMatchObject({
+      url: 'http://localhost:9/hook',
+      severities: ['A', 'B'],
+      products: [],
+      format: 'json',
+      partnerTenantIds: '*',
+    });
     expect(created.body).not.toHaveProperty('secret');
 
     const listed = await http().get('/alert-subscriptions').expect(200);
@@ -76,12 +101,16 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
   });
 
   it('lists deliveries, shows one with its attempts and redelivers it on request', async () => {
-    await http().post('/alert-subscriptions').send({ url: receiver.url, secret: SECRET, format: 'slack' }).expect(201);
-    const [prepared] = await app.get(AlertDispatcher).prepareDeliveries(aWebhookAlert({ alertKey: 'API-1:breach', ticketId: 'API-1' }));
+    const { body: subscription } = await http().post('/alert-subscriptions').send({ url: receiver.url, secret: SECRET, format: 'slack' }).expect(201);
+    const [prepared] = await app
+      .get(AlertDispatcher)
+      .prepareDeliveries(aWebhookAlert({ alertKey: 'API-1:breach', ticketId: 'API-1', partnerTenantId: PARTNER_A }));
     const deliveryPath = `/alerts/${encodeURIComponent(prepared.id)}`;
 
     const listed = await http().get('/alerts?ticketId=API-1&status=pending&limit=5').expect(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: prepared.id, status: 'pending', attemptCount: 0, lastError: null })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: prepared.id, partnerTenantId: PARTNER_A, status: 'pending', attemptCount: 0, lastError: null }),
+    ]);
     expect(listed.body.items[0]).not.toHaveProperty('payload');
 
     const failed = await http().post(`${deliveryPath}/redeliver`).expect(200);
@@ -96,6 +125,7 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
       ['failed', 500],
       ['delivered', 200],
     ]);
+    await http().delete(`/alert-subscriptions/${subscription.id}`).expect(204);
   });
 
   it('answers 404 for an unknown delivery and 400 naming bad query parameters', async () => {
@@ -103,5 +133,134 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
     await http().post('/alerts/unknown/redeliver').expect(404);
     const { body } = await http().get('/alerts?status=lost&limit=0').expect(400);
     expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['status', 'limit']);
+  });
+
+  describe('partner isolation', () => {
+    const hook = (name: string) => ({ url: `http://localhost:9/${name}`, secret: SECRET });
+
+    it('gives a new subscription the partner tenants of its creator by default, or those listed among them', async () => {
+      const ofA = await as(ADMIN_A).post('/alert-subscriptions').send(hook('a')).expect(201);
+      expect(ofA.body.partnerTenantIds).toEqual([PARTNER_A]);
+      const admin = aPrincipal([PARTNER_A, PARTNER_B]);
+      const ofB = await as(admin).post('/alert-subscriptions').send({ ...hook('b'), partnerTenantIds: [PARTNER_B.toUpperCase()] }).expect(201);
+      expect(ofB.body.partnerTenantIds).toEqual([PARTNER_B]);
+      const ofBoth = await as(admin).post('/alert-subscriptions').send(hook('ab')).expect(201);
+      expect(ofBoth.body.partnerTenantIds).toEqual([PARTNER_A, PARTNER_B]);
+      const anyOnes = await as(ALL_ADMIN).post('/alert-subscriptions').send({ ...hook('c'), partnerTenantIds: [PARTNER_C] }).expect(201);
+      expect(anyOnes.body.partnerTenantIds).toEqual([PARTNER_C]);
+      for (const { body } of [ofA, ofB, ofBoth, anyOnes]) await http().delete(`/alert-subscriptions/${body.id}`).expect(204);
+    });
+
+    it('refuses partner tenants the creator does not act for, naming partnerTenantIds, and anything but 1 to 100 GUIDs', async () => {
+      const foreign = await as(ADMIN_A)
+        .post('/alert-subscriptions')
+        .send({ ...hook('x'), partnerTenantIds: [PARTNER_A, PARTNER_B, PARTNER_C] })
+        .expect(400);
+      expect(foreign.body.errors).toEqual([
+        {
+          field: 'partnerTenantIds',
+          problems: [`you do not act for partner tenant ${PARTNER_B}`, `you do not act for partner tenant ${PARTNER_C}`],
+        },
+      ]);
+      const nobody = await as(aPrincipal([])).post('/alert-subscriptions').send(hook('x')).expect(400);
+      expect(nobody.body.errors).toEqual([{ field: 'partnerTenantIds', problems: ['you act for no partner tenant'] }]);
+      for (const partnerTenantIds of [[], ['*'], ['contoso.com'], PARTNER_A, Array.from({ length: 101 }, () => PARTNER_A)]) {
+        const { body } = await as(ALL_ADMIN).post('/alert-subscriptions').send({ ...hook('x'), partnerTenantIds }).expect(400);
+        expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['partnerTenantIds']);
+      }
+      expect((await http().get('/alert-subscriptions').expect(200)).body).toEqual({ items: [] });
+    });
+
+    it("never shows a principal for partner A partner B's subscriptions, nor those for every partner: 404 for their ids", async () => {
+      const ofA = (await as(ADMIN_A).post('/alert-subscriptions').send(hook('a')).expect(201)).body;
+      const ofB = (await as(ADMIN_B).post('/alert-subscriptions').send(hook('b')).expect(201)).body;
+      const ofEvery = (await as(ALL_ADMIN).post('/alert-subscriptions').send(hook('every')).expect(201)).body;
+      const both = { ...hook('ab'), partnerTenantIds: [PARTNER_A, PARTNER_B] };
+      const ofBoth = (await as(ALL_ADMIN).post('/alert-subscriptions').send(both).expect(201)).body;
+      const byId = (items: Array<{ id: string }>) => [...items].sort((x, y) => x.id.localeCompare(y.id));
+
+      expect((await as(ADMIN_A).get('/alert-subscriptions').expect(200)).body.items).toEqual([ofA]);
+      expect((await as(ADMIN_B).get('/alert-subscriptions').expect(200)).body.items).toEqual([ofB]);
+      expect(byId((await as(ALL_ADMIN).get('/alert-subscriptions').expect(200)).body.items)).toEqual(byId([ofA, ofB, ofEvery, ofBoth]));
+
+      for (const { id } of [ofB, ofEvery, ofBoth]) {
+        const { body } = await as(ADMIN_A).delete(`/alert-subscriptions/${id}`).expect(404);
+        expect(body.message).toBe(`No alert subscription with id "${id}"`);
+      }
+      expect((await as(ALL_ADMIN).get('/alert-subscriptions').expect(200)).body.items).toHaveLength(4);
+      await as(ADMIN_A).delete(`/alert-subscriptions/${ofA.id}`).expect(204);
+      await as(ADMIN_B).delete(`/alert-subscriptions/${ofA.id}`).expect(404);
+      for (const { id } of [ofB, ofEvery, ofBoth]) await as(ALL_ADMIN).delete(`/alert-subscriptions/${id}`).expect(204);
+    });
+
+    it("never shows a principal for partner A partner B's deliveries, even by ticket id: 404 for their ids, redelivery too", async () => {
+      receiver.received.length = 0;
+      const ofA = (await as(ADMIN_A).post('/alert-subscriptions').send({ url: receiver.url, secret: SECRET }).expect(201)).body;
+      const ofB = (await as(ADMIN_B).post('/alert-subscriptions').send({ url: receiver.url, secret: SECRET }).expect(201)).body;
+      const dispatcher = app.get(AlertDispatcher);
+      // Both partners have a ticket INC-7 (ids are the partners' own); the alert keys tell them apart.
+      const [deliveryA] = await dispatcher.prepareDeliveries(
+        aWebhookAlert({ alertKey: `${PARTNER_A}~INC-7:breach`, ticketId: 'INC-7', partnerTenantId: PARTNER_A }),
+      );
+      const [deliveryB] = await dispatcher.prepareDeliveries(
+        aWebhookAlert({ alertKey: `${PARTNER_B}~INC-7:breach`, ticketId: 'INC-7', partnerTenantId: PARTNER_B }),
+      );
+      expect([deliveryA.subscriptionId, deliveryB.subscriptionId]).toEqual([ofA.id, ofB.id]);
+      const viewerA = aPrincipal([PARTNER_A], 'viewer');
+      const ids = (items: Array<{ id: string }>) => items.map((d) => d.id);
+
+      expect(ids((await as(viewerA).get('/alerts?ticketId=INC-7').expect(200)).body.items)).toEqual([deliveryA.id]);
+      const everyOfA = (await as(viewerA).get('/alerts').expect(200)).body.items;
+      expect(ids(everyOfA)).toContain(deliveryA.id);
+      expect(everyOfA.map((d: { partnerTenantId: string }) => d.partnerTenantId)).toEqual(everyOfA.map(() => PARTNER_A));
+      expect(ids((await as(aPrincipal([PARTNER_B], 'viewer')).get('/alerts?ticketId=INC-7').expect(200)).body.items)).toEqual([deliveryB.id]);
+      expect(ids((await as(ALL_ADMIN).get('/alerts?ticketId=INC-7').expect(200)).body.items).sort()).toEqual([deliveryA.id, deliveryB.id].sort());
+      expect(ids((await as(aPrincipal([], 'viewer')).get('/alerts').expect(200)).body.items)).toEqual([]);
+
+      await as(viewerA).get(`/alerts/${encodeURIComponent(deliveryA.id)}`).expect(200);
+      const hidden = await as(viewerA).get(`/alerts/${encodeURIComponent(deliveryB.id)}`).expect(404);
+      expect(hidden.body.message).toBe(`No alert delivery with id "${deliveryB.id}"`);
+      await as(aPrincipal([PARTNER_A], 'coordinator')).post(`/alerts/${encodeURIComponent(deliveryB.id)}/redeliver`).expect(404);
+      expect(receiver.received).toHaveLength(0);
+      await as(aPrincipal([PARTNER_B], 'coordinator')).post(`/alerts/${encodeURIComponent(deliveryB.id)}/redeliver`).expect(200);
+      expect(receiver.received.map((r) => r.headers['idempotency-key'])).toEqual([deliveryB.id]);
+
+      // An alert raised without a partner tenant (a workflow from before partner isolation) reaches only subscriptions
+      // for every partner, and its deliveries are seen only by principals acting for every partner.
+      expect(await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'OLD-1:breach', ticketId: 'OLD-1' }))).toEqual([]);
+      const ofEvery = (await as(ALL_ADMIN).post('/alert-subscriptions').send({ url: receiver.url, secret: SECRET }).expect(201)).body;
+      const [unscoped] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'OLD-2:breach', ticketId: 'OLD-2' }));
+      expect(unscoped).toMatchObject({ subscriptionId: ofEvery.id, partnerTenantId: null });
+      await as(aPrincipal([PARTNER_A, PARTNER_B], 'viewer')).get(`/alerts/${encodeURIComponent(unscoped.id)}`).expect(404);
+      expect((await as(aPrincipal([PARTNER_A, PARTNER_B], 'viewer')).get('/alerts?ticketId=OLD-2').expect(200)).body.items).toEqual([]);
+      await as(aPrincipal('*', 'viewer')).get(`/alerts/${encodeURIComponent(unscoped.id)}`).expect(200);
+      for (const { id } of [ofA, ofB, ofEvery]) await as(ALL_ADMIN).delete(`/alert-subscriptions/${id}`).expect(204);
+    });
+  });
+
+  describe('roles', () => {
+    const viewer = aPrincipal('*', 'viewer');
+    const coordinator = aPrincipal('*', 'coordinator');
+
+    it('needs an admin to create, list or delete subscriptions', async () => {
+      for (const principal of [viewer, coordinator]) {
+        const { body } = await as(principal).post('/alert-subscriptions').send({ url: 'http://localhost:9/hook', secret: SECRET }).expect(403);
+        expect(body.message).toBe(`This needs the admin role; ${principal.name} has ${principal.role}`);
+        await as(principal).get('/alert-subscriptions').expect(403);
+        await as(principal).delete('/alert-subscriptions/5f0c7c1e-8f5e-4a51-9a39-0c4d2b1b6a11').expect(403);
+      }
+      expect((await http().get('/alert-subscriptions').expect(200)).body).toEqual({ items: [] });
+    });
+
+    it('lets a viewer read deliveries, and needs a coordinator to redeliver', async () => {
+      await as(viewer).get('/alerts').expect(200);
+      await as(viewer).get('/alerts/unknown').expect(404);
+      await as(viewer).post('/alerts/unknown/redeliver').expect(403);
+      await as(coordinator).post('/alerts/unknown/redeliver').expect(404);
+    });
+
+    it('answers 401 without a principal', async () => {
+      await request(app.getHttpServer()).get('/alerts').expect(401);
+    });
   });
 });

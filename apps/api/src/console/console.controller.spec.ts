@@ -5,12 +5,14 @@ import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { testPrincipalGuard } from '../auth/testing/test-principal';
 import { ConsoleController } from './console.controller';
 
+/** With a guard on every route, like the API's: the console's files hold no data, so they need no principal. */
 async function consoleApp(dir: string): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     controllers: [ConsoleController],
-    providers: [{ provide: ConfigService, useValue: { get: () => dir } }],
+    providers: [{ provide: ConfigService, useValue: { get: () => dir } }, testPrincipalGuard],
   }).compile();
   return moduleRef.createNestApplication().init();
 }
@@ -32,12 +34,12 @@ describe('ConsoleController', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/tickets/T-1', '/sla'])('answers %s with the page, which routes in the browser', async (url) => {
+  it.each(['/', '/tickets/T-1', '/sla', '/sign-in'])('answers %s with the page, which routes in the browser, to anyone', async (url) => {
     const res = await http().get(url).expect(200).expect('Content-Type', /html/);
     expect(res.text).toContain('<title>Escalade</title>');
   });
 
-  it('serves hashed assets for a year, and nothing outside the assets folder', async () => {
+  it('serves hashed assets for a year to anyone, and nothing outside the assets folder', async () => {
     const res = await http().get('/assets/index-abc123.js').expect(200);
     expect(res.headers['cache-control']).toContain('immutable');
     await http().get('/assets/missing.js').expect(404);

@@ -5,9 +5,11 @@ import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '@escalade/config';
+import { Public } from '../auth/auth.decorators';
 
-/** The coordinator console (apps/console): its pages all load index.html, which routes in the browser. */
+/** The coordinator console (apps/console): its pages all load index.html, which routes in the browser; they hold no data. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class ConsoleController {
   private readonly dir: string;
@@ -16,7 +18,7 @@ export class ConsoleController {
     this.dir = config.get('CONSOLE_DIR', { infer: true });
   }
 
-  @Get(['/', 'tickets/:id', 'sla'])
+  @Get(['/', 'tickets/:id', 'sla', 'sign-in'])
   page(@Res() res: Response): void {
     if (!fs.existsSync(path.join(this.dir, 'index.html'))) {
       throw new ServiceUnavailableException(

@@ -14,9 +14,18 @@ export class ApiExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     const error = asDependencyUnavailable(exception);
     if (error instanceof DependencyUnavailableException) return this.unavailable(error, host);
-    if (error instanceof HttpException || this.isHttpError(error)) return super.catch(error, host);
+    if (error instanceof HttpException || this.isHttpError(error)) {
+      if (hasChallenge(error)) this.challenge(error, host);
+      return super.catch(error, host);
+    }
     this.logger.error(error);
     super.catch(new InternalServerErrorException('Internal server error'), host);
+  }
+
+  /** A 401 tells how to authenticate (RFC 9110 §11.6.1). */
+  private challenge({ wwwAuthenticate }: { wwwAuthenticate: string }, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (!response.headersSent) response.setHeader('WWW-Authenticate', wwwAuthenticate);
   }
 
   private unavailable(error: DependencyUnavailableException, host: ArgumentsHost): void {
@@ -28,4 +37,9 @@ export class ApiExceptionFilter extends BaseExceptionFilter {
     if (!response.headersSent) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     super.catch(error, host);
   }
+}
+
+/** An authentication failure carries its challenge (apps/api/src/auth: InvalidCredentialException). */
+function hasChallenge(error: unknown): error is { wwwAuthenticate: string } {
+  return typeof (error as { wwwAuthenticate?: unknown }).wwwAuthenticate === 'string';
 }

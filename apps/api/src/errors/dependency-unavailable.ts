@@ -1,7 +1,13 @@
 import { HttpException, ServiceUnavailableException } from '@nestjs/common';
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 
-export type Dependency = 'database' | 'temporal';
+export type Dependency = 'database' | 'temporal' | 'identity-provider';
+
+const DEPENDENCY_NAMES: Record<Dependency, string> = {
+  database: 'The database',
+  temporal: 'Temporal',
+  'identity-provider': 'The identity provider (Entra ID)',
+};
 
 /** What a client is told to wait before retrying: outages worth a 503 last seconds, not minutes. */
 const RETRY_AFTER_SECONDS = 5;
@@ -43,7 +49,7 @@ export class DependencyUnavailableException extends ServiceUnavailableException 
       {
         statusCode: 503,
         error: 'Service Unavailable',
-        message: `${dependency === 'database' ? 'The database' : 'Temporal'} is unavailable; retry shortly`,
+        message: `${DEPENDENCY_NAMES[dependency]} is unavailable; retry shortly`,
         dependency,
       },
       { cause },

@@ -1,29 +1,46 @@
-import { Controller, Headers, type MessageEvent, Query, Sse } from '@nestjs/common';
+import { Controller, Headers, type MessageEvent, Query, Req, Sse } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 import { EventStore } from '@escalade/event-store';
+import { TicketsQuery } from '@escalade/persistence';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { Authenticator } from '../auth/authenticator';
+import { whileCredentialHolds } from '../auth/credential-lapse';
+import { partnerTenantsOf, type Principal } from '../auth/principal';
 import { EventStreamQuery } from './dto/event-stream.query';
+import { EventVisibility } from './event-visibility';
 import { resumePosition, tailEvents, toServerSentEvent } from './event-tail';
 
 @ApiTags('events')
 @Controller('events')
 export class EventsController {
-  constructor(private readonly events: EventStore) {}
+  constructor(
+    private readonly events: EventStore,
+    private readonly tickets: TicketsQuery,
+    private readonly authenticator: Authenticator,
+  ) {}
 
   @Sse('stream')
   @ApiOperation({
-    summary: 'Server-Sent Events: every ticket event from now on (or after `after`, or after Last-Event-ID), live',
+    summary:
+      "Server-Sent Events: every event of your partner tenants' tickets from now on (or after `after`, or after Last-Event-ID), live",
   })
   @ApiHeader({ name: 'last-event-id', required: false, description: 'Resume after this position (browsers send it on reconnection)' })
   async stream(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
     @Query() query: EventStreamQuery,
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
     let after = resumePosition(lastEventId, query.after ?? (await this.events.headPosition()));
-    return tailEvents(async () => {
+    const visibility = new EventVisibility(partnerTenantsOf(principal), this.tickets);
+    const tail = tailEvents(async () => {
       const batch = await this.events.readAll({ after, limit: 500 });
+      const shown = await visibility.visible(batch);
       after = batch.at(-1)?.globalPosition ?? after;
-      return batch;
-    }).pipe(map(toServerSentEvent));
+      return shown;
+    });
+    return whileCredentialHolds(tail, this.authenticator.recheckOf(request)).pipe(map(toServerSentEvent));
   }
 }

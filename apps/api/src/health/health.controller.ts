@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/auth.decorators';
 import { HEALTH_TIMEOUT_MS } from './health-timeout';
 import { JournalHealthIndicator } from './journal.health';
 import { PartnerCenterHealthIndicator } from './partner-center.health';
@@ -8,6 +9,7 @@ import { ProjectionHealthIndicator } from './projection.health';
 import { TemporalHealthIndicator } from './temporal.health';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

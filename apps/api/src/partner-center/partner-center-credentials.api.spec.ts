@@ -9,11 +9,14 @@ import { appConfigModule } from '@escalade/config';
 import { PartnerCenterCredentials, seedHashOf } from '@escalade/partner-center';
 import { DatabaseModule, PartnerCenterCredentialStore } from '@escalade/persistence';
 import { startFakeEntra, type FakeEntra } from '../../../../libs/partner-center/src/credentials/testing/fake-entra';
+import { AuthModule } from '../auth/auth.module';
+import { anApiKey, httpAs } from '../auth/testing/api-keys';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { PartnerCenterModule } from './partner-center.module';
 
 const KEY = 'contoso.onmicrosoft.com/escalade-app';
 const NEW_TOKEN = '0.AXoA-refresh-token-from-new-consent_x';
+const PARTNER = '22222222-2222-2222-2222-222222222222';
 const APP_CREDENTIALS = {
   PARTNER_CENTER_CLIENT_ID: 'escalade-app',
   PARTNER_CENTER_CLIENT_SECRET: 'app-secret',
@@ -22,8 +25,8 @@ const APP_CREDENTIALS = {
   CREDENTIALS_ENCRYPTION_KEY: Buffer.alloc(32, 4).toString('base64'),
 };
 
-/** The API on a SQLite file, with the environment `env` on top of the test's. */
-async function apiWith(env: NodeJS.ProcessEnv): Promise<{ app: INestApplication; dataDir: string }> {
+/** The API on a SQLite file, with the environment `env` on top of the test's, behind the real AuthModule. */
+async function apiWith(env: NodeJS.ProcessEnv): Promise<{ app: INestApplication; dataDir: string; admin: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-partner-center-api-'));
   const savedEnv = { ...process.env };
   Object.assign(process.env, { DATA_DIR: dataDir, ...env });
@@ -31,11 +34,13 @@ async function apiWith(env: NodeJS.ProcessEnv): Promise<{ app: INestApplication;
   try {
     const moduleRef = await Test.createTestingModule({
       // appConfigModule() reads the environment when called: only after it is set.
-      imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), PartnerCenterModule],
+      imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), AuthModule, PartnerCenterModule],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalPipes(createValidationPipe());
-    return { app: await app.init(), dataDir };
+    await app.init();
+    // A refresh token files tickets as a Partner Center user, for every partner: only such an admin may see or set it.
+    return { app, dataDir, admin: await anApiKey(app, '*') };
   } finally {
     process.env = savedEnv;
   }
@@ -44,8 +49,9 @@ async function apiWith(env: NodeJS.ProcessEnv): Promise<{ app: INestApplication;
 describe('Partner Center credentials API (with the app credentials)', () => {
   let app: INestApplication;
   let dataDir: string;
+  let admin: string;
   let entra: FakeEntra;
-  const http = () => request(app.getHttpServer());
+  const http = () => httpAs(app, admin);
   const store = () => app.get(PartnerCenterCredentialStore);
   /** The worker's credentials, on the same table. */
   const worker = () =>
@@ -58,7 +64,7 @@ describe('Partner Center credentials API (with the app credentials)', () => {
       store: store(),
     });
 
-  beforeAll(async () => ({ app, dataDir } = await apiWith(APP_CREDENTIALS)));
+  beforeAll(async () => ({ app, dataDir, admin } = await apiWith(APP_CREDENTIALS)));
   afterAll(async () => {
     await app?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -85,6 +91,15 @@ describe('Partner Center credentials API (with the app credentials)', () => {
 
     expect(response.body.errors).toEqual([{ field: 'refreshToken', problems: expect.arrayContaining([problem]) }]);
     expect(response.text).not.toContain(NEW_TOKEN);
+    expect(await store().get(KEY)).toBeUndefined();
+  });
+
+  it("is the whole deployment's: an admin bound to every partner tenant only", async () => {
+    await request(app.getHttpServer()).get('/partner-center/credentials').expect(401);
+    for (const credential of [await anApiKey(app, [PARTNER]), await anApiKey(app, '*', 'coordinator')]) {
+      await httpAs(app, credential).get('/partner-center/credentials').expect(403);
+      await httpAs(app, credential).put('/partner-center/credentials').send({ refreshToken: NEW_TOKEN }).expect(403);
+    }
     expect(await store().get(KEY)).toBeUndefined();
   });
 
@@ -126,16 +141,17 @@ describe('Partner Center credentials API (with the app credentials)', () => {
 describe('Partner Center credentials API (tickets filed in-process)', () => {
   let app: INestApplication;
   let dataDir: string;
+  let admin: string;
 
-  beforeAll(async () => ({ app, dataDir } = await apiWith({ MICROSOFT_SUPPORT: 'in-process' })));
+  beforeAll(async () => ({ app, dataDir, admin } = await apiWith({ MICROSOFT_SUPPORT: 'in-process' })));
   afterAll(async () => {
     await app?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('says the credentials are not used, and refuses a refresh token with a 409 saying why', async () => {
-    expect((await request(app.getHttpServer()).get('/partner-center/credentials').expect(200)).body).toEqual({ state: 'not-used' });
-    const { body } = await request(app.getHttpServer()).put('/partner-center/credentials').send({ refreshToken: NEW_TOKEN }).expect(409);
+    expect((await httpAs(app, admin).get('/partner-center/credentials').expect(200)).body).toEqual({ state: 'not-used' });
+    const { body } = await httpAs(app, admin).put('/partner-center/credentials').send({ refreshToken: NEW_TOKEN }).expect(409);
     expect(body.message).toContain('without Partner Center app credentials');
   });
 });

@@ -2,9 +2,12 @@ import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReplaceRefreshTokenDto } from './dto/replace-refresh-token.dto';
 import { PartnerCenterCredentialsService, type CredentialsView, type StoredRefreshTokenReceipt } from './partner-center-credentials.service';
+import { ForEveryPartner, RequiresRole } from '../auth/auth.decorators';
 
 // Issue 14 puts an admin-only guard on this controller: a refresh token files tickets as a Partner Center user.
 @ApiTags('partner-center')
+@RequiresRole('admin')
+@ForEveryPartner()
 @Controller('partner-center/credentials')
 export class PartnerCenterCredentialsController {
   constructor(private readonly credentials: PartnerCenterCredentialsService) {}

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParkedEventsStore, type ParkedEvent } from '@escalade/persistence';
 import { DEFAULT_PAGE_LIMIT } from '../validation/page-limit.decorator';
 import { ListParkedEventsQuery } from './dto/list-parked-events.query';
+import { ForEveryPartner, RequiresRole } from '../auth/auth.decorators';
 
 export interface ParkedEventsView {
   count: number;
@@ -10,6 +11,8 @@ export interface ParkedEventsView {
 }
 
 @ApiTags('projections')
+@RequiresRole('admin')
+@ForEveryPartner()
 @Controller('projections')
 export class ParkedEventsController {
   constructor(private readonly parked: ParkedEventsStore) {}

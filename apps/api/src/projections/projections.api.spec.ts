@@ -8,26 +8,31 @@ import { appConfigModule } from '@escalade/config';
 import { aServiceRequestReceived } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { DatabaseModule, TicketsProjection } from '@escalade/persistence';
+import { AuthModule } from '../auth/auth.module';
+import { anApiKey, httpAs } from '../auth/testing/api-keys';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { ProjectionsModule } from './projections.module';
 
-describe('projections API (ProjectionsModule on a SQLite file)', () => {
+describe('projections API (ProjectionsModule on a SQLite file, behind the real AuthModule)', () => {
   const savedEnv = { ...process.env };
   let dataDir: string;
   let app: INestApplication;
-  const http = () => request(app.getHttpServer());
+  /** Parked events are every partner's: an admin bound to every partner tenant reads them. */
+  let admin: string;
+  const http = () => httpAs(app, admin);
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-projections-api-'));
     process.env.DATA_DIR = dataDir;
     delete process.env.DATABASE_URL;
     const moduleRef = await Test.createTestingModule({
-      imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), ProjectionsModule],
+      imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), AuthModule, ProjectionsModule],
     }).compile();
     app = moduleRef.createNestApplication();
     app.useGlobalPipes(createValidationPipe());
     await app.init();
-    const poison = aServiceRequestReceived('P1', { partner: [] as never });
+    admin = await anApiKey(app, '*');
+    const poison = aServiceRequestReceived('P1', { partner: { tenantId: 'p' } as never }); // a partner without a name
     await app.get(EventStore).appendToStream('ticket-P1', [
       { eventId: 'P1:1', ...poison },
       { eventId: 'P1:2', type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'covered' } },
@@ -60,6 +65,13 @@ describe('projections API (ProjectionsModule on a SQLite file)', () => {
     const next = await http().get('/projections/parked?after=1&limit=1').expect(200);
     expect(next.body.events.map((e: { position: number }) => e.position)).toEqual([2]);
     expect(next.body.count).toBe(2);
+  });
+
+  it("refuses them to anyone but an admin bound to every partner tenant: they are every partner's tickets", async () => {
+    await request(app.getHttpServer()).get('/projections/parked').expect(401);
+    const partnerAdmin = await httpAs(app, await anApiKey(app, ['22222222-2222-2222-2222-222222222222'])).get('/projections/parked').expect(403);
+    expect(partnerAdmin.body.message).toContain('bound to every partner tenant');
+    await httpAs(app, await anApiKey(app, '*', 'coordinator')).get('/projections/parked').expect(403);
   });
 
   it('names every invalid query parameter', async () => {

@@ -1,28 +1,44 @@
-import { Body, Controller, Get, Headers, HttpCode, type MessageEvent, Param, Post, Query, Res, Sse } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, type MessageEvent, Param, Post, Query, Req, Res, Sse } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
 import { AzureAccessGrantedDto, ChangeSeverityDto, CloseServiceRequestDto, MicrosoftResponseDto, SendNoteDto } from './dto/ticket-actions.dto';
 import { ServiceRequestsService, type OpenedTicket } from './service-requests.service';
-import { ticketIdPipe } from '../validation/id.pipe';
+import { optionalTenantIdPipe, ticketIdPipe } from '../validation/id.pipe';
+import { CurrentPrincipal, RequiresRole } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { Authenticator } from '../auth/authenticator';
+import { whileCredentialHolds } from '../auth/credential-lapse';
+
+/** A ticket id shared by two of the principal's partner tenants needs `partnerTenantId` to say which is meant. */
+const PartnerTenantQuery = () =>
+  ApiQuery({ name: 'partnerTenantId', required: false, description: 'Which partner tenant\'s ticket, when several of yours use this id (409 otherwise)' });
 
 @ApiTags('service-requests')
+@ApiUnauthorizedResponse({ description: 'No valid credential' })
+@ApiNotFoundResponse({ description: "No such ticket among your partner tenants' (another partner's ticket is a 404 too)" })
 @Controller('service-requests')
 export class ServiceRequestsController {
-  constructor(private readonly serviceRequests: ServiceRequestsService) {}
+  constructor(
+    private readonly serviceRequests: ServiceRequestsService,
+    private readonly authenticator: Authenticator,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Open a ticket: starts its workflow (201), or returns the ticket an earlier identical request opened (200)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same role as requestId; repeats never open a second ticket' })
   @ApiBadRequestResponse({ description: 'Every invalid field is named in `errors`; nothing is started' })
+  @RequiresRole('coordinator')
+  @ApiForbiddenResponse({ description: 'Not a coordinator, or not acting for the request\'s partner tenant' })
   async open(
+    @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateServiceRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Omit<OpenedTicket, 'created'>> {
-    const { created, ...ticket } = await this.serviceRequests.open(dto, idempotencyKey);
+    const { created, ...ticket } = await this.serviceRequests.open(principal, dto, idempotencyKey);
     res.status(created ? 201 : 200).location(`/service-requests/${encodeURIComponent(ticket.id)}`);
     return ticket;
   }
@@ -30,33 +46,48 @@ export class ServiceRequestsController {
   @Get()
   @ApiOperation({ summary: 'Tickets from the read model, newest first, filtered, with cursor pagination' })
   @ApiBadRequestResponse({ description: 'Every invalid query parameter is named in `errors`' })
-  list(@Query() query: ListServiceRequestsQuery) {
-    return this.serviceRequests.list(query);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListServiceRequestsQuery) {
+    return this.serviceRequests.list(principal, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: "The ticket's current state" })
   @ApiNotFoundResponse()
-  get(@Param('id', ticketIdPipe) id: string) {
-    return this.serviceRequests.get(id);
+  @PartnerTenantQuery()
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+  ) {
+    return this.serviceRequests.get(principal, { id, partnerTenantId });
   }
 
   @Get(':id/timeline')
   @ApiOperation({ summary: "The ticket's events, oldest first, with times and readable summaries" })
   @ApiNotFoundResponse()
-  timeline(@Param('id', ticketIdPipe) id: string) {
-    return this.serviceRequests.timeline(id);
+  @PartnerTenantQuery()
+  timeline(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+  ) {
+    return this.serviceRequests.timeline(principal, { id, partnerTenantId });
   }
 
   @Sse(':id/timeline/stream')
   @ApiOperation({ summary: "Server-Sent Events: the ticket's history, then each new event live (resumes after Last-Event-ID)" })
   @ApiHeader({ name: 'last-event-id', required: false, description: 'Resume after this position (browsers send it on reconnection)' })
   @ApiNotFoundResponse()
-  timelineStream(
+  @PartnerTenantQuery()
+  async timelineStream(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+    @Req() request: Request,
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
-    return this.serviceRequests.timelineStream(id, lastEventId);
+    const stream = await this.serviceRequests.timelineStream(principal, { id, partnerTenantId }, lastEventId);
+    return whileCredentialHolds(stream, this.authenticator.recheckOf(request));
   }
 
   @Post(':id/microsoft-response')
@@ -65,8 +96,15 @@ export class ServiceRequestsController {
   @ApiAcceptedResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The ticket is not waiting for a response' })
-  respond(@Param('id', ticketIdPipe) id: string, @Body() body: MicrosoftResponseDto) {
-    return this.serviceRequests.recordMicrosoftResponse(id, body);
+  @RequiresRole('coordinator')
+  @PartnerTenantQuery()
+  respond(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+    @Body() body: MicrosoftResponseDto,
+  ) {
+    return this.serviceRequests.recordMicrosoftResponse(principal, { id, partnerTenantId }, body);
   }
 
   @Post(':id/azure-access-granted')
@@ -75,8 +113,15 @@ export class ServiceRequestsController {
   @ApiAcceptedResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The ticket is not waiting for access' })
-  grantAccess(@Param('id', ticketIdPipe) id: string, @Body() body: AzureAccessGrantedDto) {
-    return this.serviceRequests.grantAzureAccess(id, body);
+  @RequiresRole('coordinator')
+  @PartnerTenantQuery()
+  grantAccess(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+    @Body() body: AzureAccessGrantedDto,
+  ) {
+    return this.serviceRequests.grantAzureAccess(principal, { id, partnerTenantId }, body);
   }
 
   @Post(':id/severity')
@@ -90,8 +135,16 @@ export class ServiceRequestsController {
   })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not awaiting a response, or the severity is already that' })
-  async changeSeverity(@Param('id', ticketIdPipe) id: string, @Body() body: ChangeSeverityDto, @Res({ passthrough: true }) res: Response) {
-    const ticket = await this.serviceRequests.changeSeverity(id, body);
+  @RequiresRole('coordinator')
+  @PartnerTenantQuery()
+  async changeSeverity(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+    @Body() body: ChangeSeverityDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const ticket = await this.serviceRequests.changeSeverity(principal, { id, partnerTenantId }, body);
     res.status('changingSeverity' in ticket ? 202 : 200);
     return ticket;
   }
@@ -105,8 +158,16 @@ export class ServiceRequestsController {
   })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Already closed' })
-  async close(@Param('id', ticketIdPipe) id: string, @Body() body: CloseServiceRequestDto, @Res({ passthrough: true }) res: Response) {
-    const ticket = await this.serviceRequests.close(id, body);
+  @RequiresRole('coordinator')
+  @PartnerTenantQuery()
+  async close(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+    @Body() body: CloseServiceRequestDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const ticket = await this.serviceRequests.close(principal, { id, partnerTenantId }, body);
     res.status('closing' in ticket ? 202 : 200);
     return ticket;
   }
@@ -117,8 +178,16 @@ export class ServiceRequestsController {
   @ApiAcceptedResponse({ description: 'Accepted by the ticket (`sendingNote: true`), not sent and recorded within 5 s: it will be' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not filed yet, already closed, or Microsoft refused the note' })
-  async sendNote(@Param('id', ticketIdPipe) id: string, @Body() body: SendNoteDto, @Res({ passthrough: true }) res: Response) {
-    const ticket = await this.serviceRequests.sendNote(id, body);
+  @RequiresRole('coordinator')
+  @PartnerTenantQuery()
+  async sendNote(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+    @Body() body: SendNoteDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const ticket = await this.serviceRequests.sendNote(principal, { id, partnerTenantId }, body);
     res.status('sendingNote' in ticket ? 202 : 200);
     return ticket;
   }
@@ -129,7 +198,13 @@ export class ServiceRequestsController {
   @ApiAcceptedResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Already closed' })
-  cancel(@Param('id', ticketIdPipe) id: string) {
-    return this.serviceRequests.cancel(id);
+  @RequiresRole('coordinator')
+  @PartnerTenantQuery()
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ticketIdPipe) id: string,
+    @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
+  ) {
+    return this.serviceRequests.cancel(principal, { id, partnerTenantId });
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConflictException,
+  ForbiddenException,
   Injectable,
   type MessageEvent,
   NotFoundException,
@@ -31,10 +32,12 @@ import {
   searchAttributes,
   sendNoteUpdate,
   serviceRequestWorkflowId,
+  ticketKey,
   ticketStateQuery,
-  ticketStreamId,
   type serviceRequestWorkflow,
 } from '@escalade/workflows';
+import { actorOf, actsFor, partnerTenantsOf, type Principal } from '../auth/principal';
+import { locatedAt, TicketLocator, type LocatedTicket } from './ticket-locator';
 import { TICKET_ID_PATTERN, TICKET_ID_RULE, type CreateServiceRequestDto } from './dto/create-service-request.dto';
 import type { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import type {
@@ -50,13 +53,20 @@ import { invalidRequest } from '../validation/validation-exception.factory';
 
 export interface OpenedTicket {
   id: string;
+  partnerTenantId: string;
   workflowId: string;
   status: TicketStatus;
   /** false when an earlier request with the same idempotency key had already opened it. */
   created: boolean;
 }
 
-export type TicketView = TicketState & { links: { temporalUi: string } };
+export type TicketView = TicketState & { partnerTenantId: string; links: { temporalUi: string } };
+
+/** A ticket as a request names it: its id, and its partner tenant when the principal's partners share the id. */
+export interface TicketRef {
+  id: string;
+  partnerTenantId?: string;
+}
 
 /** A page of the read model, with the event-log position it reflects at least: `/events/stream?after=` follows on. */
 export type TicketListView = TicketPage & { position: number };
@@ -94,6 +104,7 @@ export class ServiceRequestsService {
     private readonly tickets: TicketsQuery,
     private readonly projection: TicketsProjection,
     private readonly idempotencyKeys: IdempotencyKeyStore,
+    private readonly locator: TicketLocator,
   ) {
     this.policy = loadSlaPolicy({
       SLA_POLICY_FILE: config.get('SLA_POLICY_FILE', { infer: true }),
@@ -112,19 +123,27 @@ export class ServiceRequestsService {
    * The key is claimed in our database first: it outlives Temporal's retention of the closed workflow, so a repeat after
    * it still finds the ticket. A claim whose workflow may not have started yet (a crash, Temporal down) starts it.
    */
-  async open(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<OpenedTicket> {
+  async open(principal: Principal, dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<OpenedTicket> {
     const id = this.ticketId(dto.requestId, idempotencyKey);
+    const partnerTenantId = dto.partner.tenantId.toLowerCase();
+    if (!actsFor(principal, partnerTenantId)) {
+      throw new ForbiddenException(`${principal.name} does not act for partner tenant ${partnerTenantId}: tickets are filed for one's own partners only`);
+    }
     const request = toServiceRequest(dto);
     const fingerprint = requestFingerprint(request);
-    const workflowId = serviceRequestWorkflowId(id);
-    const claim = await this.idempotencyKeys.claim({ key: id, fingerprint, workflowId });
+    const key = ticketKey(partnerTenantId, id);
+    const claim = await this.idempotencyKeys.claim({ partnerTenantId, key: id, fingerprint, workflowId: serviceRequestWorkflowId(key) });
+    // A key claimed before ids were per partner keeps its workflow.
+    const { workflowId } = claim;
+    const opened = { id, partnerTenantId, workflowId };
     if (claim.fingerprint !== fingerprint) throw keyReused(id);
-    if (claim.startedAt) return { id, workflowId, status: await this.statusOfOpened(id), created: false };
+    this.locator.remember(principal, locatedAt(opened));
+    if (claim.startedAt) return { ...opened, status: await this.statusOfOpened(workflowId), created: false };
     try {
       await this.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
         workflowId,
         taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
-        args: [{ id, request, policy: this.policy, microsoftPollIntervalMs: this.microsoftPollIntervalMs }],
+        args: [{ id, key, request, policy: this.policy, microsoftPollIntervalMs: this.microsoftPollIntervalMs }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         memo: { requestFingerprint: fingerprint },
         typedSearchAttributes: [
@@ -135,41 +154,46 @@ export class ServiceRequestsService {
           { key: searchAttributes.escalationLevel, value: 0 },
         ],
       });
-      await this.idempotencyKeys.markStarted(id);
-      return { id, workflowId, status: 'checking-eligibility', created: true };
+      await this.idempotencyKeys.markStarted({ partnerTenantId, key: id });
+      return { ...opened, status: 'checking-eligibility', created: true };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       // Opened by a racing repeat, or before keys were kept in our database: the workflow's memo has its fingerprint.
       const { memo } = await this.client.workflow.getHandle(workflowId).describe();
       if (memo?.requestFingerprint !== fingerprint) throw keyReused(id);
-      await this.idempotencyKeys.markStarted(id);
-      return { id, workflowId, status: await this.statusOfOpened(id), created: false };
+      await this.idempotencyKeys.markStarted({ partnerTenantId, key: id });
+      return { ...opened, status: await this.statusOfOpened(workflowId), created: false };
     }
   }
 
   /** Temporal forgets a closed workflow after its retention: a ticket opened but no longer found there is closed. */
-  private async statusOfOpened(id: string): Promise<TicketStatus> {
+  private async statusOfOpened(workflowId: string): Promise<TicketStatus> {
     try {
-      return (await this.handle(id).query(ticketStateQuery)).status;
+      return (await this.client.workflow.getHandle(workflowId).query(ticketStateQuery)).status;
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return 'closed';
       throw err;
     }
   }
 
-  async get(id: string): Promise<TicketView> {
-    const state = await this.state(this.handle(id), id);
+  async get(principal: Principal, ref: TicketRef): Promise<TicketView> {
+    const ticket = await this.locate(principal, ref);
+    const state = await this.state(ticket);
     const ui = this.config.get('TEMPORAL_UI_URL', { infer: true });
     const namespace = this.config.get('TEMPORAL_NAMESPACE', { infer: true });
     const temporalUi = `${ui}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(state.workflowId)}`;
-    return { ...state, links: { temporalUi } };
+    return { ...state, partnerTenantId: ticket.partnerTenantId, links: { temporalUi } };
   }
 
-  async list({ cursor, limit = DEFAULT_PAGE_LIMIT, dueBefore, ...filters }: ListServiceRequestsQuery): Promise<TicketListView> {
+  async list(principal: Principal, { cursor, limit = DEFAULT_PAGE_LIMIT, dueBefore, ...filters }: ListServiceRequestsQuery): Promise<TicketListView> {
     // Read before the page: the page reflects at least this much of the log, so following on from it misses nothing.
     const position = await this.projection.checkpoint();
     try {
-      const page = await this.tickets.list({ ...filters, dueBefore: dueBefore && new Date(dueBefore).toISOString() }, { cursor, limit });
+      const page = await this.tickets.list(
+        { ...filters, dueBefore: dueBefore && new Date(dueBefore).toISOString() },
+        { cursor, limit },
+        partnerTenantsOf(principal),
+      );
       return { ...page, position };
     } catch (err) {
       if (!(err instanceof InvalidCursorError)) throw err;
@@ -178,9 +202,10 @@ export class ServiceRequestsService {
   }
 
   /** The ticket's history, then its new events as they are recorded. */
-  async timelineStream(id: string, lastEventId?: string): Promise<Observable<MessageEvent>> {
-    const streamId = ticketStreamId(id);
-    if ((await this.events.streamVersion(streamId)) === 0) await this.state(this.handle(id), id); // 404 when unknown
+  async timelineStream(principal: Principal, ref: TicketRef, lastEventId?: string): Promise<Observable<MessageEvent>> {
+    const ticket = await this.locate(principal, ref);
+    const { streamId } = ticket;
+    if ((await this.events.streamVersion(streamId)) === 0) await this.state(ticket); // 404 when its workflow is gone
     const after = resumePosition(lastEventId, 0);
     let nextVersion = 1;
     return tailEvents(async () => {
@@ -191,9 +216,10 @@ export class ServiceRequestsService {
   }
 
   /** The ticket's events, oldest first, each with a line a coordinator can read. */
-  async timeline(id: string): Promise<{ id: string; events: TimelineEntry[] }> {
-    const recorded = await this.events.readStream(ticketStreamId(id));
-    if (recorded.length === 0) await this.state(this.handle(id), id); // 404 for a ticket that does not exist
+  async timeline(principal: Principal, ref: TicketRef): Promise<{ id: string; partnerTenantId: string; events: TimelineEntry[] }> {
+    const ticket = await this.locate(principal, ref);
+    const recorded = await this.events.readStream(ticket.streamId);
+    if (recorded.length === 0) await this.state(ticket); // 404 when its workflow is gone
     const events = recorded.map((event) => {
       const ticketEvent = { type: event.type, data: event.data } as TicketEvent;
       return {
@@ -205,32 +231,34 @@ export class ServiceRequestsService {
         data: ticketEvent.data,
       };
     });
-    return { id, events };
+    return { id: ticket.id, partnerTenantId: ticket.partnerTenantId, events };
   }
 
-  async recordMicrosoftResponse(id: string, body: MicrosoftResponseDto): Promise<Pick<TicketState, 'id' | 'status'>> {
-    const handle = this.handle(id);
-    const state = await this.expectStatus(handle, id, ['handing-off', 'awaiting-response'], "record Microsoft's response");
+  async recordMicrosoftResponse(principal: Principal, ref: TicketRef, body: MicrosoftResponseDto): Promise<Pick<TicketState, 'id' | 'status'>> {
+    const ticket = await this.locate(principal, ref);
+    const state = await this.expectStatus(ticket, ['handing-off', 'awaiting-response'], "record Microsoft's response");
     const respondedAt = body.respondedAt === undefined ? undefined : answerTimeWithin(body.respondedAt, state);
-    await handle.signal(microsoftRespondedSignal, { note: body.note, respondedBy: body.respondedBy, respondedAt });
-    return { id, status: 'responded' };
+    const respondedBy = body.respondedBy ?? principal.name;
+    await this.handle(ticket).signal(microsoftRespondedSignal, { note: body.note, respondedBy, respondedAt, by: actorOf(principal) });
+    return { id: ticket.id, status: 'responded' };
   }
 
-  async grantAzureAccess(id: string, body: AzureAccessGrantedDto): Promise<Pick<TicketState, 'id' | 'status'>> {
-    const handle = this.handle(id);
-    await this.expectStatus(handle, id, ['awaiting-access'], 'grant Azure access');
-    await handle.signal(azureAccessGrantedSignal, { grantedBy: body.grantedBy });
-    return { id, status: 'handing-off' };
+  async grantAzureAccess(principal: Principal, ref: TicketRef, body: AzureAccessGrantedDto): Promise<Pick<TicketState, 'id' | 'status'>> {
+    const ticket = await this.locate(principal, ref);
+    await this.expectStatus(ticket, ['awaiting-access'], 'grant Azure access');
+    await this.handle(ticket).signal(azureAccessGrantedSignal, { grantedBy: body.grantedBy ?? principal.name, by: actorOf(principal) });
+    return { id: ticket.id, status: 'handing-off' };
   }
 
   /** The final state; or, when the closure is not stored within UPDATE_WAIT_MS, the state so far with `closing`. */
-  async close(id: string, body: CloseServiceRequestDto): Promise<TicketState | ClosingTicket> {
-    const handle = this.handle(id);
-    const state = await this.state(handle, id);
+  async close(principal: Principal, ref: TicketRef, body: CloseServiceRequestDto): Promise<TicketState | ClosingTicket> {
+    const ticket = await this.locate(principal, ref);
+    const handle = this.handle(ticket);
+    const state = await this.state(ticket);
     if (state.status === 'closed') throw this.conflict(state, 'close');
-    const closed = await this.update(handle, id, 'close', () =>
+    const closed = await this.update(ticket, 'close', () =>
       handle.startUpdate(closeUpdate, {
-        args: [{ resolution: body.resolution, closedBy: body.closedBy }],
+        args: [{ resolution: body.resolution, closedBy: body.closedBy ?? principal.name, by: actorOf(principal) }],
         waitForStage: WorkflowUpdateStage.ACCEPTED,
       }),
     );
@@ -238,21 +266,25 @@ export class ServiceRequestsService {
   }
 
   /** Re-times the response target; 409 unless the ticket awaits Microsoft's response with another severity. */
-  async changeSeverity(id: string, { severity, reason, changedBy }: ChangeSeverityDto): Promise<TicketState | ChangingSeverityTicket> {
-    const handle = this.handle(id);
-    await this.expectStatus(handle, id, ['awaiting-response'], 'change the severity of');
-    const changed = await this.update(handle, id, 'change the severity of', () =>
-      handle.startUpdate(changeSeverityUpdate, { args: [{ severity, reason, changedBy }], waitForStage: WorkflowUpdateStage.ACCEPTED }),
+  async changeSeverity(principal: Principal, ref: TicketRef, { severity, reason, changedBy }: ChangeSeverityDto): Promise<TicketState | ChangingSeverityTicket> {
+    const ticket = await this.locate(principal, ref);
+    const handle = this.handle(ticket);
+    await this.expectStatus(ticket, ['awaiting-response'], 'change the severity of');
+    const change = { severity, reason, changedBy: changedBy ?? principal.name, by: actorOf(principal) };
+    const changed = await this.update(ticket, 'change the severity of', () =>
+      handle.startUpdate(changeSeverityUpdate, { args: [change], waitForStage: WorkflowUpdateStage.ACCEPTED }),
     );
     return changed.completed ? changed.state : { ...changed.state, changingSeverity: true };
   }
 
   /** Sends the note to Microsoft's ticket and records it; 409 unless filed and open, or when Microsoft refuses it. */
-  async sendNote(id: string, { text, sentBy }: SendNoteDto): Promise<TicketState | SendingNoteTicket> {
-    const handle = this.handle(id);
-    await this.state(handle, id); // 404 when unknown
-    const sent = await this.update(handle, id, 'send a note on', () =>
-      handle.startUpdate(sendNoteUpdate, { args: [{ text, sentBy }], waitForStage: WorkflowUpdateStage.ACCEPTED }),
+  async sendNote(principal: Principal, ref: TicketRef, { text, sentBy }: SendNoteDto): Promise<TicketState | SendingNoteTicket> {
+    const ticket = await this.locate(principal, ref);
+    const handle = this.handle(ticket);
+    await this.state(ticket); // 404 when its workflow is gone
+    const note = { text, sentBy: sentBy ?? principal.name, by: actorOf(principal) };
+    const sent = await this.update(ticket, 'send a note on', () =>
+      handle.startUpdate(sendNoteUpdate, { args: [note], waitForStage: WorkflowUpdateStage.ACCEPTED }),
     );
     return sent.completed ? sent.state : { ...sent.state, sendingNote: true };
   }
@@ -263,8 +295,7 @@ export class ServiceRequestsService {
    * the ticket's state so far. An update its validator refused is a conflict with the ticket's state.
    */
   private async update(
-    handle: WorkflowHandle,
-    id: string,
+    ticket: LocatedTicket,
     action: string,
     start: () => Promise<WorkflowUpdateHandle<TicketState>>,
   ): Promise<{ state: TicketState; completed: boolean }> {
@@ -279,21 +310,21 @@ export class ServiceRequestsService {
       });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) {
-        throw new ConflictException(`Cannot ${action} ticket ${id}: ${err.cause?.message ?? err.message}`);
+        throw new ConflictException(`Cannot ${action} ticket ${ticket.id}: ${err.cause?.message ?? err.message}`);
       }
-      if (accepted && waited.signal.aborted) return { state: await this.state(handle, id), completed: false };
+      if (accepted && waited.signal.aborted) return { state: await this.state(ticket), completed: false };
       throw err;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async cancel(id: string): Promise<Pick<TicketState, 'id' | 'status'>> {
-    const handle = this.handle(id);
-    const state = await this.state(handle, id);
+  async cancel(principal: Principal, ref: TicketRef): Promise<Pick<TicketState, 'id' | 'status'>> {
+    const ticket = await this.locate(principal, ref);
+    const state = await this.state(ticket);
     if (state.status === 'closed') throw this.conflict(state, 'cancel');
-    await handle.cancel();
-    return { id, status: state.status };
+    await this.handle(ticket).cancel();
+    return { id: ticket.id, status: state.status };
   }
 
   private ticketId(requestId?: string, idempotencyKey?: string): string {
@@ -306,22 +337,26 @@ export class ServiceRequestsService {
     return requestId ?? idempotencyKey ?? randomUUID();
   }
 
-  /** `id` is checked by the controller's id pipe. */
-  private handle(id: string): WorkflowHandle<typeof serviceRequestWorkflow> {
-    return this.client.workflow.getHandle(serviceRequestWorkflowId(id));
+  /** The ticket among the principal's partners' (404 otherwise); `id` is checked by the controller's id pipe. */
+  private locate(principal: Principal, { id, partnerTenantId }: TicketRef): Promise<LocatedTicket> {
+    return this.locator.locate(principal, id, partnerTenantId);
   }
 
-  private async state(handle: WorkflowHandle, id: string): Promise<TicketState> {
+  private handle({ workflowId }: LocatedTicket): WorkflowHandle<typeof serviceRequestWorkflow> {
+    return this.client.workflow.getHandle(workflowId);
+  }
+
+  private async state(ticket: LocatedTicket): Promise<TicketState> {
     try {
-      return await handle.query(ticketStateQuery);
+      return await this.handle(ticket).query(ticketStateQuery);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new NotFoundException(`No service request with id "${id}"`);
+      if (err instanceof WorkflowNotFoundError) throw new NotFoundException(`No service request with id "${ticket.id}"`);
       throw err;
     }
   }
 
-  private async expectStatus(handle: WorkflowHandle, id: string, allowed: TicketStatus[], action: string): Promise<TicketState> {
-    const state = await this.state(handle, id);
+  private async expectStatus(ticket: LocatedTicket, allowed: TicketStatus[], action: string): Promise<TicketState> {
+    const state = await this.state(ticket);
     if (!allowed.includes(state.status)) throw this.conflict(state, action, allowed);
     return state;
   }

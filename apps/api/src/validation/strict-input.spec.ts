@@ -8,7 +8,7 @@ import { CreateServiceRequestDto } from '../service-requests/dto/create-service-
 import { ListServiceRequestsQuery } from '../service-requests/dto/list-service-requests.query';
 import { CloseServiceRequestDto } from '../service-requests/dto/ticket-actions.dto';
 import { createApiApp } from '../setup-app';
-import { ticketIdPipe } from './id.pipe';
+import { optionalTenantIdPipe, ticketIdPipe } from './id.pipe';
 
 /** The API's real DTOs and pipes behind routes that only echo what passed the boundary. */
 @Controller('echo')
@@ -31,6 +31,11 @@ class EchoController {
   @Post('service-requests/:id/cancel')
   cancel(@Param('id', ticketIdPipe) id: string) {
     return { id };
+  }
+
+  @Get('service-requests/:id')
+  get(@Param('id', ticketIdPipe) id: string, @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined) {
+    return { id, partnerTenantId: partnerTenantId ?? null };
   }
 
   @Get('events')
@@ -132,6 +137,22 @@ describe('the strict input boundary (real DTOs, pipes and parsers behind echo ro
     const malformed = await http().post('/echo/service-requests/%ZZ/cancel').expect(400);
     expect(fields(malformed)).toEqual(['path']);
     await http().post('/echo/service-requests/T-1/cancel').expect(201, { id: 'T-1' });
+  });
+
+  it("refuses a ticket key for an id: a '~' never names another partner's ticket", async () => {
+    const res = await http().post('/echo/service-requests/22222222-2222-2222-2222-222222222222~INC-1/cancel').expect(400);
+    expect(fields(res)).toEqual(['id']);
+  });
+
+  it('takes partnerTenantId as a tenant id, lower-cased, or not at all; anything else is a 400 naming it', async () => {
+    await http().get('/echo/service-requests/INC-1').expect(200, { id: 'INC-1', partnerTenantId: null });
+    await http()
+      .get('/echo/service-requests/INC-1?partnerTenantId=2222AAAA-2222-2222-2222-222222222222')
+      .expect(200, { id: 'INC-1', partnerTenantId: '2222aaaa-2222-2222-2222-222222222222' });
+    for (const query of ['partnerTenantId=fabrikam.onmicrosoft.com', 'partnerTenantId=', 'partnerTenantId=*', `partnerTenantId=${'2'.repeat(8)}-2222-2222-2222-222222222222&partnerTenantId=x`]) {
+      const res = await http().get(`/echo/service-requests/INC-1?${query}`).expect(400);
+      expect(problemsOf(res, 'partnerTenantId')).toEqual(['partnerTenantId must be a tenant id (a GUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)']);
+    }
   });
 
   it('answers 415 for other media types, charsets and content encodings, naming the header', async () => {

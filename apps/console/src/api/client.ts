@@ -1,36 +1,59 @@
 import type { Severity, TicketStatus } from '@escalade/domain';
+import { navigate } from '../routing/navigation';
+import { SIGN_IN_PATH, signInHref } from '../routing/routes';
 import { apiErrorFrom } from './api-error';
-import type { AlertDelivery, SlaSummary, TicketPage, TicketView, Timeline } from './types';
+import { partnerQuery, type TicketRef } from './ticket-ref';
+import type { AlertDelivery, SignedIn, SignInConfig, SlaSummary, TicketPage, TicketView, Timeline } from './types';
 
-async function request<T>(path: string, init?: { method: 'POST'; body: object }): Promise<T> {
+type Method = 'GET' | 'POST' | 'DELETE';
+
+/** A 401 means the session ended (or never began): the sign-in page takes over, and comes back here after. */
+function signInAgain(): void {
+  if (location.pathname !== SIGN_IN_PATH) navigate(signInHref(location.pathname + location.search), { replace: true });
+}
+
+/** A call with the session cookie (same origin: the API serves the console). */
+async function request<T>(path: string, init?: { method: Method; body?: object }): Promise<T> {
   const response = await fetch(path, {
     method: init?.method ?? 'GET',
-    headers: init ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
-    body: init && JSON.stringify(init.body),
+    credentials: 'same-origin',
+    headers: init?.body ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+    body: init?.body && JSON.stringify(init.body),
   });
   const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401) signInAgain();
   if (!response.ok) throw apiErrorFrom(response.status, body);
   return body as T;
 }
 
-const ticketPath = (id: string) => `/service-requests/${encodeURIComponent(id)}`;
+const post = <T = unknown>(path: string, body: object) => request<T>(path, { method: 'POST', body });
+
+/** A path under the ticket's, with its partner tenant in the query when known. */
+const ticketPath = (ticket: TicketRef, under = '') => `/service-requests/${encodeURIComponent(ticket.id)}${under}${partnerQuery(ticket)}`;
 
 export const api = {
+  signInConfig: (): Promise<SignInConfig> => request('/auth/config'),
+  /** Checks the credential and keeps it in the http-only session cookie. */
+  startSession: (credential: string): Promise<SignedIn> => post('/auth/session', { credential }),
+  endSession: (): Promise<void> => request('/auth/session', { method: 'DELETE' }),
+  whoAmI: (): Promise<SignedIn> => request('/auth/me'),
+
   tickets(query: { status: readonly TicketStatus[]; limit: number; cursor?: string }): Promise<TicketPage> {
     const params = new URLSearchParams({ status: query.status.join(','), limit: String(query.limit) });
     if (query.cursor) params.set('cursor', query.cursor);
     return request(`/service-requests?${params}`);
   },
-  ticket: (id: string): Promise<TicketView> => request(ticketPath(id)),
-  timeline: (id: string): Promise<Timeline> => request(`${ticketPath(id)}/timeline`),
-  timelineStreamPath: (id: string): string => `${ticketPath(id)}/timeline/stream`,
+  ticket: (ticket: TicketRef): Promise<TicketView> => request(ticketPath(ticket)),
+  timeline: (ticket: TicketRef): Promise<Timeline> => request(ticketPath(ticket, '/timeline')),
+  timelineStreamPath: (ticket: TicketRef): string => ticketPath(ticket, '/timeline/stream'),
+  /** The deliveries about a ticket id, of every partner tenant of the caller's that uses it (see deliveriesOf). */
   alertDeliveries: (ticketId: string): Promise<{ items: AlertDelivery[] }> =>
     request(`/alerts?${new URLSearchParams({ ticketId, limit: '200' })}`),
   slaSummary: (from: string, to: string): Promise<SlaSummary> => request(`/reports/sla?${new URLSearchParams({ from, to })}`),
 
-  recordMicrosoftResponse: (id: string, body: { note?: string; respondedBy?: string }) =>
-    request(`${ticketPath(id)}/microsoft-response`, { method: 'POST', body }),
-  changeSeverity: (id: string, body: { severity: Severity; reason: string; changedBy: string }) =>
-    request(`${ticketPath(id)}/severity`, { method: 'POST', body }),
-  close: (id: string, body: { resolution: string; closedBy?: string }) => request(`${ticketPath(id)}/close`, { method: 'POST', body }),
+  recordMicrosoftResponse: (ticket: TicketRef, body: { note?: string; respondedBy?: string }) =>
+    post(ticketPath(ticket, '/microsoft-response'), body),
+  changeSeverity: (ticket: TicketRef, body: { severity: Severity; reason: string; changedBy?: string }) =>
+    post(ticketPath(ticket, '/severity'), body),
+  close: (ticket: TicketRef, body: { resolution: string; closedBy?: string }) => post(ticketPath(ticket, '/close'), body),
 };

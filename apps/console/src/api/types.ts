@@ -3,7 +3,31 @@ import type { TicketEventType, TicketState, TicketSummary } from '@escalade/doma
 
 export type { SlaCounts, SlaSummary } from '@escalade/domain';
 
-export type TicketView = TicketState & { links: { temporalUi: string } };
+export type TicketView = TicketState & { partnerTenantId: string; links: { temporalUi: string } };
+
+export type Role = 'viewer' | 'coordinator' | 'admin';
+
+/** Who the session is (`GET /auth/me`, `POST /auth/session`). */
+export interface SignedIn {
+  kind: 'user' | 'api-key';
+  name: string;
+  objectId: string;
+  tenantId?: string;
+  role: Role;
+  /** `['*']`: every partner tenant. */
+  partnerTenantIds: string[];
+}
+
+/** Entra ID's authorization endpoint is `${authority}/${tenant}/oauth2/v2.0/authorize`; `scope` is the API's. */
+export interface EntraSettings {
+  clientId: string;
+  authority: string;
+  tenant: string;
+  scope: string;
+}
+
+/** How the console signs in (`GET /auth/config`): the local admin key's link, or Entra ID. */
+export type SignInConfig = { mode: 'local' } | { mode: 'entra'; entra: EntraSettings };
 
 export interface TicketPage {
   items: TicketSummary[];
@@ -29,6 +53,7 @@ export interface StreamedTicketEvent extends RecordedTicketEvent {
 
 export interface Timeline {
   id: string;
+  partnerTenantId: string;
   events: RecordedTicketEvent[];
 }
 
@@ -38,7 +63,9 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 export interface AlertDelivery {
   id: string;
   ticketId: string;
-  /** `<ticket id>:<kind>`, with the level for escalations: `INC-1:escalation:2`. */
+  /** The ticket's partner tenant; null for a delivery from before partner isolation. */
+  partnerTenantId: string | null;
+  /** `<ticket key>:<kind>`, with the level for escalations: `<partner tenant>~INC-1:escalation:2` (`INC-1:…` before keys). */
   alertKey: string;
   kind: string;
   status: DeliveryStatus;

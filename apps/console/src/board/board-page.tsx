@@ -44,7 +44,7 @@ export function BoardPage() {
           </thead>
           <tbody>
             {rows.map((ticket) => (
-              <TicketRow key={ticket.id} ticket={ticket} now={now} />
+              <TicketRow key={ticket.key} ticket={ticket} now={now} />
             ))}
           </tbody>
         </table>

@@ -6,7 +6,9 @@ const minutesFromNow = (minutes: number) => new Date(NOW + minutes * 60_000).toI
 
 function ticket(overrides: Partial<TicketSummary>): TicketSummary {
   return {
+    key: `22222222-2222-2222-2222-222222222222~${overrides.id ?? 'T'}`,
     id: 'T',
+    partnerTenantId: '22222222-2222-2222-2222-222222222222',
     status: 'awaiting-response',
     title: 'VMs down',
     severity: 'A',

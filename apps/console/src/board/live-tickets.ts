@@ -2,6 +2,7 @@
 import { evolveTicketSummary, type TicketEvent, type TicketSummary } from '@escalade/domain';
 import type { RecordedTicketEvent, StreamedTicketEvent } from '../api/types';
 
+/** By the ticket's key (`<partner tenant>~<id>`): two partner tenants may use the same id. */
 export type Tickets = Readonly<Record<string, TicketSummary>>;
 
 const STREAM_PREFIX = 'ticket-';
@@ -10,17 +11,17 @@ const asTicketEvent = ({ type, data }: RecordedTicketEvent) => ({ type, data }) 
 
 /**
  * Folds one streamed event into the board. An event already reflected is ignored; one that does not
- * follow the ticket's version (a gap, or a ticket the board has never seen) names the ticket as `stale`:
+ * follow the ticket's version (a gap, or a ticket the board has never seen) names the ticket's key as `stale`:
  * it must be read again from its timeline.
  */
 export function applyStreamedEvent(tickets: Tickets, event: StreamedTicketEvent): { tickets: Tickets; stale?: string } {
   if (!event.streamId.startsWith(STREAM_PREFIX)) return { tickets };
-  const id = event.streamId.slice(STREAM_PREFIX.length);
-  const current = tickets[id];
+  const key = event.streamId.slice(STREAM_PREFIX.length);
+  const current = tickets[key];
   const version = current?.version ?? 0;
   if (event.version <= version) return { tickets };
-  if (event.version !== version + 1) return { tickets, stale: id };
-  return { tickets: { ...tickets, [id]: evolveTicketSummary(current, asTicketEvent(event), event.version) } };
+  if (event.version !== version + 1) return { tickets, stale: key };
+  return { tickets: { ...tickets, [key]: evolveTicketSummary(current, asTicketEvent(event), event.version) } };
 }
 
 /** The summary of a ticket from its whole timeline (the same fold as the server's read model). */
@@ -33,6 +34,6 @@ export function summaryFromTimeline(events: readonly RecordedTicketEvent[]): Tic
 
 /** Takes each summary unless the board already holds a later version of that ticket. */
 export function mergeNewer(tickets: Tickets, summaries: readonly TicketSummary[]): Tickets {
-  const newer = summaries.filter((summary) => summary.version > (tickets[summary.id]?.version ?? 0));
-  return newer.length === 0 ? tickets : { ...tickets, ...Object.fromEntries(newer.map((summary) => [summary.id, summary])) };
+  const newer = summaries.filter((summary) => summary.version > (tickets[summary.key]?.version ?? 0));
+  return newer.length === 0 ? tickets : { ...tickets, ...Object.fromEntries(newer.map((summary) => [summary.key, summary])) };
 }

@@ -9,15 +9,24 @@ export function TicketRow({ ticket, now }: { ticket: TicketSummary; now: number 
   const urgency = urgencyOf(ticket, now);
   const timeLeft = countdown(ticket, now);
   return (
-    <tr class={`ticket-row urgency-${urgency}`} data-testid="ticket-row" data-ticket-id={ticket.id} data-urgency={urgency}>
+    <tr
+      class={`ticket-row urgency-${urgency}`}
+      data-testid="ticket-row"
+      data-ticket-key={ticket.key}
+      data-ticket-id={ticket.id}
+      data-partner-tenant-id={ticket.partnerTenantId}
+      data-urgency={urgency}
+    >
       <td>
         <SeverityBadge severity={ticket.severity} />
       </td>
       <td>
-        <Link href={ticketHref(ticket.id)} class="ticket-title">
+        <Link href={ticketHref(ticket)} class="ticket-title">
           {ticket.title}
         </Link>
-        <div class="muted">{ticket.id}</div>
+        <div class="muted">
+          {ticket.id} · {ticket.partner}
+        </div>
       </td>
       <td>
         {ticket.customer}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api/api-error';
 import { api } from '../api/client';
 import { followTicketEvents } from '../api/event-stream';
+import { ticketRefOfKey } from '../api/ticket-ref';
 import { coalesce } from '../util/coalesce';
 import { applyStreamedEvent, mergeNewer, summaryFromTimeline, type Tickets } from './live-tickets';
 
@@ -55,17 +56,17 @@ export function useLiveBoard(): LiveBoard {
     };
     const fail = (err: unknown) => publish(errorMessage(err));
 
-    const rereads = new Map<string, () => void>(); // one coalesced reader per ticket id
-    const reread = (id: string) => {
-      let read = rereads.get(id);
+    const rereads = new Map<string, () => void>(); // one coalesced reader per ticket key
+    const reread = (key: string) => {
+      let read = rereads.get(key);
       if (!read) {
         read = coalesce(() =>
-          api.timeline(id).then(({ events }) => {
+          api.timeline(ticketRefOfKey(key)).then(({ events }) => {
             const summary = summaryFromTimeline(events);
             if (summary) merge([summary]);
           }, fail),
         );
-        rereads.set(id, read);
+        rereads.set(key, read);
       }
       read();
     };

@@ -1,4 +1,5 @@
 import type { EligibilityVerdict, Portal, TicketEventType, TicketOutcome, TicketStatus } from '@escalade/domain';
+import type { Role } from '../api/types';
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
   'checking-eligibility': 'Checking eligibility',
@@ -53,4 +54,10 @@ export const ELIGIBILITY_LABELS: Record<EligibilityVerdict, string> = {
   refused: 'Refused',
   redirected: 'Redirected',
   'needs-access': 'Needs Azure access',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  viewer: 'Viewer',
+  coordinator: 'Coordinator',
+  admin: 'Admin',
 };

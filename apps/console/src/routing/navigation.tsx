@@ -3,16 +3,20 @@ import { useEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<() => void>();
 
-export function navigate(path: string): void {
-  history.pushState(null, '', path);
+/** Goes to another page of the console; `replace` leaves no history entry (a redirect). */
+export function navigate(path: string, { replace = false } = {}): void {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
   listeners.forEach((listener) => listener());
 }
 
-/** The current path, following links and the browser's back and forward buttons. */
-export function useLocationPath(): string {
-  const [path, setPath] = useState(location.pathname);
+const here = () => ({ pathname: location.pathname, search: location.search });
+
+/** The current path and query, following links and the browser's back and forward buttons. */
+export function useLocation(): { pathname: string; search: string } {
+  const [current, setCurrent] = useState(here);
   useEffect(() => {
-    const update = () => setPath(location.pathname);
+    const update = () => setCurrent(here());
     listeners.add(update);
     addEventListener('popstate', update);
     return () => {
@@ -20,7 +24,7 @@ export function useLocationPath(): string {
       removeEventListener('popstate', update);
     };
   }, []);
-  return path;
+  return current;
 }
 
 /** A link that changes page without reloading (a modified click still opens a new tab). */

@@ -1,12 +1,39 @@
-export type Route = { page: 'board' } | { page: 'ticket'; id: string } | { page: 'sla' } | { page: 'not-found' };
+import { partnerQuery, type TicketRef } from '../api/ticket-ref';
 
-/** The page of a path: `/`, `/tickets/:id`, `/sla` (the paths the API answers with the console). */
-export function routeOf(pathname: string): Route {
+export type Route =
+  | { page: 'board' }
+  | ({ page: 'ticket' } & TicketRef)
+  | { page: 'sla' }
+  | { page: 'sign-in'; next: string }
+  | { page: 'not-found' };
+
+export const SIGN_IN_PATH = '/sign-in';
+
+/** The page of an address: `/`, `/tickets/:id[?partnerTenantId=]`, `/sla`, `/sign-in[?next=]` (the paths the API answers with the console). */
+export function routeOf(pathname: string, search = ''): Route {
+  const query = new URLSearchParams(search);
   if (pathname === '/') return { page: 'board' };
   if (pathname === '/sla') return { page: 'sla' };
+  if (pathname === SIGN_IN_PATH) return { page: 'sign-in', next: safeReturnPath(query.get('next')) };
   const ticket = /^\/tickets\/([^/]+)$/.exec(pathname);
-  if (ticket) return { page: 'ticket', id: decodeURIComponent(ticket[1]) };
+  if (ticket) {
+    const partnerTenantId = query.get('partnerTenantId') ?? undefined;
+    return { page: 'ticket', id: decodeURIComponent(ticket[1]), ...(partnerTenantId ? { partnerTenantId } : {}) };
+  }
   return { page: 'not-found' };
 }
 
-export const ticketHref = (id: string): string => `/tickets/${encodeURIComponent(id)}`;
+/** The ticket's page, naming its partner tenant when known (two partners may use the same id). */
+export const ticketHref = (ticket: TicketRef): string => `/tickets/${encodeURIComponent(ticket.id)}${partnerQuery(ticket)}`;
+
+/** The sign-in page, which comes back to `returnTo` once signed in (the board needs no saying). */
+export function signInHref(returnTo = '/'): string {
+  const next = safeReturnPath(returnTo);
+  return next === '/' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?${new URLSearchParams({ next })}`;
+}
+
+/** Only a path of this console is a place to come back to: never another site (`//evil`, `https:`), nor the sign-in page. */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value === SIGN_IN_PATH || value.startsWith(`${SIGN_IN_PATH}?`) ? '/' : value;
+}

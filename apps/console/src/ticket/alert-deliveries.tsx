@@ -1,5 +1,6 @@
 import type { AlertDelivery } from '../api/types';
 import { formatDateTime } from '../format/time';
+import { alertLabel } from './ticket-alerts';
 
 /** The ticket's alerts as sent to each subscribed webhook, with how the delivery went. */
 export function AlertDeliveries({ alerts }: { alerts: AlertDelivery[] }) {
@@ -21,7 +22,7 @@ export function AlertDeliveries({ alerts }: { alerts: AlertDelivery[] }) {
           <tbody>
             {alerts.map((alert) => (
               <tr key={alert.id} data-testid="alert-delivery" data-status={alert.status}>
-                <td>{alert.alertKey.slice(alert.ticketId.length + 1).replaceAll(':', ' ')}</td>
+                <td>{alertLabel(alert)}</td>
                 <td>
                   <span class={`badge delivery-${alert.status}`} title={alert.lastError ?? undefined}>
                     {alert.status}

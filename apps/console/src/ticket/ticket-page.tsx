@@ -1,3 +1,4 @@
+import { canAct, useSession } from '../auth/session';
 import { useNow } from '../hooks/use-now';
 import { Link } from '../routing/navigation';
 import { ErrorBanner } from '../ui/error-banner';
@@ -9,13 +10,15 @@ import { TicketHeader } from './ticket-header';
 import { Timeline } from './timeline';
 import { useTicket } from './use-ticket';
 
-export function TicketPage({ id }: { id: string }) {
-  const { ticket, events, alerts, notFound, error, refresh } = useTicket(id);
+export function TicketPage({ id, partnerTenantId }: { id: string; partnerTenantId?: string }) {
+  const { ticket, events, alerts, notFound, error, refresh } = useTicket({ id, partnerTenantId });
+  const { role } = useSession();
   const now = useNow();
   if (notFound) {
     return (
       <section class="page">
         <h1>No ticket {id}</h1>
+        <p>It does not exist, or it is a ticket of a partner tenant you do not act for.</p>
         <Link href="/">Back to the board</Link>
       </section>
     );
@@ -31,7 +34,7 @@ export function TicketPage({ id }: { id: string }) {
           <Timeline events={events} />
         </div>
         <div class="ticket-side">
-          <TicketActions ticket={ticket} onDone={refresh} />
+          {canAct(role) && <TicketActions ticket={ticket} onDone={refresh} />}
           <TicketFacts ticket={ticket} />
           <AlertDeliveries alerts={alerts} />
         </div>

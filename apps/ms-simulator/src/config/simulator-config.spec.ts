@@ -23,6 +23,7 @@ describe('loadSimulatorConfig', () => {
   it('fills the defaults when nothing is set', () => {
     expect(loadSimulatorConfig({})).toEqual({
       SIMULATOR_PORT: 3100,
+      SIMULATOR_HOST: '127.0.0.1',
       SIMULATOR_TIME_SCALE: 1,
       SIMULATOR_LATE_PROBABILITY: 0.2,
       SIMULATOR_ATTENTION_PROBABILITY: 0.1,
@@ -34,6 +35,7 @@ describe('loadSimulatorConfig', () => {
   it('reads every variable', () => {
     const env = {
       SIMULATOR_PORT: '3200',
+      SIMULATOR_HOST: '0.0.0.0',
       SIMULATOR_TIME_SCALE: '0.0001',
       SIMULATOR_LATE_PROBABILITY: '0',
       SIMULATOR_ATTENTION_PROBABILITY: '1',
@@ -50,6 +52,7 @@ describe('loadSimulatorConfig', () => {
     };
     expect(loadSimulatorConfig(env)).toEqual({
       SIMULATOR_PORT: 3200,
+      SIMULATOR_HOST: '0.0.0.0',
       SIMULATOR_TIME_SCALE: 0.0001,
       SIMULATOR_LATE_PROBABILITY: 0,
       SIMULATOR_ATTENTION_PROBABILITY: 1,

@@ -14,6 +14,8 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 /** Every setting the simulator reads from the environment, with its default. */
 export const simulatorConfigSchema = z.object({
   SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  /** The interface it listens on: loopback, like everything `npm start` runs (a container sets 0.0.0.0). */
+  SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   /** Multiplies every answer delay: 0.0001 turns severity A's 2 hours into 0.72 seconds. */
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
   /** Share of tickets answered after the response target (at 1.2–2× it) instead of before (0.2–0.9×). */

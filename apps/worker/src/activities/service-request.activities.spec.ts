@@ -5,7 +5,16 @@ import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { InProcessMicrosoftSupport, type MicrosoftAnswer as MicrosoftFirstEngagement, type MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from '@escalade/partner-center';
-import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, JournalFaultStore, MicrosoftWatchStore, testDatabases } from '@escalade/persistence';
+import {
+  AlertDeliveryStore,
+  AlertDispatcher,
+  AlertStore,
+  AlertSubscriptionStore,
+  aWebhookAlert,
+  JournalFaultStore,
+  MicrosoftWatchStore,
+  testDatabases,
+} from '@escalade/persistence';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { HANDOFF_BLOCKED_FAILURE, JOURNAL_FAULT_FAILURE, MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
@@ -117,6 +126,19 @@ describe('service-request activities', () => {
     expect(await alerts.listForTicket('t-9')).toHaveLength(1);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toContain('ESCALATION level 1 → coordinators: ticket t-9');
+  });
+
+  it("prepares a ticket alert's deliveries for its partner tenant's subscriptions only, recorded as that partner's", async () => {
+    const [partnerA, partnerB] = ['0a1b2c3d-0000-4000-8000-00000000000a', '0a1b2c3d-0000-4000-8000-00000000000b'];
+    const subscriptions = new AlertSubscriptionStore(dataSource);
+    const forA = await subscriptions.create({ url: 'https://a.example.com', secret: 'whsec-0123456789abcdef', partnerTenantIds: [partnerA] });
+    await subscriptions.create({ url: 'https://b.example.com', secret: 'whsec-0123456789abcdef', partnerTenantIds: [partnerB] });
+    const alert = aWebhookAlert({ alertKey: `${partnerA}~t-8:breach`, ticketId: 't-8', partnerTenantId: partnerA });
+
+    const deliveryIds = await activities().prepareAlertDeliveries(alert);
+    expect(deliveryIds).toEqual([`${partnerA}~t-8:breach:${forA.id}`]);
+    expect(await new AlertDeliveryStore(dataSource).get(deliveryIds[0], [partnerA])).toMatchObject({ ticketId: 't-8', partnerTenantId: partnerA });
+    expect(await new AlertDeliveryStore(dataSource).get(deliveryIds[0], [partnerB])).toBeUndefined();
   });
 
   it('records a ticket’s events once, however often the append is retried', async () => {

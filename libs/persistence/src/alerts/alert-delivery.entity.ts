@@ -18,6 +18,14 @@ export class AlertDeliveryEntity {
   @Column({ name: 'ticket_id', type: 'varchar', length: 200 })
   ticketId!: string;
 
+  /**
+   * The partner tenant of the ticket (lower-case GUID): who may see the delivery. Null for an alert raised without one
+   * (a workflow started before partner isolation) or a row whose ticket's partner could not be found: only principals
+   * acting for every partner see those.
+   */
+  @Column({ name: 'partner_tenant_id', type: 'varchar', length: 36, nullable: true })
+  partnerTenantId!: string | null;
+
   @Column({ type: 'varchar', length: 20 })
   kind!: AlertKind;
 

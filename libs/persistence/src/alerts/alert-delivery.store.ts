@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { wherePartnerIn, type PartnerTenants } from '../partner-tenants';
 import { AlertDeliveryAttemptEntity, AlertDeliveryEntity } from './alert-delivery.entity';
 import type { AlertSubscriptionEntity } from './alert-subscription.entity';
-import { deliveryIdOf, type AlertKind, type DeliveryStatus } from './webhook-alert';
+import { deliveryIdOf, type DeliveryStatus, type WebhookAlert } from './webhook-alert';
 
 export type AlertDeliveryDetail = AlertDeliveryEntity & { attempts: AlertDeliveryAttemptEntity[] };
 
@@ -11,6 +12,9 @@ export interface AttemptRecord {
   delivered: boolean;
 }
 
+/** What a delivery records of its alert. */
+export type DeliveredAlert = Pick<WebhookAlert, 'alertKey' | 'kind' | 'ticketId' | 'partnerTenantId'>;
+
 export interface DeliveryFilters {
   ticketId?: string;
   status?: DeliveryStatus;
@@ -18,9 +22,9 @@ export interface DeliveryFilters {
 }
 
 // Plain SQL that SQLite (3.35+) and PostgreSQL both run: a retried prepare leaves the first row as it was.
-const INSERT_ONCE = `INSERT INTO alert_deliveries (id, alert_key, subscription_id, ticket_id, kind, payload, status, attempts,
-  last_error, created_at, delivered_at, updated_at)
-VALUES (:id, :alertKey, :subscriptionId, :ticketId, :kind, :payload, 'pending', 0, NULL, :now, NULL, :now)
+const INSERT_ONCE = `INSERT INTO alert_deliveries (id, alert_key, subscription_id, ticket_id, partner_tenant_id, kind, payload,
+  status, attempts, last_error, created_at, delivered_at, updated_at)
+VALUES (:id, :alertKey, :subscriptionId, :ticketId, :partnerTenantId, :kind, :payload, 'pending', 0, NULL, :now, NULL, :now)
 ON CONFLICT (id) DO NOTHING`;
 
 export class AlertDeliveryStore {
@@ -29,12 +33,13 @@ export class AlertDeliveryStore {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** The delivery of this alert to this subscription, created pending on the first call and returned unchanged after. */
+  /**
+   * The delivery of this alert to this subscription, created pending on the first call and returned unchanged after;
+   * it belongs to the alert's partner tenant (none when the alert has none).
+   */
   async prepare(
-    alertKey: string,
+    { alertKey, kind, ticketId, partnerTenantId }: DeliveredAlert,
     subscription: Pick<AlertSubscriptionEntity, 'id'>,
-    kind: AlertKind,
-    ticketId: string,
     payload: object,
   ): Promise<AlertDeliveryEntity> {
     const id = deliveryIdOf(alertKey, subscription.id);
@@ -45,6 +50,7 @@ export class AlertDeliveryStore {
         alertKey,
         subscriptionId: subscription.id,
         ticketId,
+        partnerTenantId: partnerTenantId?.toLowerCase() ?? null,
         kind,
         payload: JSON.stringify(payload),
         now: this.clock().toISOString(),
@@ -100,18 +106,25 @@ export class AlertDeliveryStore {
     return (await this.dataSource.getRepository(AlertDeliveryEntity).findOneBy({ id: deliveryId })) ?? undefined;
   }
 
-  /** Newest first. */
-  async list({ ticketId, status, limit }: DeliveryFilters): Promise<AlertDeliveryEntity[]> {
-    return this.dataSource.getRepository(AlertDeliveryEntity).find({
-      where: { ticketId, status },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
+  /** Newest first, of the tickets of `partners` only (those without a partner tenant only for 'all'). */
+  async list({ ticketId, status, limit }: DeliveryFilters, partners: PartnerTenants): Promise<AlertDeliveryEntity[]> {
+    const query = this.dataSource.getRepository(AlertDeliveryEntity).createQueryBuilder('d');
+    if (ticketId !== undefined) query.andWhere('d.ticketId = :ticketId', { ticketId });
+    if (status !== undefined) query.andWhere('d.status = :status', { status });
+    return wherePartnerIn(query, 'd.partnerTenantId', partners)
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(limit)
+      .getMany();
   }
 
-  /** The delivery with its attempts, oldest first. */
-  async get(id: string): Promise<AlertDeliveryDetail | undefined> {
-    const delivery = await this.dataSource.getRepository(AlertDeliveryEntity).findOneBy({ id });
+  /**
+   * The delivery with its attempts, oldest first; undefined when there is none, or when it belongs to a partner
+   * tenant not among `partners` (or to none, and `partners` is not 'all').
+   */
+  async get(id: string, partners: PartnerTenants): Promise<AlertDeliveryDetail | undefined> {
+    const query = this.dataSource.getRepository(AlertDeliveryEntity).createQueryBuilder('d').where('d.id = :id', { id });
+    const delivery = await wherePartnerIn(query, 'd.partnerTenantId', partners).getOne();
     if (!delivery) return undefined;
     const attempts = await this.dataSource
       .getRepository(AlertDeliveryAttemptEntity)

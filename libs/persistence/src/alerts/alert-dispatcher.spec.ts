@@ -9,6 +9,8 @@ import { startWebhookReceiver, type WebhookReceiver } from './testing/webhook-re
 import { verifySignature } from './webhook-signature';
 
 const SECRET = 'whsec-0123456789abcdef';
+const PARTNER_A = '0a1b2c3d-0000-4000-8000-00000000000a';
+const PARTNER_B = '0a1b2c3d-0000-4000-8000-00000000000b';
 
 describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
   let dataSource: DataSource;
@@ -44,7 +46,7 @@ describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
     expect((await dispatcher.prepareDeliveries(alert)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [...prepared].sort((a, b) => a.id.localeCompare(b.id)),
     );
-    expect(await deliveries.list({ ticketId: 'P-1', limit: 10 })).toHaveLength(2);
+    expect(await deliveries.list({ ticketId: 'P-1', limit: 10 }, 'all')).toHaveLength(2);
   });
 
   it('records a 500 and a time-out as failures, then the delivery; the receiver sees one key and valid signatures', async () => {
@@ -68,7 +70,7 @@ describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
       const timestamp = String(headers['x-escalade-timestamp']);
       expect(verifySignature(SECRET, timestamp, body, String(headers['x-escalade-signature']))).toBe(true);
     }
-    const detail = await deliveries.get(delivery.id);
+    const detail = await deliveries.get(delivery.id, 'all');
     expect(detail?.attempts.map((a) => [a.outcome, a.httpStatus])).toEqual([
       ['failed', 500],
       ['failed', null],
@@ -106,7 +108,7 @@ describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
   it('tells that retrying cannot help when the delivery or its subscription is gone, recording the latter', async () => {
     const subscription = await subscriptions.create({ url: 'https://gone.example.com', secret: SECRET });
     const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'G-1:breach', ticketId: 'G-1' }));
-    await subscriptions.delete(subscription.id);
+    await subscriptions.delete(subscription.id, 'all');
 
     expect(await dispatcher.attempt(delivery.id)).toMatchObject({
       delivered: false,
@@ -115,5 +117,30 @@ describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
       delivery: { attemptCount: 1, status: 'pending' },
     });
     expect(await dispatcher.attempt('nope')).toEqual({ delivered: false, retryable: false, error: 'No alert delivery "nope"' });
+  });
+
+  it("prepares deliveries only for subscriptions of the alert's partner tenant or of every one, recorded as that partner's", async () => {
+    const every = await subscriptions.create({ url: 'https://every.example.com', secret: SECRET, partnerTenantIds: '*' });
+    const forA = await subscriptions.create({ url: 'https://a.example.com', secret: SECRET, partnerTenantIds: [PARTNER_A] });
+    const forB = await subscriptions.create({ url: 'https://b.example.com', secret: SECRET, partnerTenantIds: [PARTNER_B] });
+    const forBoth = await subscriptions.create({ url: 'https://ab.example.com', secret: SECRET, partnerTenantIds: [PARTNER_A, PARTNER_B] });
+    const bySubscription = (prepared: Array<{ subscriptionId: string; partnerTenantId: string | null }>) =>
+      prepared
+        .map(({ subscriptionId, partnerTenantId }) => ({ subscriptionId, partnerTenantId }))
+        .sort((x, y) => x.subscriptionId.localeCompare(y.subscriptionId));
+    const expected = (partnerTenantId: string | null, ...subscribed: Array<{ id: string }>) =>
+      bySubscription(subscribed.map(({ id }) => ({ subscriptionId: id, partnerTenantId })));
+
+    const ofA = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'Q-1:breach', ticketId: 'Q-1', partnerTenantId: PARTNER_A }));
+    expect(bySubscription(ofA)).toEqual(expected(PARTNER_A, every, forA, forBoth));
+    const ofB = await dispatcher.prepareDeliveries(
+      aWebhookAlert({ alertKey: 'Q-2:breach', ticketId: 'Q-2', partnerTenantId: PARTNER_B.toUpperCase() }),
+    );
+    expect(bySubscription(ofB)).toEqual(expected(PARTNER_B, every, forB, forBoth));
+    // Raised by a workflow started before partner isolation: only subscriptions for every partner receive it.
+    const ofNobody = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'Q-3:breach', ticketId: 'Q-3' }));
+    expect(bySubscription(ofNobody)).toEqual(expected(null, every));
+
+    expect((await deliveries.list({ limit: 50 }, [PARTNER_B])).map((d) => d.id).sort()).toEqual(ofB.map((d) => d.id).sort());
   });
 });

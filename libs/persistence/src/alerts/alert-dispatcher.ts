@@ -20,12 +20,15 @@ export class AlertDispatcher {
     private readonly webhookOptions: WebhookOptions = {},
   ) {}
 
-  /** A delivery for every subscription that admits the alert; calling again for the same alert creates no more. */
+  /**
+   * A delivery, recorded as the alert's partner tenant's, for every subscription that admits the alert among those for
+   * that partner or for every partner (only the latter when the alert names none). Calling again creates no more.
+   */
   async prepareDeliveries(alert: WebhookAlert): Promise<AlertDeliveryEntity[]> {
     const prepared: AlertDeliveryEntity[] = [];
     for (const subscription of await this.subscriptions.matching(alert)) {
       const payload = alertPayload(alert, subscription.format, deliveryIdOf(alert.alertKey, subscription.id));
-      prepared.push(await this.deliveries.prepare(alert.alertKey, subscription, alert.kind, alert.ticketId, payload));
+      prepared.push(await this.deliveries.prepare(alert, subscription, payload));
     }
     return prepared;
   }
@@ -36,10 +39,11 @@ export class AlertDispatcher {
    * never thrown; only a database error throws.
    */
   async attempt(deliveryId: string, { resend = false }: { resend?: boolean } = {}): Promise<AttemptOutcome> {
-    const delivery = await this.deliveries.get(deliveryId);
+    // The worker's (and the API's, once it has checked the principal may see the delivery): every partner's.
+    const delivery = await this.deliveries.get(deliveryId, 'all');
     if (!delivery) return { delivered: false, error: `No alert delivery "${deliveryId}"`, retryable: false };
     if (delivery.status === 'delivered' && !resend) return { delivered: true, retryable: false, delivery };
-    const subscription = await this.subscriptions.get(delivery.subscriptionId);
+    const subscription = await this.subscriptions.get(delivery.subscriptionId, 'all');
     const result: WebhookResult = subscription
       ? await deliverWebhook(delivery, subscription, this.webhookOptions)
       : { delivered: false, error: `Subscription "${delivery.subscriptionId}" was deleted` };

@@ -4,6 +4,9 @@ import { AlertSubscriptionStore } from './alert-subscription.store';
 import { aWebhookAlert } from './testing/webhook-alert.fixture';
 
 const SECRET = 'a-secret-of-16-chars-or-more';
+const PARTNER_A = '0a1b2c3d-0000-4000-8000-00000000000a';
+const PARTNER_B = '0a1b2c3d-0000-4000-8000-00000000000b';
+const PARTNER_C = '0a1b2c3d-0000-4000-8000-00000000000c';
 
 describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => {
   let dataSource: DataSource;
@@ -16,7 +19,7 @@ describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => 
   afterAll(() => database.close(dataSource));
   afterEach(() => dataSource.query('DELETE FROM alert_subscriptions'));
 
-  it('creates a subscription with a UUID and every filter open by default, in JSON format', async () => {
+  it('creates a subscription with a UUID and every filter open by default, in JSON format, for every partner', async () => {
     const created = await store.create({ url: 'https://hooks.example.com/a', secret: SECRET });
     expect(created).toMatchObject({
       url: 'https://hooks.example.com/a',
@@ -26,23 +29,70 @@ describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => 
       customers: [],
       kinds: [],
       format: 'json',
+      partnerTenantIds: '*',
     });
     expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(await store.get(created.id)).toEqual(created);
+    expect(await store.get(created.id, 'all')).toEqual(created);
+    const [row] = await dataSource.query(`SELECT partner_tenant_ids FROM alert_subscriptions WHERE id = '${created.id}'`);
+    expect(row.partner_tenant_ids).toBe('["*"]');
+  });
+
+  it('stores partner tenants lower-case, each once, as a JSON array; refuses none, and anything but GUIDs', async () => {
+    const partnerTenantIds = [PARTNER_B.toUpperCase(), PARTNER_A, PARTNER_B];
+    const created = await store.create({ url: 'https://hooks.example.com/p', secret: SECRET, partnerTenantIds });
+    expect(created.partnerTenantIds).toEqual([PARTNER_B, PARTNER_A]);
+    expect((await store.get(created.id, 'all'))?.partnerTenantIds).toEqual([PARTNER_B, PARTNER_A]);
+    const [row] = await dataSource.query(`SELECT partner_tenant_ids FROM alert_subscriptions WHERE id = '${created.id}'`);
+    expect(row.partner_tenant_ids).toBe(JSON.stringify([PARTNER_B, PARTNER_A]));
+
+    await expect(store.create({ url: 'https://hooks.example.com/p', secret: SECRET, partnerTenantIds: [] })).rejects.toThrow('at least one');
+    await expect(store.create({ url: 'https://hooks.example.com/p', secret: SECRET, partnerTenantIds: ['*'] })).rejects.toThrow('must be GUIDs');
+    await expect(store.create({ url: 'https://hooks.example.com/p', secret: SECRET, partnerTenantIds: ['contoso.com'] })).rejects.toThrow(
+      'must be GUIDs',
+    );
   });
 
   it('lists subscriptions without their secrets', async () => {
     const { id } = await store.create({ url: 'https://hooks.example.com/b', secret: SECRET, severities: ['A'] });
-    const listed = await store.list();
-    expect(listed).toEqual([expect.objectContaining({ id, severities: ['A'] })]);
+    const listed = await store.list('all');
+    expect(listed).toEqual([expect.objectContaining({ id, severities: ['A'], partnerTenantIds: '*' })]);
     expect(listed[0]).not.toHaveProperty('secret');
   });
 
   it('deletes a subscription once', async () => {
     const { id } = await store.create({ url: 'https://hooks.example.com/c', secret: SECRET });
-    expect(await store.delete(id)).toBe(true);
-    expect(await store.delete(id)).toBe(false);
-    expect(await store.get(id)).toBeUndefined();
+    expect(await store.delete(id, 'all')).toBe(true);
+    expect(await store.delete(id, 'all')).toBe(false);
+    expect(await store.get(id, 'all')).toBeUndefined();
+  });
+
+  it('shows, lists and deletes a subscription only for principals acting for all its partners; "*" ones only for all', async () => {
+    const url = 'https://hooks.example.com/scoped';
+    const every = await store.create({ url, secret: SECRET, partnerTenantIds: '*' });
+    const a = await store.create({ url, secret: SECRET, partnerTenantIds: [PARTNER_A] });
+    const b = await store.create({ url, secret: SECRET, partnerTenantIds: [PARTNER_B] });
+    const ab = await store.create({ url, secret: SECRET, partnerTenantIds: [PARTNER_A, PARTNER_B] });
+    // Created within the same millisecond, perhaps: ordered by id then.
+    const listed = async (partners: 'all' | string[]) => (await store.list(partners)).map((s) => s.id).sort();
+    const ids = (...subscriptions: Array<{ id: string }>) => subscriptions.map((s) => s.id).sort();
+
+    expect(await listed('all')).toEqual(ids(every, a, b, ab));
+    expect(await listed([PARTNER_A])).toEqual(ids(a));
+    expect(await listed([PARTNER_B, PARTNER_C])).toEqual(ids(b));
+    expect(await listed([PARTNER_A, PARTNER_B])).toEqual(ids(a, b, ab));
+    expect(await listed([])).toEqual([]);
+
+    expect(await store.get(a.id, [PARTNER_A])).toMatchObject({ id: a.id });
+    expect(await store.get(b.id, [PARTNER_A])).toBeUndefined();
+    expect(await store.get(ab.id, [PARTNER_A])).toBeUndefined();
+    expect(await store.get(every.id, [PARTNER_A, PARTNER_B, PARTNER_C])).toBeUndefined();
+
+    expect(await store.delete(b.id, [PARTNER_A])).toBe(false);
+    expect(await store.delete(every.id, [PARTNER_A, PARTNER_B])).toBe(false);
+    expect(await store.get(b.id, 'all')).toBeDefined();
+    expect(await store.get(every.id, 'all')).toBeDefined();
+    expect(await store.delete(b.id, [PARTNER_B])).toBe(true);
+    expect(await store.delete(every.id, 'all')).toBe(true);
   });
 
   it('matches an alert against every filter, customers by name or domain whatever the case', async () => {
@@ -68,5 +118,25 @@ describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => 
     expect(await matched(aWebhookAlert({ customer: { name: 'Litware Inc', domain: 'litware.com' } }))).toEqual(
       expected('all', 'severityA', 'litware', 'azureBreaches'),
     );
+  });
+
+  it("matches an alert only for subscriptions of its partner tenant or of every one; one without a partner only the latter's", async () => {
+    const url = 'https://hooks.example.com/p';
+    const ids = {
+      every: (await store.create({ url, secret: SECRET, partnerTenantIds: '*' })).id,
+      a: (await store.create({ url, secret: SECRET, partnerTenantIds: [PARTNER_A] })).id,
+      b: (await store.create({ url, secret: SECRET, partnerTenantIds: [PARTNER_B] })).id,
+      ab: (await store.create({ url, secret: SECRET, partnerTenantIds: [PARTNER_A, PARTNER_B] })).id,
+      aSeverityC: (await store.create({ url, secret: SECRET, partnerTenantIds: [PARTNER_A], severities: ['C'] })).id,
+    };
+    const matched = async (partnerTenantId?: string) =>
+      (await store.matching(aWebhookAlert({ partnerTenantId, severity: 'A' }))).map((s) => s.id).sort();
+    const expected = (...names: Array<keyof typeof ids>) => names.map((name) => ids[name]).sort();
+
+    expect(await matched(PARTNER_A)).toEqual(expected('every', 'a', 'ab'));
+    expect(await matched(PARTNER_A.toUpperCase())).toEqual(expected('every', 'a', 'ab'));
+    expect(await matched(PARTNER_B)).toEqual(expected('every', 'b', 'ab'));
+    expect(await matched(PARTNER_C)).toEqual(expected('every'));
+    expect(await matched(undefined)).toEqual(expected('every'));
   });
 });

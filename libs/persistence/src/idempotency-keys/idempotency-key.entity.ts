@@ -1,8 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An idempotency key (the ticket id) and the request it opened: kept for good, unlike Temporal's closed workflows. */
+/**
+ * A partner's idempotency key (the ticket id, unique per partner tenant) and the request it opened: kept for good,
+ * unlike Temporal's closed workflows. It is also where a ticket id is looked up: its workflow id says where the ticket is.
+ */
 @Entity({ name: 'idempotency_keys' })
 export class IdempotencyKeyEntity {
+  @PrimaryColumn({ name: 'partner_tenant_id', type: 'varchar', length: 36 })
+  partnerTenantId!: string;
+
   @PrimaryColumn({ type: 'varchar', length: 100 })
   key!: string;
 

@@ -1,9 +1,12 @@
-import type { DataSource, Repository } from 'typeorm';
+import { type DataSource, In, type Repository } from 'typeorm';
+import type { PartnerTenants } from '../partner-tenants';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export type IdempotencyKey = IdempotencyKeyEntity;
 
-/** The idempotency keys of opened tickets, with their requests' fingerprints. */
+type KeyOf = Pick<IdempotencyKey, 'partnerTenantId' | 'key'>;
+
+/** The idempotency keys of opened tickets, per partner tenant, with their requests' fingerprints and workflows. */
 export class IdempotencyKeyStore {
   private readonly keys: Repository<IdempotencyKeyEntity>;
 
@@ -18,17 +21,24 @@ export class IdempotencyKeyStore {
    * Records the key for this request unless it is already recorded, and returns what is stored for it: this request's
    * claim, or an earlier one (whose fingerprint tells whether it was the same request). The database settles races.
    */
-  async claim({ key, fingerprint, workflowId }: Pick<IdempotencyKey, 'key' | 'fingerprint' | 'workflowId'>): Promise<IdempotencyKey> {
+  async claim({ partnerTenantId, key, fingerprint, workflowId }: KeyOf & Pick<IdempotencyKey, 'fingerprint' | 'workflowId'>): Promise<IdempotencyKey> {
     await this.keys
       .createQueryBuilder()
       .insert()
-      .values({ key, fingerprint, workflowId, claimedAt: this.clock().toISOString(), startedAt: null })
+      .values({ partnerTenantId, key, fingerprint, workflowId, claimedAt: this.clock().toISOString(), startedAt: null })
       .orIgnore()
       .execute();
-    return this.keys.findOneByOrFail({ key });
+    return this.keys.findOneByOrFail({ partnerTenantId, key });
   }
 
-  async markStarted(key: string): Promise<void> {
-    await this.keys.update({ key }, { startedAt: this.clock().toISOString() });
+  async markStarted({ partnerTenantId, key }: KeyOf): Promise<void> {
+    await this.keys.update({ partnerTenantId, key }, { startedAt: this.clock().toISOString() });
+  }
+
+  /** The tickets with this id among the partners' (one per partner tenant at most), optionally of one partner only. */
+  async find(key: string, partners: PartnerTenants): Promise<IdempotencyKey[]> {
+    if (partners !== 'all' && partners.length === 0) return [];
+    const partnerTenantId = partners === 'all' ? undefined : In([...partners]);
+    return this.keys.find({ where: { key, ...(partnerTenantId ? { partnerTenantId } : {}) }, order: { partnerTenantId: 'ASC' } });
   }
 }

@@ -9,6 +9,9 @@ import { CreateIdempotencyKeys1764000000008 } from '../idempotency-keys/17640000
 import { CreatePartnerCenterCredentials1764000000009 } from '../partner-center-credentials/1764000000009-create-partner-center-credentials';
 import { CreateSupportTopics1764000000010 } from '../support-topics/1764000000010-create-support-topics';
 import { AddPartnerCenterCredentialStatus1764000000011 } from '../partner-center-credentials/1764000000011-add-partner-center-credential-status';
+import { CreateApiKeys1764000000012 } from '../api-keys/1764000000012-create-api-keys';
+import { ScopeTicketsByPartner1764000000013 } from '../tickets/1764000000013-scope-tickets-by-partner';
+import { ScopeAlertsByPartner1764000000014 } from '../alerts/1764000000014-scope-alerts-by-partner';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
@@ -23,4 +26,7 @@ export const MIGRATIONS = [
   CreatePartnerCenterCredentials1764000000009,
   CreateSupportTopics1764000000010,
   AddPartnerCenterCredentialStatus1764000000011,
+  CreateApiKeys1764000000012,
+  ScopeTicketsByPartner1764000000013,
+  ScopeAlertsByPartner1764000000014,
 ];

@@ -1,6 +1,6 @@
 import type { TicketStatus, TicketSummary } from '@escalade/domain';
 import type { ParkedEvent } from '../parked-events/parked-event.entity';
-import { ticketIdOf } from './ticket-change';
+import { ticketKeyOf } from './ticket-change';
 import type { FoldedTicketLog } from './ticket-log';
 
 export interface FieldDifference {
@@ -36,7 +36,7 @@ export interface ProjectionDrift {
 export function projectionDrift(log: FoldedTicketLog, readModel: { rows: TicketSummary[]; parked: ParkedEvent[] }): ProjectionDrift {
   const parked = parkedTickets(readModel.parked);
   const parkedIds = new Set(parked.map((ticket) => ticket.ticketId));
-  const rows = new Map(readModel.rows.map((row) => [row.id, row]));
+  const rows = new Map(readModel.rows.map((row) => [row.key, row]));
   const ids = new Set([...log.rows.keys(), ...log.refused.keys(), ...rows.keys()]);
   const tickets = [...ids]
     .filter((id) => !parkedIds.has(id))
@@ -52,11 +52,11 @@ export interface WorkflowDrift {
 }
 
 /** Tickets open in the read model whose workflow is not running, and closed ones whose workflow still runs. */
-export function workflowDrift(rows: Pick<TicketSummary, 'id' | 'status'>[], isRunning: (ticketId: string) => boolean): WorkflowDrift[] {
+export function workflowDrift(rows: Pick<TicketSummary, 'key' | 'status'>[], isRunning: (ticketId: string) => boolean): WorkflowDrift[] {
   return rows.flatMap((row) => {
-    const running = isRunning(row.id);
+    const running = isRunning(row.key);
     if ((row.status === 'closed') !== running) return [];
-    return [{ ticketId: row.id, readModel: row.status, workflow: running ? 'running' : 'not running' }];
+    return [{ ticketId: row.key, readModel: row.status, workflow: running ? 'running' : 'not running' }];
   });
 }
 
@@ -75,7 +75,7 @@ function ticketDrift(ticketId: string, log: FoldedTicketLog, row: TicketSummary 
 function parkedTickets(events: ParkedEvent[]): ParkedTicket[] {
   const tickets = new Map<string, ParkedTicket>();
   for (const event of [...events].sort((a, b) => a.position - b.position)) {
-    const ticketId = ticketIdOf(event.streamId);
+    const ticketId = ticketKeyOf(event.streamId);
     const ticket = tickets.get(ticketId);
     if (ticket) ticket.events += 1;
     else tickets.set(ticketId, { ticketId, events: 1, firstPosition: event.position, reason: event.reason });

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SEVERITIES, type SlaCounts, type SlaSummary } from '@escalade/domain';
+import { wherePartnerIn, type PartnerTenants } from '../partner-tenants';
 import { TicketRow } from './ticket-row.entity';
 
 const NO_TICKETS: SlaCounts = { opened: 0, met: 0, breached: 0, pending: 0, cancelled: 0, noTarget: 0 };
@@ -7,12 +8,12 @@ const NO_TICKETS: SlaCounts = { opened: 0, met: 0, breached: 0, pending: 0, canc
 const ON_TIME = 'NOT t.breached AND t.responseDueAt IS NOT NULL';
 const COUNTS = Object.keys(NO_TICKETS) as Array<keyof SlaCounts>;
 
-/** Counts from the tickets read model, per severity, for tickets opened in [from, to). */
+/** Counts from the tickets read model, per severity, for the partner tenants' tickets opened in [from, to). */
 export class SlaSummaryQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async summarize(from: string, to: string): Promise<SlaSummary> {
-    const rows: Array<Record<keyof SlaCounts | 'severity', string | number>> = await this.dataSource
+  async summarize(from: string, to: string, partners: PartnerTenants): Promise<SlaSummary> {
+    const query = this.dataSource
       .getRepository(TicketRow)
       .createQueryBuilder('t')
       .select('t.severity', 'severity')
@@ -21,7 +22,8 @@ export class SlaSummaryQuery {
       .addSelect('SUM(CASE WHEN t.responseDueAt IS NULL THEN 1 ELSE 0 END)', 'noTarget')
       .addSelect(`SUM(CASE WHEN ${ON_TIME} AND (t.status = 'responded' OR t.outcome = 'resolved') THEN 1 ELSE 0 END)`, 'met')
       .addSelect(`SUM(CASE WHEN ${ON_TIME} AND t.outcome = 'cancelled' THEN 1 ELSE 0 END)`, 'cancelled')
-      .where('t.openedAt >= :from AND t.openedAt < :to', { from, to })
+      .where('t.openedAt >= :from AND t.openedAt < :to', { from, to });
+    const rows: Array<Record<keyof SlaCounts | 'severity', string | number>> = await wherePartnerIn(query, 't.partnerTenantId', partners)
       .groupBy('t.severity')
       .getRawMany();
     const bySeverity = SEVERITIES.map((severity) => {

@@ -9,14 +9,15 @@ const TICKET_STREAM_PREFIX = 'ticket-';
 
 export const isTicketStream = (streamId: string): boolean => streamId.startsWith(TICKET_STREAM_PREFIX);
 
-export const ticketIdOf = (streamId: string): string => streamId.slice(TICKET_STREAM_PREFIX.length);
+/** The ticket's key: `<partner tenant>~<id>`, or the bare id of a ticket opened before ids were per partner. */
+export const ticketKeyOf = (streamId: string): string => streamId.slice(TICKET_STREAM_PREFIX.length);
 
 /** A ticket's row folded forward, event by event, with the events folded into it since it was read. */
 export class TicketChange {
   readonly applied: RecordedEvent[] = [];
 
   constructor(
-    readonly ticketId: string,
+    readonly key: string,
     public row: TicketSummary | undefined,
     private readonly evolve: TicketEvolve,
     private readonly columns: readonly ColumnShape[],
@@ -31,7 +32,7 @@ export class TicketChange {
     } catch (error) {
       return `the fold failed: ${error instanceof Error ? error.message : String(error)}`;
     }
-    const problem = ticketRowProblem(next, this.ticketId, this.columns);
+    const problem = ticketRowProblem(next, this.key, this.columns);
     if (problem) return `the row would be invalid: ${problem}`;
     this.row = next;
     this.applied.push(event);

@@ -1,6 +1,6 @@
 import type { TicketSummary } from '@escalade/domain';
 import type { EventStore } from '@escalade/event-store';
-import { isTicketStream, ticketIdOf, type TicketChange } from './ticket-change';
+import { isTicketStream, ticketKeyOf, type TicketChange } from './ticket-change';
 
 const PAGE = 10_000;
 
@@ -15,19 +15,19 @@ export interface FoldedTicketLog {
 export async function foldTicketLog(
   events: EventStore,
   upTo: number,
-  changeOf: (ticketId: string, row: TicketSummary | undefined) => TicketChange,
+  changeOf: (key: string, row: TicketSummary | undefined) => TicketChange,
 ): Promise<FoldedTicketLog> {
   const folded: FoldedTicketLog = { rows: new Map(), refused: new Map() };
   for (let after = 0; after < upTo; ) {
     const page = (await events.readAll({ after, limit: PAGE })).filter((e) => e.globalPosition <= upTo);
     if (page.length === 0) break;
     for (const event of page) {
-      const ticketId = ticketIdOf(event.streamId);
-      if (!isTicketStream(event.streamId) || folded.refused.has(ticketId)) continue;
-      const change = changeOf(ticketId, folded.rows.get(ticketId));
+      const key = ticketKeyOf(event.streamId);
+      if (!isTicketStream(event.streamId) || folded.refused.has(key)) continue;
+      const change = changeOf(key, folded.rows.get(key));
       const problem = change.fold(event);
-      if (problem) folded.refused.set(ticketId, { position: event.globalPosition, problem });
-      else if (change.row) folded.rows.set(ticketId, change.row);
+      if (problem) folded.refused.set(key, { position: event.globalPosition, problem });
+      else if (change.row) folded.rows.set(key, change.row);
     }
     after = page[page.length - 1].globalPosition;
   }

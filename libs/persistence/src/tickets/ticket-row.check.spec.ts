@@ -5,6 +5,7 @@ const column = (propertyName: string, type: string, length = '', isNullable = fa
   ({ propertyName, databaseName: propertyName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), type, length, isNullable }) as ColumnShape;
 
 const COLUMNS = [
+  column('key', 'varchar', '20'),
   column('id', 'varchar', '10'),
   column('title', 'varchar', '5'),
   column('closedAt', 'varchar', '32', true),
@@ -13,12 +14,12 @@ const COLUMNS = [
 ];
 
 const row = (overrides: Record<string, unknown> = {}) =>
-  ({ id: 'T1', title: 'VMs', closedAt: null, breached: false, escalationLevel: 0, ...overrides }) as unknown as TicketSummary;
+  ({ key: 'p~T1', id: 'T1', title: 'VMs', closedAt: null, breached: false, escalationLevel: 0, ...overrides }) as unknown as TicketSummary;
 
 describe('ticketRowProblem', () => {
   it('accepts a row that fits every column, nullable ones null', () => {
-    expect(ticketRowProblem(row(), 'T1', COLUMNS)).toBeUndefined();
-    expect(ticketRowProblem(row({ title: '🔥🔥🔥🔥🔥' }), 'T1', COLUMNS)).toBeUndefined(); // 5 characters, 10 UTF-16 units
+    expect(ticketRowProblem(row(), 'p~T1', COLUMNS)).toBeUndefined();
+    expect(ticketRowProblem(row({ title: '🔥🔥🔥🔥🔥' }), 'p~T1', COLUMNS)).toBeUndefined(); // 5 characters, 10 UTF-16 units
   });
 
   it.each([
@@ -31,11 +32,13 @@ describe('ticketRowProblem', () => {
     [{ escalationLevel: 1.5 }, 'escalation_level must be a 32-bit whole number, not 1.5'],
     [{ escalationLevel: 2 ** 31 }, `escalation_level must be a 32-bit whole number, not ${2 ** 31}`],
   ])('names the first column at fault: %j', (overrides, problem) => {
-    expect(ticketRowProblem(row(overrides), 'T1', COLUMNS)).toBe(problem);
+    expect(ticketRowProblem(row(overrides), 'p~T1', COLUMNS)).toBe(problem);
   });
 
   it("refuses a row for another ticket than the stream's, and no row at all", () => {
-    expect(ticketRowProblem(row({ id: 'T2' }), 'T1', COLUMNS)).toBe("id T2 is not the stream's ticket T1");
-    expect(ticketRowProblem(undefined, 'T1', COLUMNS)).toBe('the fold gave no row');
+    expect(ticketRowProblem(row({ key: 'p~T2' }), 'p~T1', COLUMNS)).toBe("key p~T2 is not the stream's ticket p~T1");
+    // Another partner's ticket of the same id is another ticket.
+    expect(ticketRowProblem(row(), 'q~T1', COLUMNS)).toBe("key p~T1 is not the stream's ticket q~T1");
+    expect(ticketRowProblem(undefined, 'p~T1', COLUMNS)).toBe('the fold gave no row');
   });
 });

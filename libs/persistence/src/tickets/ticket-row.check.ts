@@ -13,7 +13,7 @@ const INT_MAX = 2 ** 31 - 1;
  */
 export function ticketRowProblem(
   row: TicketSummary | undefined,
-  ticketId: string,
+  key: string,
   columns: readonly ColumnShape[],
 ): string | undefined {
   if (row === undefined) return 'the fold gave no row';
@@ -21,8 +21,8 @@ export function ticketRowProblem(
     const problem = valueProblem((row as unknown as Record<string, unknown>)[column.propertyName], column);
     if (problem) return `${column.databaseName} ${problem}`;
   }
-  // The row is found by its id: another ticket's id would overwrite that ticket.
-  if (row.id !== ticketId) return `id ${row.id} is not the stream's ticket ${ticketId}`;
+  // The row is found by its key: another ticket's key would overwrite that ticket.
+  if (row.key !== key) return `key ${row.key} is not the stream's ticket ${key}`;
   return undefined;
 }
 

@@ -3,10 +3,19 @@ import type { Product, Severity, TicketOutcome, TicketStatus } from '@escalade/d
 
 /** One row per ticket: the `tickets` read model, derived from the event log (see TicketsProjection). */
 @Entity({ name: 'tickets' })
-@Index('idx_tickets_opened', ['openedAt', 'id'])
+@Index('idx_tickets_opened', ['openedAt', 'key'])
+@Index('idx_tickets_partner_id', ['partnerTenantId', 'id'])
 export class TicketRow {
+  /** The ticket's stream key: `<partner tenant>~<id>`, or the bare id of a ticket opened before ids were per partner. */
   @PrimaryColumn({ type: 'varchar', length: 200 })
+  key!: string;
+
+  /** The partner's own ticket id, unique per partner tenant. */
+  @Column({ type: 'varchar', length: 200 })
   id!: string;
+
+  @Column({ name: 'partner_tenant_id', type: 'varchar', length: 36 })
+  partnerTenantId!: string;
 
   @Index('idx_tickets_status')
   @Column({ type: 'varchar', length: 30 })

@@ -11,8 +11,8 @@ import { type CatchUpResult, TicketsProjection } from './tickets.projection';
 
 const FOLLOWS = 'an earlier event of this ticket is parked';
 
-/** A request the API should have refused: `partner` is a list, so the ticket's row has no partner. */
-const poisonReceived = (ticketId: string) => aServiceRequestReceived(ticketId, { partner: [] as never, receivedAt: at(3) });
+/** A request the API should have refused: its partner has no name, so the ticket's row has no partner. */
+const poisonReceived = (ticketId: string) => aServiceRequestReceived(ticketId, { partner: { tenantId: 'p' } as never, receivedAt: at(3) });
 
 const severityChangedTo = (to: string): TicketEvent =>
   ({ type: 'SeverityChanged', data: { from: 'C', to, reason: 'r', changedBy: 'c', responseDueAt: at(40) } }) as TicketEvent;

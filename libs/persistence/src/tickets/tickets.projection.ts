@@ -5,7 +5,7 @@ import { parkedEventOf } from '../parked-events/parked-event';
 import { ParkedEvent } from '../parked-events/parked-event.entity';
 import { ParkedEventsStore } from '../parked-events/parked-events.store';
 import { isRowRefusal } from './row-refusal';
-import { isTicketStream, TicketChange, ticketIdOf, type TicketEvolve } from './ticket-change';
+import { isTicketStream, TicketChange, ticketKeyOf, type TicketEvolve } from './ticket-change';
 import { foldTicketLog, type FoldedTicketLog } from './ticket-log';
 import { ProjectionCheckpoint, TicketRow } from './ticket-row.entity';
 
@@ -121,7 +121,7 @@ export class TicketsProjection {
     const isolation = this.dataSource.options.type === 'postgres' ? 'REPEATABLE READ' : 'SERIALIZABLE';
     return this.dataSource.transaction(isolation, async (manager) => ({
       checkpoint: await this.checkpoint(manager),
-      rows: await manager.find(TicketRow, { order: { id: 'ASC' } }),
+      rows: await manager.find(TicketRow, { order: { key: 'ASC' } }),
       parked: await new ParkedEventsStore(manager).list(),
     }));
   }
@@ -129,7 +129,7 @@ export class TicketsProjection {
   /** The rows the log gives up to `upTo`, folded in memory with this projection's fold and checks. */
   async foldLog(upTo: number): Promise<FoldedTicketLog> {
     const columns = this.columns();
-    return foldTicketLog(this.events, upTo, (ticketId, row) => new TicketChange(ticketId, row, this.evolve, columns));
+    return foldTicketLog(this.events, upTo, (key, row) => new TicketChange(key, row, this.evolve, columns));
   }
 
   /** Folds the batch into its tickets' rows and writes them; returns the events to park, in log order. */
@@ -169,7 +169,7 @@ export class TicketsProjection {
   private async refusalOf(manager: EntityManager, changes: TicketChange[]): Promise<string | undefined> {
     const rows = changes.map((change) => change.row as TicketSummary);
     try {
-      await manager.transaction((savepoint) => savepoint.upsert(TicketRow, rows, ['id']));
+      await manager.transaction((savepoint) => savepoint.upsert(TicketRow, rows, ['key']));
       return undefined;
     } catch (error) {
       if (!isRowRefusal(error)) throw error;
@@ -203,9 +203,9 @@ export class TicketsProjection {
   }
 
   private async changeOf(manager: EntityManager, streamId: string): Promise<TicketChange> {
-    const ticketId = ticketIdOf(streamId);
-    const row = (await manager.findOneBy(TicketRow, { id: ticketId })) ?? undefined;
-    return new TicketChange(ticketId, row, this.evolve, this.columns());
+    const key = ticketKeyOf(streamId);
+    const row = (await manager.findOneBy(TicketRow, { key })) ?? undefined;
+    return new TicketChange(key, row, this.evolve, this.columns());
   }
 
   private columns() {

@@ -1,5 +1,6 @@
 import { Brackets, type DataSource } from 'typeorm';
 import type { Product, Severity, TicketStatus } from '@escalade/domain';
+import { wherePartnerIn, type PartnerTenants } from '../partner-tenants';
 import { TicketRow } from './ticket-row.entity';
 
 export interface TicketFilters {
@@ -21,7 +22,7 @@ export interface TicketPage {
 
 interface CursorPosition {
   openedAt: string;
-  id: string;
+  key: string;
 }
 
 export class InvalidCursorError extends Error {
@@ -32,25 +33,25 @@ export class InvalidCursorError extends Error {
 }
 
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.openedAt, position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([position.openedAt, position.key])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): CursorPosition {
   try {
-    const [openedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof openedAt === 'string' && typeof id === 'string') return { openedAt, id };
+    const [openedAt, key] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof openedAt === 'string' && typeof key === 'string') return { openedAt, key };
   } catch {
     /* falls through to the error below */
   }
   throw new InvalidCursorError();
 }
 
-/** Newest tickets first, keyset-paginated on (opened_at, id) so pages stay stable while tickets open. */
+/** Newest tickets first, keyset-paginated on (opened_at, key) so pages stay stable while tickets open; one partner set's only. */
 export class TicketsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(filters: TicketFilters, { cursor, limit }: { cursor?: string; limit: number }): Promise<TicketPage> {
-    const query = this.dataSource.getRepository(TicketRow).createQueryBuilder('t');
+  async list(filters: TicketFilters, { cursor, limit }: { cursor?: string; limit: number }, partners: PartnerTenants): Promise<TicketPage> {
+    const query = wherePartnerIn(this.dataSource.getRepository(TicketRow).createQueryBuilder('t'), 't.partnerTenantId', partners);
     if (filters.status?.length) query.andWhere('t.status IN (:...status)', { status: filters.status });
     if (filters.severity?.length) query.andWhere('t.severity IN (:...severity)', { severity: filters.severity });
     if (filters.product?.length) query.andWhere('t.product IN (:...product)', { product: filters.product });
@@ -65,13 +66,22 @@ export class TicketsQuery {
         new Brackets((q) =>
           q
             .where('t.openedAt < :openedAt', { openedAt: after.openedAt })
-            .orWhere('(t.openedAt = :openedAt AND t.id < :id)', { openedAt: after.openedAt, id: after.id }),
+            .orWhere('(t.openedAt = :openedAt AND t.key < :key)', { openedAt: after.openedAt, key: after.key }),
         ),
       );
     }
-    const rows = await query.orderBy('t.openedAt', 'DESC').addOrderBy('t.id', 'DESC').take(limit + 1).getMany();
+    const rows = await query.orderBy('t.openedAt', 'DESC').addOrderBy('t.key', 'DESC').take(limit + 1).getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  /**
+   * Tickets opened before ids were kept per partner (and before idempotency keys were kept) are found only here:
+   * their key is their id.
+   */
+  async findUnscoped(id: string, partners: PartnerTenants): Promise<Pick<TicketRow, 'key' | 'id' | 'partnerTenantId'>[]> {
+    const query = this.dataSource.getRepository(TicketRow).createQueryBuilder('t').where('t.key = :id', { id });
+    return wherePartnerIn(query, 't.partnerTenantId', partners).select(['t.key', 't.id', 't.partnerTenantId']).getMany();
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { PRODUCTS, SEVERITIES, type Product, type Severity } from '@escalade/domain';
 import { ALERT_FORMATS, ALERT_KINDS, type AlertFormat, type AlertKind } from '@escalade/persistence';
 import { OptionalField } from '../../validation/field.decorators';
+import { TENANT_ID_PATTERN, TENANT_ID_RULE } from '../../validation/ids';
 
 const MAX_FILTER_VALUES = 100;
 
@@ -60,4 +61,23 @@ export class CreateAlertSubscriptionDto {
   @OptionalField()
   @IsIn(ALERT_FORMATS)
   format?: AlertFormat;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: MAX_FILTER_VALUES,
+    example: ['8f2c1e0a-3b4d-4e5f-9a6b-7c8d9e0f1a2b'],
+    description:
+      'Only alerts of tickets these partner tenants filed; each must be one you act for. Absent: every partner tenant you ' +
+      'act for (`"*"`, every partner tenant, present and future, when you act for all of them). Only principals acting ' +
+      'for all of them see the subscription.',
+  })
+  @OptionalField()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @IsString({ each: true })
+  @Matches(TENANT_ID_PATTERN, { each: true, message: `each value in partnerTenantIds ${TENANT_ID_RULE}` })
+  partnerTenantIds?: string[];
 }

@@ -50,11 +50,16 @@ export class ChangeSeverityDto {
   @MultiLine()
   reason!: string;
 
-  @ApiProperty({ example: 'coordinator@fabrikam.com', maxLength: 200 })
+  @ApiPropertyOptional({
+    example: 'Ada (duty coordinator)',
+    maxLength: 200,
+    description: "A display name; who changed it is recorded from the credential (`by`), whatever this says. Default: the principal's name",
+  })
+  @OptionalField()
   @IsString()
   @Matches(/\S/, { message: 'changedBy must not be blank' })
   @MaxLength(200)
-  changedBy!: string;
+  changedBy?: string;
 }
 
 export class CloseServiceRequestDto {

@@ -1,15 +1,18 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import type { TicketRef } from '../../api/ticket-ref';
+import { useSession } from '../../auth/session';
 import { ActionForm } from './action-form';
 import { Field } from './field';
 import { useActionForm } from './use-action-form';
 
-export function CloseForm({ ticketId, onDone }: { ticketId: string; onDone(): void }) {
+export function CloseForm({ ticket, onDone }: { ticket: TicketRef; onDone(): void }) {
   const [resolution, setResolution] = useState('');
   const [closedBy, setClosedBy] = useState('');
+  const { name } = useSession();
   const form = useActionForm(
     ['resolution', 'closedBy'],
-    () => api.close(ticketId, { resolution, closedBy: closedBy || undefined }),
+    () => api.close(ticket, { resolution, closedBy: closedBy || undefined }),
     onDone,
   );
   return (
@@ -27,7 +30,9 @@ export function CloseForm({ ticketId, onDone }: { ticketId: string; onDone(): vo
         )}
       </Field>
       <Field id="close-by" label="Closed by" errors={form.fieldErrors.closedBy}>
-        {(control) => <input {...control} value={closedBy} onInput={(event) => setClosedBy(event.currentTarget.value)} />}
+        {(control) => (
+          <input {...control} placeholder={name} value={closedBy} onInput={(event) => setClosedBy(event.currentTarget.value)} />
+        )}
       </Field>
     </ActionForm>
   );

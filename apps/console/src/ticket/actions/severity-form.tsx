@@ -1,17 +1,20 @@
 import { SEVERITIES, type Severity } from '@escalade/domain';
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import type { TicketRef } from '../../api/ticket-ref';
+import { useSession } from '../../auth/session';
 import { ActionForm } from './action-form';
 import { Field } from './field';
 import { useActionForm } from './use-action-form';
 
-export function SeverityForm({ ticketId, current, onDone }: { ticketId: string; current: Severity; onDone(): void }) {
+export function SeverityForm({ ticket, current, onDone }: { ticket: TicketRef; current: Severity; onDone(): void }) {
   const [severity, setSeverity] = useState<Severity>(current);
   const [reason, setReason] = useState('');
   const [changedBy, setChangedBy] = useState('');
+  const { name } = useSession();
   const form = useActionForm(
     ['severity', 'reason', 'changedBy'],
-    () => api.changeSeverity(ticketId, { severity, reason, changedBy }),
+    () => api.changeSeverity(ticket, { severity, reason, changedBy: changedBy || undefined }),
     onDone,
   );
   return (
@@ -38,7 +41,9 @@ export function SeverityForm({ ticketId, current, onDone }: { ticketId: string; 
         {(control) => <input {...control} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />}
       </Field>
       <Field id="severity-changed-by" label="Changed by" errors={form.fieldErrors.changedBy}>
-        {(control) => <input {...control} value={changedBy} onInput={(event) => setChangedBy(event.currentTarget.value)} />}
+        {(control) => (
+          <input {...control} placeholder={name} value={changedBy} onInput={(event) => setChangedBy(event.currentTarget.value)} />
+        )}
       </Field>
     </ActionForm>
   );

@@ -3,16 +3,20 @@ import { CloseForm } from './close-form';
 import { MicrosoftResponseForm } from './microsoft-response-form';
 import { SeverityForm } from './severity-form';
 
-/** The actions the ticket's status allows (the API still has the last word: a conflict shows on the form). */
+/**
+ * The actions the ticket's status allows, for a coordinator (the API still has the last word: a conflict shows on the
+ * form). They name the ticket with its partner tenant: another partner of the caller's may use the same id.
+ */
 export function TicketActions({ ticket, onDone }: { ticket: TicketView; onDone(): void }) {
-  const { id, status } = ticket;
+  const { status } = ticket;
   if (status === 'closed') return null;
+  const ref = { id: ticket.id, partnerTenantId: ticket.partnerTenantId };
   return (
     <section class="card actions" aria-labelledby="actions-heading">
       <h2 id="actions-heading">Actions</h2>
-      {(status === 'handing-off' || status === 'awaiting-response') && <MicrosoftResponseForm ticketId={id} onDone={onDone} />}
-      {status === 'awaiting-response' && <SeverityForm ticketId={id} current={ticket.severity} onDone={onDone} />}
-      <CloseForm ticketId={id} onDone={onDone} />
+      {(status === 'handing-off' || status === 'awaiting-response') && <MicrosoftResponseForm ticket={ref} onDone={onDone} />}
+      {status === 'awaiting-response' && <SeverityForm ticket={ref} current={ticket.severity} onDone={onDone} />}
+      <CloseForm ticket={ref} onDone={onDone} />
     </section>
   );
 }

@@ -3,14 +3,21 @@ import { aServiceRequestReceived, type Severity, type TicketEvent } from '@escal
 /** 2026-11-24 09:<minute> UTC. */
 export const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute)).toISOString();
 
-/** The events of a ticket opened, filed and given its due time, 30 minutes after `minute`. */
-export function opened(ticketId: string, minute: number, severity: Severity, customer = 'Contoso'): TicketEvent[] {
+/** The key of a partner's ticket among all partners' tickets, as the API gives it: its stream is `ticket-<key>`. */
+export const keyOf = (partnerTenantId: string, ticketId: string) => `${partnerTenantId.toLowerCase()}~${ticketId}`;
+
+/**
+ * The events of a ticket opened, filed and given its due time, 30 minutes after `minute`. Filed by `partnerTenantId`
+ * when given, with its key (see keyOf); without one, a ticket from before partner isolation, whose key is its id.
+ */
+export function opened(ticketId: string, minute: number, severity: Severity, customer = 'Contoso', partnerTenantId?: string): TicketEvent[] {
   return [
     aServiceRequestReceived(ticketId, {
       title: `Ticket ${ticketId}`,
       severity,
       customer: { tenantId: 't', domain: `${customer.toLowerCase()}.com`, name: customer },
       receivedAt: at(minute),
+      ...(partnerTenantId ? { key: keyOf(partnerTenantId, ticketId), partner: { tenantId: partnerTenantId, name: 'Fabrikam' } } : {}),
     }),
     { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'covered' } },
     {
