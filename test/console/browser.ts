@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts/console');
 const DOCS = path.resolve(__dirname, '../../docs');
@@ -23,6 +23,54 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
+}
+
+/** A browser tab of one test: its own context (cookies, routes) and page. */
+export interface ChromiumTab {
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * Headless Chromium for the enclosing `describe` (launched before its tests, closed after them), and a fresh tab for
+ * each test: a 1360×900 context and its page, closed after the test, which then fails if a script on the page threw
+ * (a `pageerror`). Its `context` and `page` are there during each test (and in hooks registered after this call).
+ */
+export function onChromiumTab(): ChromiumTab {
+  let browser: Browser | undefined;
+  let tab: ChromiumTab | undefined;
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('onChromiumTab: no Chromium (its beforeAll has not run, or failed)');
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    tab = { context, page };
+  });
+  afterEach(async () => {
+    await tab?.context.close();
+    tab = undefined;
+    expect(pageErrors).toEqual([]);
+  });
+  const current = (): ChromiumTab => {
+    if (!tab) throw new Error('onChromiumTab: no tab outside a test: its page and context are there during each test');
+    return tab;
+  };
+  return {
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+  };
 }
 
 /**

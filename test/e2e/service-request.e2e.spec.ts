@@ -1,10 +1,8 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest } from '@escalade/domain';
 import { startWebhookReceiver, verifySignature } from '@escalade/persistence';
 import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
-import { EscaladeSystem } from '../support/escalade-system';
+import { onEscaladeSystem } from '../support/escalade-system';
 import { readServerSentEvents, type ServerSentEvent } from '../support/server-sent-events';
-import { startDevServer } from '../support/temporal-servers';
 
 // 0.001 turns severity A's 2 hours into 7.2 seconds, so a real breach happens during the test.
 const TIME_SCALE = 0.001;
@@ -31,34 +29,22 @@ const ANSWERED_LATE = [
 ];
 
 describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
-  let env: TestWorkflowEnvironment;
-  let system: EscaladeSystem;
-  const http = () => system.http();
+  const e2e = onEscaladeSystem({ SLA_TIME_SCALE: String(TIME_SCALE), MICROSOFT_SUPPORT: 'in-process' });
+  const http = () => e2e.system.http();
 
-  const waitFor = (id: string, done: (t: TicketView) => boolean) => system.waitForTicket(id, done);
+  const waitFor = (id: string, done: (t: TicketView) => boolean) => e2e.system.waitForTicket(id, done);
 
   /** Every run of the ticket's workflow id: visibility is eventually consistent, so wait until it shows `atLeast`. */
   async function runsOf(ticketId: string, atLeast: number): Promise<number> {
     const query = `WorkflowId = '${workflowIdOf(ticketId)}'`;
     const until = Date.now() + 10_000;
-    let { count } = await env.client.workflow.count(query);
+    let { count } = await e2e.env.client.workflow.count(query);
     while (count < atLeast && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      ({ count } = await env.client.workflow.count(query));
+      ({ count } = await e2e.env.client.workflow.count(query));
     }
     return count;
   }
-
-  beforeAll(async () => {
-    env = await startDevServer();
-    system = new EscaladeSystem(env, { SLA_TIME_SCALE: String(TIME_SCALE), MICROSOFT_SUPPORT: 'in-process' });
-    await system.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await env?.teardown();
-  });
 
   it('reports ready while the database and Temporal answer and nothing is parked or faulted', async () => {
     const { body } = await http().get('/health/ready').expect(200);
@@ -155,10 +141,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
     const body = aServiceRequest({ severity: 'C', incidentType: 'non-break-fix' });
     const first = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(201);
-    const { runId } = await env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe();
+    const { runId } = await e2e.env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe();
     const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(200);
     expect(again.body.id).toBe(first.body.id);
-    expect((await env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe()).runId).toBe(runId);
+    expect((await e2e.env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe()).runId).toBe(runId);
     expect(await runsOf('e2e-idem-1', 1)).toBe(1);
 
     const conflicting = await http()
@@ -194,10 +180,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send(body).expect(201);
     await http().post('/service-requests/e2e-idem-2/cancel').expect(202);
     await waitFor('e2e-idem-2', (t) => t.status === 'closed');
-    const handle = env.client.workflow.getHandle(workflowIdOf('e2e-idem-2'));
+    const handle = e2e.env.client.workflow.getHandle(workflowIdOf('e2e-idem-2'));
     // What the end of the namespace's retention does to a closed workflow.
-    await env.client.workflowService.deleteWorkflowExecution({
-      namespace: env.namespace ?? 'default',
+    await e2e.env.client.workflowService.deleteWorkflowExecution({
+      namespace: e2e.env.namespace ?? 'default',
       workflowExecution: { workflowId: handle.workflowId },
     });
     for (let tries = 0; await handle.describe().then(() => true, () => false); tries += 1) {
@@ -263,12 +249,12 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
       typesOf(events, streamId).includes('MicrosoftTicketClosed');
 
     // Last-Event-ID 0: the whole log, then live; so the test never depends on when the stream started.
-    const everything = readServerSentEvents(`${system.url}/events/stream`, closedIn(streamIdOf('e2e-sse-1')), {
-      headers: { ...system.authorization(), 'last-event-id': '0' },
+    const everything = readServerSentEvents(`${e2e.system.url}/events/stream`, closedIn(streamIdOf('e2e-sse-1')), {
+      headers: { ...e2e.system.authorization(), 'last-event-id': '0' },
     });
     await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId: 'e2e-sse-1' }).expect(201);
-    const timeline = readServerSentEvents(`${system.url}/service-requests/e2e-sse-1/timeline/stream`, closedIn(streamIdOf('e2e-sse-1')), {
-      headers: system.authorization(),
+    const timeline = readServerSentEvents(`${e2e.system.url}/service-requests/e2e-sse-1/timeline/stream`, closedIn(streamIdOf('e2e-sse-1')), {
+      headers: e2e.system.authorization(),
     });
 
     await waitFor('e2e-sse-1', (t) => t.escalationLevel >= 1);
@@ -282,9 +268,9 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     expect(typesOf(await everything, streamIdOf('e2e-sse-1'))).toEqual(ANSWERED_LATE);
 
     const resumed = await readServerSentEvents(
-      `${system.url}/service-requests/e2e-sse-1/timeline/stream`,
+      `${e2e.system.url}/service-requests/e2e-sse-1/timeline/stream`,
       (events) => events.length >= 2,
-      { headers: { ...system.authorization(), 'last-event-id': ticketEvents[7].id! } },
+      { headers: { ...e2e.system.authorization(), 'last-event-id': ticketEvents[7].id! } },
     );
     expect(resumed.map((e) => e.id)).toEqual([ticketEvents[8].id, ticketEvents[9].id]);
   }, 60_000);
@@ -319,8 +305,8 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'B' }), requestId: 'e2e-follow-1' }).expect(201);
     const received = (events: ServerSentEvent[]) =>
       events.some((e) => (e.data as { streamId: string }).streamId === streamIdOf('e2e-follow-1'));
-    const followed = await readServerSentEvents(`${system.url}/events/stream?after=${list.position}`, received, {
-      headers: system.authorization(),
+    const followed = await readServerSentEvents(`${e2e.system.url}/events/stream?after=${list.position}`, received, {
+      headers: e2e.system.authorization(),
     });
     expect(followed.every((e) => Number(e.id) > list.position)).toBe(true);
     await http().post('/service-requests/e2e-follow-1/cancel').expect(202);

@@ -1,9 +1,7 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import * as fc from 'fast-check';
 import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { EscaladeSystem } from '../support/escalade-system';
-import { startDevServer } from '../support/temporal-servers';
+import { onEscaladeSystem } from '../support/escalade-system';
 import { refused, type BadPart, type BodyPart, type Refusal } from './bad-request';
 import { fieldMutation, toJson, transportMutation, type Json } from './body-mutations';
 import { badCredential } from './credential-mutations';
@@ -76,8 +74,7 @@ const marketplace = (A_MARKETPLACE_REQUEST as { marketplace: Record<string, Json
 const aLongDomain = `${'a'.repeat(60)}.`.repeat(50) + 'com';
 
 describe('bad input, generated: every endpoint refuses it by field, answers no 5xx and changes nothing', () => {
-  let env: TestWorkflowEnvironment;
-  let system: EscaladeSystem;
+  const e2e = onEscaladeSystem({ MICROSOFT_SUPPORT: 'in-process' });
   let base: URL;
   let sent = 0;
   const started = Date.now();
@@ -85,7 +82,7 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
   /** As the local admin (unless the request carries its own Authorization), or with only the credentials it carries. */
   const call = (req: RawRequest, as: 'admin' | 'its own' = 'admin') => {
     sent++;
-    return send(base, as === 'admin' ? authorized(system.adminKey, req) : req);
+    return send(base, as === 'admin' ? authorized(e2e.system.adminKey, req) : req);
   };
   const json = async (path: string) => JSON.parse((await call({ method: 'GET', path })).text);
 
@@ -120,8 +117,8 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
   async function observable() {
     const controls = [CONTROL, WAITING_FOR_ACCESS];
     return {
-      runs: (await env.client.workflow.count(`WorkflowType = 'serviceRequestWorkflow'`)).count,
-      events: await system.api.get(EventStore).headPosition(),
+      runs: (await e2e.env.client.workflow.count(`WorkflowType = 'serviceRequestWorkflow'`)).count,
+      events: await e2e.system.api.get(EventStore).headPosition(),
       listed: (await json('/service-requests?limit=200')).items.length,
       subscriptions: (await json('/alert-subscriptions')).items.length,
       // The local admin key's lastUsedAt moves with every request: only which keys exist and which are revoked count.
@@ -134,14 +131,11 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
   let before: Awaited<ReturnType<typeof observable>>;
 
   beforeAll(async () => {
-    env = await startDevServer();
-    system = new EscaladeSystem(env, { MICROSOFT_SUPPORT: 'in-process' });
-    await system.start();
-    base = new URL(system.url);
+    base = new URL(e2e.system.url);
     await open(CONTROL, toJson(aServiceRequest({ severity: 'C' })));
     await open(WAITING_FOR_ACCESS, toJson(aServiceRequest({ partner: { role: 'indirect-reseller', azureAccessGranted: false } })));
-    await system.waitForTicket(CONTROL, (t) => t.status === 'awaiting-response');
-    await system.waitForTicket(WAITING_FOR_ACCESS, (t) => t.status === 'awaiting-access');
+    await e2e.system.waitForTicket(CONTROL, (t) => t.status === 'awaiting-response');
+    await e2e.system.waitForTicket(WAITING_FOR_ACCESS, (t) => t.status === 'awaiting-access');
     // Settled once the read model lists both and two looks a moment apart agree.
     for (let previous = ''; ; await new Promise((resolve) => setTimeout(resolve, 300))) {
       before = await observable();
@@ -154,8 +148,6 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
   afterAll(async () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`bad-input suite: ${sent} requests in ${seconds} s (seed ${SEED}, ${RUNS} runs per property)`);
-    await system?.stop();
-    await env?.teardown();
   });
 
   it.each<[string, RawRequest, Refusal]>([
@@ -252,7 +244,7 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
   }, 120_000);
 
   it('POST /api-keys, POST /auth/session and PUT /partner-center/credentials: mutated bodies and transports', async () => {
-    const routes = adminRoutes(system.adminKey).map(({ method, path, valid, optional, longestText }) =>
+    const routes = adminRoutes(e2e.system.adminKey).map(({ method, path, valid, optional, longestText }) =>
       fc.oneof(fieldMutation(valid, optional, longestText), transportMutation(valid, true)).map(asRequest(method, path)),
     );
     await check(SEED + 7, fc.oneof(...routes));
@@ -266,7 +258,7 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
       jsonPost('/api-keys', JSON.stringify({ name: 'stolen', partnerTenantIds: ['*'], roles: ['admin'] })),
       { ...jsonPost('/partner-center/credentials', JSON.stringify({ refreshToken: 'x' })), method: 'PUT' },
     ];
-    const requests = fc.tuple(badCredential(system.adminKey), fc.constantFrom(...routes)).map(([credential, route]) => {
+    const requests = fc.tuple(badCredential(e2e.system.adminKey), fc.constantFrom(...routes)).map(([credential, route]) => {
       const { what, headers, signIn } = credential;
       const req = signIn ? jsonPost('/auth/session', JSON.stringify(signIn)) : { ...route, headers: { ...route.headers, ...headers } };
       return Object.assign(req, { what, [fc.toStringMethod]: () => `${what}: ${req.method} ${req.path}` });

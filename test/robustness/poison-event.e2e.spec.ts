@@ -3,11 +3,9 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest, aServiceRequestReceived } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
-import { EscaladeSystem } from '../support/escalade-system';
-import { startDevServer } from '../support/temporal-servers';
+import { onEscaladeSystem } from '../support/escalade-system';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const PARTNER = aServiceRequest().partner.tenantId;
@@ -27,9 +25,8 @@ async function runTool(tool: string): Promise<{ code: number; output: string }> 
 }
 
 describe('a poison event: the projector parks it and later tickets still reach the read model', () => {
-  let env: TestWorkflowEnvironment;
-  let system: EscaladeSystem;
-  const http = () => system.http();
+  const e2e = onEscaladeSystem({ MICROSOFT_SUPPORT: 'in-process' });
+  const http = () => e2e.system.http();
 
   async function waitUntilListed(id: string, timeoutMs = 20_000): Promise<void> {
     const until = Date.now() + timeoutMs;
@@ -41,21 +38,10 @@ describe('a poison event: the projector parks it and later tickets still reach t
     }
   }
 
-  beforeAll(async () => {
-    env = await startDevServer();
-    system = new EscaladeSystem(env, { MICROSOFT_SUPPORT: 'in-process' });
-    await system.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await env?.teardown();
-  });
-
   it('parks the poison event, lists a ticket opened after it, and shows it at GET /projections/parked', async () => {
     // What a request with `"partner": []` recorded before the API refused it.
     const poison = aServiceRequestReceived('poison-1', { partner: [] as never, receivedAt: new Date().toISOString() });
-    await system.api.get(EventStore).appendToStream('ticket-poison-1', [{ eventId: 'poison-1:received', ...poison }]);
+    await e2e.system.api.get(EventStore).appendToStream('ticket-poison-1', [{ eventId: 'poison-1:received', ...poison }]);
 
     await http().post('/service-requests').send({ ...aServiceRequest(), requestId: 'after-poison-1' }).expect(201);
     await waitUntilListed('after-poison-1');
@@ -93,7 +79,7 @@ describe('a poison event: the projector parks it and later tickets still reach t
   it('reports a ticket still open in the read model whose workflow was terminated behind its back', async () => {
     // A ticket is named by its key, its partner tenant's (aServiceRequest()'s) then its id: so are its row and workflow.
     const key = `${PARTNER}~after-poison-1`;
-    await env.client.workflow.getHandle(`service-request-${key}`).terminate('drift on purpose');
+    await e2e.env.client.workflow.getHandle(`service-request-${key}`).terminate('drift on purpose');
     const verified = await runTool('verify-projections.ts');
     expect(verified.output).toContain(`DRIFT ${key}: `);
     expect(verified.output).toMatch(new RegExp(`DRIFT ${key}: [a-z-]+ in the read model, workflow service-request-${key} not running`));

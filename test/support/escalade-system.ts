@@ -10,6 +10,7 @@ import type { TicketView } from '../../apps/api/src/service-requests/service-req
 import { LOCAL_ADMIN_KEY_FILE } from '../../apps/api/src/auth/local-admin-key';
 import { createApiApp } from '../../apps/api/src/setup-app';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
+import { startDevServer } from './temporal-servers';
 
 export interface EscaladeSystemOptions {
   /**
@@ -96,4 +97,44 @@ export class EscaladeSystem {
     process.env = this.savedEnv;
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** A Temporal dev server and an EscaladeSystem on it, as onEscaladeSystem gives them to its `describe`. */
+export interface RunningEscaladeSystem {
+  readonly env: TestWorkflowEnvironment;
+  readonly system: EscaladeSystem;
+}
+
+/**
+ * A Temporal dev server and the system on it (`settings`, `options`: see EscaladeSystem) for the enclosing `describe`:
+ * started before its tests, stopped after them. Its `env` and `system` are there once the `beforeAll` it registers has
+ * run; reading them sooner (in the `describe` body itself) throws.
+ */
+export function onEscaladeSystem(settings: Record<string, string> = {}, options: EscaladeSystemOptions = {}): RunningEscaladeSystem {
+  let env: TestWorkflowEnvironment | undefined;
+  let system: EscaladeSystem | undefined;
+  beforeAll(async () => {
+    env = await startDevServer();
+    system = new EscaladeSystem(env, settings, options);
+    await system.start();
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+    await env?.teardown();
+  });
+  return {
+    get env() {
+      return startedYet('env', env);
+    },
+    get system() {
+      return startedYet('system', system);
+    },
+  };
+}
+
+function startedYet<T>(name: string, value: T | undefined): T {
+  if (value === undefined) {
+    throw new Error(`onEscaladeSystem: no ${name} yet: it is there once the beforeAll it registers has run (read it in a hook or a test)`);
+  }
+  return value;
 }

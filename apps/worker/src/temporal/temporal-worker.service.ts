@@ -20,6 +20,8 @@ export class TemporalWorkerService implements OnModuleDestroy {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
   private poller?: MicrosoftWatchPoller;
+  /** shutdown() came before the worker was running: run() stops it as soon as it is. */
+  private stopRequested = false;
 
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
@@ -62,7 +64,9 @@ export class TemporalWorkerService implements OnModuleDestroy {
       });
       this.logger.log(`polling task queue "${taskQueue}" on ${address}`);
       const running = this.worker.run();
-      this.poller?.start();
+      // Asked to stop while it was being created (a test that ends at once, Ctrl-C at start): it stops now.
+      if (this.stopRequested) this.worker.shutdown();
+      else this.poller?.start();
       await running;
     } finally {
       await this.poller?.stop();
@@ -78,6 +82,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
 
   /** The poller stops first: nothing is signalled from a worker shutting down. */
   shutdown(): void {
+    this.stopRequested = true;
     void this.poller?.stop();
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
   }
