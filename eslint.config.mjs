@@ -5,7 +5,7 @@
 //   type:app      → apps/api, apps/worker, apps/ms-simulator, apps/console
 //   type:workflow → workflows/ (deterministic Temporal code: no I/O, no framework)
 //   type:data     → libs/persistence, libs/event-store, libs/microsoft-support, libs/partner-center
-//   type:util     → libs/config
+//   type:util     → libs/config, libs/secrets (the key ring: secrets at rest, Temporal payloads)
 //   type:domain   → libs/domain (pure rules)
 //   scope:api | scope:worker | scope:simulator | scope:shared
 //   scope:console → apps/console, the coordinator's console in the browser: it talks to the API over HTTP

@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/libs/event-store',
     '<rootDir>/libs/persistence',
     '<rootDir>/libs/microsoft-support',
+    '<rootDir>/libs/secrets',
     '<rootDir>/libs/partner-center',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
