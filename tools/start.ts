@@ -63,10 +63,12 @@ export interface DevServerPlace {
   uiPort: number;
   dbFilename: string;
   namespace: string;
+  /** Our API's codec endpoint, where the Web UI decrypts the payloads it shows (README, Payload encryption). */
+  codecEndpoint?: string;
 }
 
-/** The arguments of `temporal server start-dev`: our SQLite file, namespace and search attributes. */
-export function devServerArgs({ host, port, uiPort, dbFilename, namespace }: DevServerPlace): string[] {
+/** The arguments of `temporal server start-dev`: our SQLite file, namespace, search attributes and codec endpoint. */
+export function devServerArgs({ host, port, uiPort, dbFilename, namespace, codecEndpoint }: DevServerPlace): string[] {
   const attributeArgs = SEARCH_ATTRIBUTE_KEYS.flatMap(({ name, type }) => [
     '--search-attribute',
     `${name}=${TypedSearchAttributes.toMetadataType(type)}`,
@@ -77,6 +79,7 @@ export function devServerArgs({ host, port, uiPort, dbFilename, namespace }: Dev
     '--ip', host, '--port', String(port), '--ui-port', String(uiPort),
     '--db-filename', dbFilename, '--namespace', namespace,
     '--log-level', 'error', ...attributeArgs,
+    ...(codecEndpoint ? ['--ui-codec-endpoint', codecEndpoint] : []),
   ];
 }
 
@@ -98,9 +101,10 @@ async function startTemporal(config: AppConfig): Promise<string> {
   const uiPort = Number(new URL(config.TEMPORAL_UI_URL).port || 8233);
   fs.mkdirSync(config.DATA_DIR, { recursive: true });
   const dbFilename = path.join(config.DATA_DIR, 'temporal.sqlite');
+  const codecEndpoint = `http://127.0.0.1:${config.PORT}/codec`;
   const cli = resolveBinary('cli', { log });
   if (cli) {
-    run('temporal', cli, devServerArgs({ host, port, uiPort, dbFilename, namespace: config.TEMPORAL_NAMESPACE }));
+    run('temporal', cli, devServerArgs({ host, port, uiPort, dbFilename, namespace: config.TEMPORAL_NAMESPACE, codecEndpoint }));
   } else {
     log('no Temporal CLI found offline; letting the Temporal SDK download its dev server');
     embeddedSdkServer = await TestWorkflowEnvironment.createLocal({
@@ -109,6 +113,7 @@ async function startTemporal(config: AppConfig): Promise<string> {
         ip: host, port, ui: true, uiPort, dbFilename,
         namespace: config.TEMPORAL_NAMESPACE,
         searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+        extraArgs: ['--ui-codec-endpoint', codecEndpoint],
       },
     });
   }
@@ -199,11 +204,19 @@ async function main(): Promise<void> {
       `  OpenAPI docs http://127.0.0.1:${config.PORT}/docs`,
       `  Temporal UI  ${temporalUi}`,
       `  Microsoft    ${simulatorUrl ? `${simulatorUrl} (simulator)` : config.MICROSOFT_SUPPORT}`,
+      `  Alert hooks  ${alertDestinations(config)}`,
       `  Data         ${config.DATA_DIR}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
   );
+}
+
+/** Where alert subscriptions may send: nothing internal unless ALERT_ALLOWED_HOSTS admits it (README, Alert destinations). */
+function alertDestinations(config: AppConfig): string {
+  const allowed = config.ALERT_ALLOWED_HOSTS ?? [];
+  if (allowed.length > 0) return `https to public hosts, and these internal ones: ${allowed.join(', ')}`;
+  return 'https to public hosts only; for a receiver on this machine: ALERT_ALLOWED_HOSTS=127.0.0.1,localhost npm start';
 }
 
 // Imported (by the fault-injection suite) for its helpers, it starts nothing.

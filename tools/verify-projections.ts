@@ -17,6 +17,7 @@ import {
   workflowDrift,
   type WorkflowDrift,
 } from '@escalade/persistence';
+import { dataConverterFor, keyRingFrom } from '@escalade/secrets';
 import { SERVICE_REQUEST_WORKFLOW, serviceRequestWorkflowId } from '@escalade/workflows';
 
 const NO_TEMPORAL = '--no-temporal';
@@ -67,7 +68,8 @@ async function compareWithTemporal(config: AppConfig, dataSource: DataSource, ro
   let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: '5 seconds' });
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    // The workflows' memos are encrypted: listing them decodes them.
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(keyRingFrom(config)) });
     const running = new Set<string>();
     const query = `WorkflowType = '${SERVICE_REQUEST_WORKFLOW}' AND ExecutionStatus = 'Running' AND TaskQueue = '${config.TEMPORAL_TASK_QUEUE}'`;
     for await (const workflow of client.workflow.list({ query })) running.add(workflow.workflowId);

@@ -158,10 +158,22 @@ describe('signing in to the console in Chromium, on the real API, worker and Tem
     let authorize = new URLSearchParams();
     let redeemed = new URLSearchParams();
     await tab.context.route(`${e2e.system.url}/auth/config`, (route) => route.fulfill({ json: { mode: 'entra', entra } }));
+    // and, as the API in Entra mode does, its pages' Content-Security-Policy lets their scripts reach the authority
+    await tab.context.route(
+      (url) => url.origin === e2e.system.url,
+      async (route) => {
+        if (route.request().resourceType() !== 'document') return route.fallback();
+        const response = await route.fetch();
+        const policy = response.headers()['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${authority}`);
+        return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+      },
+    );
     await tab.context.route((url) => url.href.startsWith(`${authority}/organizations/oauth2/v2.0/authorize?`), (route) => {
       authorize = new URL(route.request().url()).searchParams;
       const answer = new URLSearchParams({ code: 'the-code', state: authorize.get('state') ?? '' });
-      return route.fulfill({ status: 302, headers: { location: `${authorize.get('redirect_uri')}#${answer}` } });
+      // back through a page of its own rather than a 302, whose follow-up the policy route above would not see
+      const back = JSON.stringify(`${authorize.get('redirect_uri')}#${answer}`);
+      return route.fulfill({ contentType: 'text/html', body: `<script>location.replace(${back})</script>` });
     });
     await tab.context.route(`${authority}/organizations/oauth2/v2.0/token`, (route: Route) => {
       redeemed = new URLSearchParams(route.request().postData() ?? '');

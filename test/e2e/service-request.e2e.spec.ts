@@ -141,10 +141,10 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
   it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
     const body = aServiceRequest({ severity: 'C', incidentType: 'non-break-fix' });
     const first = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(201);
-    const { runId } = await e2e.env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe();
+    const { runId } = await e2e.system.temporal.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe();
     const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(200);
     expect(again.body.id).toBe(first.body.id);
-    expect((await e2e.env.client.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe()).runId).toBe(runId);
+    expect((await e2e.system.temporal.workflow.getHandle(workflowIdOf('e2e-idem-1')).describe()).runId).toBe(runId);
     expect(await runsOf('e2e-idem-1', 1)).toBe(1);
 
     const conflicting = await http()
@@ -180,7 +180,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send(body).expect(201);
     await http().post('/service-requests/e2e-idem-2/cancel').expect(202);
     await waitFor('e2e-idem-2', (t) => t.status === 'closed');
-    const handle = e2e.env.client.workflow.getHandle(workflowIdOf('e2e-idem-2'));
+    const handle = e2e.system.temporal.workflow.getHandle(workflowIdOf('e2e-idem-2'));
     // What the end of the namespace's retention does to a closed workflow.
     await e2e.env.client.workflowService.deleteWorkflowExecution({
       namespace: e2e.env.namespace ?? 'default',

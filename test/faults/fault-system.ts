@@ -76,6 +76,7 @@ export class FaultSystem {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'development',
+      ALERT_ALLOWED_HOSTS: '127.0.0.1', // the webhook sink listens on loopback
       PORT: String(apiPort),
       DATA_DIR: dataDir,
       TEMPORAL_ADDRESS: `${HOST}:${temporalPort}`,
@@ -84,6 +85,9 @@ export class FaultSystem {
       PARTNER_CENTER_URL: `http://${HOST}:${simulatorPort}`,
       SLA_TIME_SCALE: String(options.slaTimeScale),
       SIMULATOR_PORT: String(simulatorPort),
+      // The run polls every ticket four times a second as one principal, far past the production defaults.
+      RATE_LIMIT_PER_PRINCIPAL: '1000000',
+      RATE_LIMIT_PER_IP: '1000000',
       ...simulatorCredentialsEnv(`http://${HOST}:${simulatorPort}`, dataDir),
       ...options.simulator,
     };

@@ -1,5 +1,6 @@
 // Replays every golden history (test/histories/*.json, captured on a Temporal dev server by
-// `npm run histories:capture`) against the current workflow code. A failure means the change would break tickets
+// `npm run histories:capture`) against the current workflow code, and the encrypted ones (test/histories/encrypted/,
+// `npm run histories:capture -- --encrypted`) with the key they were captured under. A failure means the change would break tickets
 // already running with the old code: make it replay-safe (e.g. `patched()` from @temporalio/workflow), or, for a
 // change meant to alter new tickets only, version it and capture the histories again (see the README,
 // "Replaying workflow histories").
@@ -7,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { aServiceRequest } from '@escalade/domain';
+import { dataConverterFor, decodeKey, ENCRYPTED_ENCODING, KeyRing, newKey } from '@escalade/secrets';
 import {
   AZURE_ACCESS_REMINDER_PATCH,
   CANCEL_SAFE_PATCH,
@@ -18,18 +21,22 @@ import {
   MICROSOFT_WATCH_POLLER_PATCH,
   SLA_FROM_SOURCE_PATCH,
 } from '../../workflows/src/service-request.workflow';
+import { ENCRYPTED_HISTORIES_DIR, ENCRYPTED_SCENARIOS, goldenHistoriesDataConverter } from '../../tools/replay/encrypted-histories';
 import type { History } from '../../tools/replay/history-json';
 import { describeReplayError, readHistoryFile, replayHistories } from '../../tools/replay/replay-histories';
 import { SCENARIOS } from '../../tools/replay/scenarios';
 import { installQuietRuntime } from '../../tools/replay/temporal-quiet';
 import { bundleFromSource } from '../../tools/replay/workflow-bundle';
-import { patchesOf, recordedEventTypes, scheduledActivityTypes } from './history-contents';
+import { clearTextOf, encodingOf, exportedPayloads, patchesOf, recordedEventTypes, scheduledActivityTypes } from './history-contents';
 
 const HISTORIES = path.resolve(__dirname, '../histories');
-const FILES = fs
-  .readdirSync(HISTORIES)
-  .filter((file) => file.endsWith('.json'))
-  .sort();
+const jsonFilesIn = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
+const FILES = jsonFilesIn(HISTORIES);
+const ENCRYPTED_FILES = jsonFilesIn(ENCRYPTED_HISTORIES_DIR);
 /** serviceRequestWorkflow with a timer before anything else: not replay-compatible with any golden history. */
 const CHANGED_WORKFLOW = path.resolve(__dirname, 'fixtures/extra-sleep.workflows.ts');
 
@@ -106,10 +113,21 @@ const PATCHES = [
 ];
 
 const history = (file: string) => readHistoryFile(path.join(HISTORIES, file));
+const encryptedHistory = (file: string) => readHistoryFile(path.join(ENCRYPTED_HISTORIES_DIR, file));
 
-async function replayError(code: string, file: string): Promise<unknown> {
-  const { workflowId, history: events } = history(file);
-  return Worker.runReplayHistory({ workflowBundle: { code } }, events, workflowId).then(
+/** What the golden scenarios' tickets say of their customer: nothing of it may be read in an encrypted history. */
+const fixture = aServiceRequest();
+const CUSTOMER_DATA = [fixture.customer.name, fixture.customer.tenantId, fixture.contact.name, fixture.contact.email, fixture.contact.phone ?? '', fixture.description, fixture.title];
+
+/** Everything the file shows to whoever reads it without the key: its text, and every payload's data decoded from base64. */
+function readableWithoutTheKey(dir: string, file: string): string {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  return [text, ...exportedPayloads(JSON.parse(text)).map(({ payload }) => clearTextOf(payload))].join('\n');
+}
+
+async function replayError(code: string, file: string, load = history, options: Omit<Parameters<typeof Worker.runReplayHistory>[0], 'workflowBundle'> = {}): Promise<unknown> {
+  const { workflowId, history: events } = load(file);
+  return Worker.runReplayHistory({ workflowBundle: { code }, ...options }, events, workflowId).then(
     () => undefined,
     (err: unknown) => err,
   );
@@ -135,6 +153,52 @@ describe('golden workflow histories', () => {
     } catch (err) {
       throw new Error(`test/histories/${file} no longer replays (${workflowId}): ${describeReplayError(err).reason}`);
     }
+  });
+
+  describe('encrypted (payload encryption on, under the golden histories\' test key)', () => {
+    it('has an encrypted history for each scenario of ENCRYPTED_SCENARIOS, and none other', () => {
+      // npm run histories:capture -- --encrypted writes them.
+      expect(ENCRYPTED_FILES).toEqual(ENCRYPTED_SCENARIOS.map((name) => `${name}.json`).sort());
+    });
+
+    it.each(ENCRYPTED_FILES)('encrypted/%s shows no customer data: every payload that goes through the codec is encrypted', (file) => {
+      const payloads = exportedPayloads(JSON.parse(fs.readFileSync(path.join(ENCRYPTED_HISTORIES_DIR, file), 'utf8')));
+      const throughCodec = payloads.filter((p) => p.throughCodec).map(({ payload }) => encodingOf(payload));
+      expect(throughCodec.length).toBeGreaterThan(0);
+      expect(new Set(throughCodec)).toEqual(new Set([ENCRYPTED_ENCODING]));
+      const readable = readableWithoutTheKey(ENCRYPTED_HISTORIES_DIR, file);
+      expect(CUSTOMER_DATA.filter((clear) => readable.includes(clear))).toEqual([]);
+    });
+
+    it('tells the customer data apart where it is in clear: the same scenario unencrypted shows all of it', () => {
+      const readable = readableWithoutTheKey(HISTORIES, ENCRYPTED_FILES[0]);
+      expect(CUSTOMER_DATA.filter((clear) => !readable.includes(clear))).toEqual([]);
+    });
+
+    it.each(ENCRYPTED_FILES)('encrypted/%s replays against the current workflow code with its key', async (file) => {
+      const { workflowId, history: events } = encryptedHistory(file);
+      try {
+        await Worker.runReplayHistory({ workflowBundle: { code }, dataConverter: goldenHistoriesDataConverter() }, events, workflowId);
+      } catch (err) {
+        throw new Error(`test/histories/encrypted/${file} no longer replays (${workflowId}): ${describeReplayError(err).reason}`);
+      }
+    });
+
+    it('replays only with the key it was encrypted under: not without a key, nor with another one', async () => {
+      const [file] = ENCRYPTED_FILES;
+      const withoutKey = await replayError(code, file, encryptedHistory);
+      expect(String(withoutKey)).toMatch(/binary\/encrypted/);
+      const otherKey = dataConverterFor(new KeyRing(decodeKey(newKey()) as Buffer));
+      const withOtherKey = await replayError(code, file, encryptedHistory, { dataConverter: otherKey });
+      expect(String(withOtherKey)).toMatch(/which is not configured/);
+    });
+
+    it('replays the unencrypted histories with the codec on: their payloads pass through it', async () => {
+      const outcomes = [];
+      for await (const outcome of replayHistories(code, FILES.map(history), { dataConverter: goldenHistoriesDataConverter(), locate: false })) outcomes.push(outcome);
+      expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+      expect(outcomes).toHaveLength(FILES.length);
+    });
   });
 
   describe('versioning with patched()', () => {

@@ -28,3 +28,36 @@ export function scheduledActivityTypes(history: History): string[] {
     return name ? [name] : [];
   });
 }
+
+/** A payload as a history's JSON export holds it: metadata values and data in base64. */
+interface ExportedPayload {
+  metadata: Record<string, string>;
+  data?: string;
+}
+
+/** Where a history keeps payloads that no codec sees: search attributes (the server indexes them) and patch markers. */
+const OUTSIDE_THE_CODEC = new Set(['indexedFields', 'patch-data']);
+
+/** Every payload of an exported history (its JSON, parsed), with whether it went through the payload codecs. */
+export function exportedPayloads(json: unknown): Array<{ payload: ExportedPayload; throughCodec: boolean }> {
+  const found: Array<{ payload: ExportedPayload; throughCodec: boolean }> = [];
+  const visit = (node: unknown, throughCodec: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((item) => visit(item, throughCodec));
+    if (typeof node !== 'object' || node === null) return;
+    const { metadata } = node as { metadata?: unknown };
+    if (typeof metadata === 'object' && metadata !== null && 'encoding' in metadata) {
+      found.push({ payload: node as ExportedPayload, throughCodec });
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) visit(value, throughCodec && !OUTSIDE_THE_CODEC.has(key));
+  };
+  visit(json, true);
+  return found;
+}
+
+const base64Text = (value: string | undefined) => Buffer.from(value ?? '', 'base64').toString('utf8');
+
+export const encodingOf = (payload: ExportedPayload) => base64Text(payload.metadata.encoding);
+
+/** What anyone reading the export sees of a payload: its data, base64 decoded. */
+export const clearTextOf = (payload: ExportedPayload) => base64Text(payload.data);

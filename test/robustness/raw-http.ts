@@ -8,6 +8,8 @@ export interface RawRequest {
   body?: Buffer;
   /** Sent with Transfer-Encoding: chunked instead of a Content-Length. */
   chunked?: boolean;
+  /** The client's own address (another loopback one, 127.0.0.x), for what the API counts per address. */
+  from?: string;
 }
 
 export interface RawResponse {
@@ -26,7 +28,7 @@ export function authorized(credential: string, req: RawRequest): RawRequest {
  * One request on its own connection, exactly as given (supertest would normalise paths, headers and bodies).
  * A Server-Sent Events answer is read up to its headers, then closed.
  */
-export function send(base: URL, { method, path, headers = {}, body, chunked = false }: RawRequest, timeoutMs = 15_000): Promise<RawResponse> {
+export function send(base: URL, { method, path, headers = {}, body, chunked = false, from }: RawRequest, timeoutMs = 15_000): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const lengthHeader = body && !chunked ? { 'content-length': String(body.length) } : {};
     const req = http.request({
@@ -37,6 +39,7 @@ export function send(base: URL, { method, path, headers = {}, body, chunked = fa
       headers: { ...lengthHeader, ...headers },
       agent: false,
       timeout: timeoutMs,
+      localAddress: from,
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { ApiKeyStore } from '@escalade/persistence';
@@ -11,6 +12,9 @@ import { LOCAL_ADMIN_KEY_FILE } from '../../apps/api/src/auth/local-admin-key';
 import { createApiApp } from '../../apps/api/src/setup-app';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
 import { startDevServer } from './temporal-servers';
+
+/** The most RATE_LIMIT_PER_PRINCIPAL and RATE_LIMIT_PER_IP take: no test reaches it. */
+const GENEROUS_RATE_LIMIT = 1_000_000;
 
 export interface EscaladeSystemOptions {
   /**
@@ -45,6 +49,11 @@ export class EscaladeSystem {
       TEMPORAL_NAMESPACE: this.env.namespace ?? 'default',
       TEMPORAL_TASK_QUEUE: `e2e-${process.pid}`,
       DATA_DIR: this.dataDir,
+      // Tests send thousands of requests a minute as one principal: a test of the limits sets its own.
+      RATE_LIMIT_PER_PRINCIPAL: String(GENEROUS_RATE_LIMIT),
+      RATE_LIMIT_PER_IP: String(GENEROUS_RATE_LIMIT),
+      // The tests' webhook receivers listen on loopback: admitted as a local deployment would admit its own.
+      ALERT_ALLOWED_HOSTS: '127.0.0.1,::1',
       ...this.settings,
     });
     // The modules validate the environment when they load, so they are loaded only once it is set.
@@ -56,6 +65,14 @@ export class EscaladeSystem {
     await this.api.listen(0, '127.0.0.1');
     this.url = await this.api.getUrl();
     this.adminKey = this.options.adminKey === 'api-key-store' ? await this.createAdminKey() : this.localAdminKey();
+  }
+
+  /**
+   * The API's Temporal client: it encrypts and decrypts payloads under the system's key (its DATA_DIR's, shared with
+   * the worker), so it reads what the workflows return, their queries and memos, which `env.client` cannot.
+   */
+  get temporal(): Client {
+    return this.api.get(Client);
   }
 
   private localAdminKey(): string {

@@ -1,15 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
-import type { WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
+import { KeyRing } from '@escalade/secrets';
 import {
   AlertDeliveryStore,
   AlertDispatcher,
   AlertStore,
   AlertSubscriptionStore,
   JournalFaultStore,
+  loopbackOutbound,
   MicrosoftWatchStore,
   testDatabases,
   type NewAlertSubscription,
@@ -29,6 +33,14 @@ import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-c
 import { startTimeSkippingServer } from './temporal-servers';
 import { TestMicrosoftSupport } from './test-microsoft-support';
 
+export interface WorkflowHarnessOptions {
+  /**
+   * The worker's and `client`'s data converter, as production's (payloads encrypted: see dataConverterFor in
+   * @escalade/secrets). Without it, the SDK's default, and `client` is the test server's own (the time-skipping one).
+   */
+  dataConverter?: DataConverter;
+}
+
 /** A worker with the real activities (in-process Microsoft, SQLite alert store) on a test server. */
 export class WorkflowHarness {
   readonly taskQueue = `test-${Math.random().toString(36).slice(2)}`;
@@ -43,9 +55,18 @@ export class WorkflowHarness {
   private running!: Promise<void>;
   private dataSource!: DataSource;
   private readonly database = testDatabases()[0];
+  private readonly keyRing = new KeyRing(randomBytes(32));
   private sequence = 0;
+  /** Starts the tickets (`open`): with the harness's data converter, which reads what the worker writes. */
+  readonly client: Client;
 
-  constructor(readonly env: TestWorkflowEnvironment) {}
+  constructor(
+    readonly env: TestWorkflowEnvironment,
+    private readonly options: WorkflowHarnessOptions = {},
+  ) {
+    const { dataConverter } = options;
+    this.client = dataConverter ? new Client({ connection: env.connection, namespace: env.namespace, dataConverter }) : env.client;
+  }
 
   async start(): Promise<void> {
     this.dataSource = await this.database.open();
@@ -58,7 +79,7 @@ export class WorkflowHarness {
 
   /** Alerts matching the subscription go to its URL from now on (signed webhooks, as in production). */
   async subscribeToAlerts(subscription: NewAlertSubscription): Promise<void> {
-    await new AlertSubscriptionStore(this.dataSource).create(subscription);
+    await new AlertSubscriptionStore(this.dataSource, this.keyRing).create(subscription);
   }
 
   /** Stops the worker (as a crash would, between workflow tasks): timers fire and signals queue up until `resumeWorker`. */
@@ -80,6 +101,7 @@ export class WorkflowHarness {
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
+      dataConverter: this.options.dataConverter,
       ...(await this.workflowCode()),
       // No workflow cache, so no sticky task queue: a task the server sent to a sticky queue that nobody polls (a
       // paused worker, an evicted workflow) waits for that queue to time out, and the time-skipping server's clock,
@@ -89,8 +111,9 @@ export class WorkflowHarness {
         microsoftSupport: this.microsoft,
         alerts: this.alerts,
         alertDispatcher: new AlertDispatcher(
-          new AlertSubscriptionStore(this.dataSource),
+          new AlertSubscriptionStore(this.dataSource, this.keyRing),
           new AlertDeliveryStore(this.dataSource),
+          { outbound: loopbackOutbound() }, // the tests' receivers listen on loopback
         ),
         events: this.events,
         microsoftWatches: this.microsoftWatches,
@@ -122,7 +145,7 @@ export class WorkflowHarness {
     { microsoftPollIntervalMs, id = this.newId(), keyed = false }: Pick<ServiceRequestInput, 'microsoftPollIntervalMs'> & { id?: string; keyed?: boolean } = {},
   ): Promise<WorkflowHandle<typeof serviceRequestWorkflow>> {
     const key = keyed ? ticketKey(request.partner.tenantId, id) : undefined;
-    return this.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
+    return this.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
       taskQueue: this.taskQueue,
       workflowId: serviceRequestWorkflowId(key ?? id),
       args: [{ id, ...(key ? { key } : {}), request, policy, microsoftPollIntervalMs }],

@@ -6,7 +6,7 @@ import { Logger } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
 import { MicrosoftWatchPoller } from '../../apps/worker/src/microsoft/microsoft-watch.poller';
-import { waitForEventType, WorkflowHarness } from '../../test/support/workflow-harness';
+import { waitForEventType, WorkflowHarness, type WorkflowHarnessOptions } from '../../test/support/workflow-harness';
 import { POLL_INTERVAL_MS, type ScenarioContext } from './scenarios';
 import { ScriptedMicrosoftSupport } from './scripted-microsoft';
 import { bundleFromSource } from './workflow-bundle';
@@ -24,8 +24,9 @@ export class CaptureHarness extends WorkflowHarness {
     env: TestWorkflowEnvironment,
     readonly beforePatches = false,
     private readonly ownWorker?: string,
+    options: WorkflowHarnessOptions = {},
   ) {
-    super(env);
+    super(env, options);
     this.taskQueue = ownWorker ? `golden-histories-${ownWorker}` : beforePatches ? 'golden-histories-before-patches' : 'golden-histories';
   }
 
@@ -36,7 +37,7 @@ export class CaptureHarness extends WorkflowHarness {
     this.poller = new MicrosoftWatchPoller({
       microsoftSupport: this.microsoft,
       watches: this.microsoftWatches,
-      signal: (workflowId, update) => this.env.client.workflow.getHandle(workflowId).signal(microsoftTicketUpdatedSignal, update),
+      signal: (workflowId, update) => this.client.workflow.getHandle(workflowId).signal(microsoftTicketUpdatedSignal, update),
       intervalMs: POLL_INTERVAL_MS,
       logger: new Logger('capture-poller'),
     });
@@ -68,12 +69,13 @@ export class CaptureHarness extends WorkflowHarness {
   }
 }
 
+/** `dataConverter`: the worker's, its poller's and its client's (the encrypted capture's: payloads encrypted). */
 export async function startCaptureWorker(
   env: TestWorkflowEnvironment,
-  { beforePatches = false, ownWorker }: { beforePatches?: boolean; ownWorker?: string } = {},
+  { beforePatches = false, ownWorker, dataConverter }: { beforePatches?: boolean; ownWorker?: string } & WorkflowHarnessOptions = {},
 ): Promise<CaptureHarness> {
   Logger.overrideLogger(['error']); // the activities log every escalation as a warning
-  const harness = new CaptureHarness(env, beforePatches, ownWorker);
+  const harness = new CaptureHarness(env, beforePatches, ownWorker, { dataConverter });
   await harness.start();
   return harness;
 }

@@ -6,14 +6,19 @@
 // README), and commit the files. Two captures never give identical files: timestamps, run ids, Microsoft's
 // ticket numbers, and where activity completions and signals fall between workflow tasks differ; any capture
 // whose scenarios pass is valid.
+// `npm run histories:capture -- --encrypted [<scenario> ...]` captures the encrypted twins instead (by default the
+// scenarios of ENCRYPTED_SCENARIOS) into test/histories/encrypted/, with payload encryption on under the golden
+// histories' test key (tools/replay/encrypted-histories.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SERVICE_REQUEST_WORKFLOW, type serviceRequestWorkflow } from '@escalade/workflows';
 import type { TicketState } from '@escalade/domain';
 import { startDevServer } from '../../test/support/temporal-servers';
 import { startCaptureWorker, type CaptureHarness } from './capture-harness';
+import { ENCRYPTED_HISTORIES_DIR, ENCRYPTED_SCENARIOS, goldenHistoriesDataConverter } from './encrypted-histories';
 import { historyToJSON, type History } from './history-json';
 import { installQuietRuntime } from './temporal-quiet';
 import { SCENARIOS, scenarioWorkflowId, type ReplayScenario } from './scenarios';
@@ -43,7 +48,7 @@ export async function startCaptureServer(): Promise<TestWorkflowEnvironment> {
  */
 export async function runScenario(harness: CaptureHarness, scenario: ReplayScenario) {
   scenario.before?.(harness.context, scenario.input.id);
-  const handle = await harness.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
+  const handle = await harness.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
     taskQueue: harness.taskQueue,
     workflowId: scenarioWorkflowId(scenario),
     args: [scenario.input],
@@ -70,13 +75,13 @@ export function exportHistory(history: History): string {
   return `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`;
 }
 
-/** Runs the scenario once its worker is ready, writes its history and prints one line; false when it failed. */
-async function capture(worker: Promise<CaptureHarness>, scenario: ReplayScenario): Promise<boolean> {
+/** Runs the scenario once its worker is ready, writes its history into `dir` and prints one line; false when it failed. */
+async function capture(worker: Promise<CaptureHarness>, scenario: ReplayScenario, dir: string): Promise<boolean> {
   try {
     const harness = await worker;
     const started = Date.now();
     const { history, result } = await runScenario(harness, scenario);
-    const file = path.join(HISTORIES_DIR, `${scenario.name}.json`);
+    const file = path.join(dir, `${scenario.name}.json`);
     fs.writeFileSync(file, exportHistory(history));
     const events = history.events?.length ?? 0;
     console.log(
@@ -90,34 +95,58 @@ async function capture(worker: Promise<CaptureHarness>, scenario: ReplayScenario
   }
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+interface Capture {
+  scenarios: ReplayScenario[];
+  dir: string;
+  /** The encrypted capture's: payloads encrypted under the golden histories' key. */
+  dataConverter?: DataConverter;
+}
+
+const USAGE = `usage: npm run histories:capture [-- [--encrypted] <scenario> ...]
+
+  (no option)   every scenario, or those named, into test/histories/
+  --encrypted   with payload encryption on (the golden histories' test key), into test/histories/encrypted/:
+                the scenarios named, else ${ENCRYPTED_SCENARIOS.join(', ')}
+
+scenarios:`;
+
+/** What the arguments ask for; exits on --help or an unknown scenario. */
+function captureOf(args: string[]): Capture {
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('usage: npm run histories:capture [-- <scenario> ...]\n\nscenarios:');
+    console.log(USAGE);
     for (const s of SCENARIOS) console.log(`  ${s.name.padEnd(38)} ${s.description}`);
-    return;
+    process.exit(0);
   }
-  const unknown = args.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  const encrypted = args.includes('--encrypted');
+  const names = args.filter((arg) => arg !== '--encrypted');
+  const unknown = names.filter((name) => !SCENARIOS.some((s) => s.name === name));
   if (unknown.length > 0) {
     console.error(`unknown scenario(s): ${unknown.join(', ')} (see --help)`);
     process.exit(2);
   }
-  const chosen = args.length > 0 ? SCENARIOS.filter((s) => args.includes(s.name)) : SCENARIOS;
+  const chosen = names.length > 0 ? names : encrypted ? ENCRYPTED_SCENARIOS : SCENARIOS.map((s) => s.name);
+  const scenarios = SCENARIOS.filter((s) => chosen.includes(s.name));
+  return encrypted
+    ? { scenarios, dir: ENCRYPTED_HISTORIES_DIR, dataConverter: goldenHistoriesDataConverter() }
+    : { scenarios, dir: HISTORIES_DIR };
+}
 
+async function main(): Promise<void> {
+  const { scenarios: chosen, dir, dataConverter } = captureOf(process.argv.slice(2));
   const started = Date.now();
   const env = await startCaptureServer();
-  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true });
   // One worker for the current code, one for the code before the patches, and one for each scenario that pauses its
   // own; each started (bundled) when first needed.
   const workers = new Map<string, Promise<CaptureHarness>>();
   const workerFor = ({ name, beforePatches = false, ownWorker = false }: ReplayScenario): Promise<CaptureHarness> => {
     const key = ownWorker ? `own:${name}` : String(beforePatches);
-    if (!workers.has(key)) workers.set(key, startCaptureWorker(env, { beforePatches, ownWorker: ownWorker ? name : undefined }));
+    if (!workers.has(key)) workers.set(key, startCaptureWorker(env, { beforePatches, ownWorker: ownWorker ? name : undefined, dataConverter }));
     return workers.get(key) as Promise<CaptureHarness>;
   };
   let captured: boolean[];
   try {
-    captured = await Promise.all(chosen.map((scenario) => capture(workerFor(scenario), scenario)));
+    captured = await Promise.all(chosen.map((scenario) => capture(workerFor(scenario), scenario, dir)));
   } finally {
     for (const worker of await Promise.allSettled(workers.values())) {
       if (worker.status === 'fulfilled') await worker.value.stop();
@@ -126,7 +155,7 @@ async function main(): Promise<void> {
   }
   const failed = captured.filter((ok) => !ok).length;
   const others = fs
-    .readdirSync(HISTORIES_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.json') && !SCENARIOS.some((s) => `${s.name}.json` === f));
   if (others.length > 0) console.log(`kept, not from a scenario: ${others.join(', ')}`);
   console.log(`${chosen.length - failed} of ${chosen.length} histories captured in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,7 +2,7 @@
 // them through one replay worker (Worker.runReplayHistories) and describing a failure in one line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { defaultPayloadConverter, type DataConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
@@ -110,6 +110,13 @@ export function describeReplayError(err: unknown): { reason: string; eventId?: n
   return { reason: `${kind}${where}: ${text.replace(/^Nondeterminism error: /, '')}`, eventId };
 }
 
+export interface ReplayOptions {
+  /** Look for the diverging event when the SDK does not name it (replays the history cut after each task). */
+  locate?: boolean;
+  /** The workers' data converter: the key ring of encrypted histories (payloads not encrypted pass through). */
+  dataConverter?: DataConverter;
+}
+
 /**
  * Replays every history through one replay worker, in order, yielding one outcome per history (unreadable ones
  * included). Throws only when the replay worker itself fails.
@@ -117,7 +124,7 @@ export function describeReplayError(err: unknown): { reason: string; eventId?: n
 export async function* replayHistories(
   workflowCode: string,
   sources: Iterable<HistorySource | UnreadableHistory> | AsyncIterable<HistorySource | UnreadableHistory>,
-  { locate = true }: { locate?: boolean } = {},
+  { locate = true, dataConverter }: ReplayOptions = {},
 ): AsyncGenerator<ReplayOutcome> {
   const pending: HistorySource[] = [];
   const unreadable: ReplayOutcome[] = [];
@@ -131,7 +138,7 @@ export async function* replayHistories(
       yield { workflowId: source.workflowId, history: source.history };
     }
   }
-  const results = Worker.runReplayHistories({ workflowBundle: { code: workflowCode }, replayName: 'escalade-replay' }, feed());
+  const results = Worker.runReplayHistories({ workflowBundle: { code: workflowCode }, replayName: 'escalade-replay', dataConverter }, feed());
   for await (const result of results) {
     yield* unreadable.splice(0);
     const source = pending.shift();
@@ -146,7 +153,7 @@ export async function* replayHistories(
     if (result.error) {
       Object.assign(outcome, describeReplayError(result.error), { error: result.error });
       if (locate && outcome.eventId === undefined) {
-        const eventId = await locateDivergence(workflowCode, source, outcome.reason ?? '').catch(() => undefined);
+        const eventId = await locateDivergence(workflowCode, source, outcome.reason ?? '', dataConverter).catch(() => undefined);
         if (eventId !== undefined) {
           outcome.eventId = eventId;
           outcome.reason = outcome.reason?.replace(/^([^:]+):/, `$1 at event ${eventId}:`);
@@ -167,14 +174,19 @@ const EVENT_TYPE = temporal.api.enums.v1.EventType;
  * commands) and returns the event the message points at within the first failing task's commands, else the
  * first of them.
  */
-export async function locateDivergence(workflowCode: string, source: HistorySource, reason: string): Promise<number | undefined> {
+export async function locateDivergence(
+  workflowCode: string,
+  source: HistorySource,
+  reason: string,
+  dataConverter?: DataConverter,
+): Promise<number | undefined> {
   const events = source.history.events ?? [];
   const starts = events.flatMap((event, i) => (event.eventType === EVENT_TYPE.EVENT_TYPE_WORKFLOW_TASK_STARTED ? [i] : []));
   const cuts = [...starts.slice(1).map((i) => i + 1), events.length];
   const prefixes = cuts.map((end) => ({ workflowId: source.workflowId, history: { events: events.slice(0, end) } }));
   let failing = -1;
   let index = 0;
-  for await (const result of Worker.runReplayHistories({ workflowBundle: { code: workflowCode }, replayName: 'escalade-locate' }, prefixes)) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { code: workflowCode }, replayName: 'escalade-locate', dataConverter }, prefixes)) {
     if (result.error) {
       failing = index;
       break;

@@ -1,6 +1,6 @@
 // Benchmark (not a test): how fast does the current workflow code replay histories?
 //   npm run bench:replay [-- --long-history <file>]
-// 1. The golden set (test/histories/*.json) repeated to at least BENCH_REPLAY_HISTORIES (500) histories, through
+// 1. The golden set (test/histories/**/*.json, the encrypted ones too) repeated to at least BENCH_REPLAY_HISTORIES (500) histories, through
 //    one replay worker (Worker.runReplayHistories), as `npm run replay` and a pre-deployment check do.
 // 2. One long synthetic history of about BENCH_LONG_EVENTS (4,000) events: a ticket whose severity a coordinator
 //    changes again and again while it waits (tools/replay/scenarios.ts, severityChurnScenario), generated on a
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
 import { startCaptureWorker } from './capture-harness';
 import { exportHistory, runScenario, startCaptureServer } from './capture-histories';
+import { goldenHistoriesDataConverter } from './encrypted-histories';
 import { historyFiles, readHistoryFile, replayHistories, type HistorySource } from './replay-histories';
 import { scenarioWorkflowId, severityChurnScenario } from './scenarios';
 import { installQuietRuntime } from './temporal-quiet';
@@ -29,11 +30,16 @@ function median(values: number[]): number {
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Replays the histories through one replay worker; returns the wall time in ms (worker start included). */
+/**
+ * Replays the histories through one replay worker; returns the wall time in ms (worker start included). With the
+ * golden histories' key, as the encrypted ones need (the others pass through the codec).
+ */
 async function replayBatch(code: string, sources: HistorySource[]): Promise<number> {
   const started = performance.now();
   let failed = 0;
-  for await (const outcome of replayHistories(code, sources, { locate: false })) if (!outcome.ok) failed += 1;
+  for await (const outcome of replayHistories(code, sources, { locate: false, dataConverter: goldenHistoriesDataConverter() })) {
+    if (!outcome.ok) failed += 1;
+  }
   const elapsed = performance.now() - started;
   if (failed > 0) throw new Error(`${failed} histories failed to replay: run \`npm run replay\` first`);
   return elapsed;
@@ -42,7 +48,7 @@ async function replayBatch(code: string, sources: HistorySource[]): Promise<numb
 /** One history, one replay worker (Worker.runReplayHistory, as the replay suite does); ms. */
 async function replayOne(code: string, source: HistorySource): Promise<number> {
   const started = performance.now();
-  await Worker.runReplayHistory({ workflowBundle: { code } }, source.history, source.workflowId);
+  await Worker.runReplayHistory({ workflowBundle: { code }, dataConverter: goldenHistoriesDataConverter() }, source.history, source.workflowId);
   return performance.now() - started;
 }
 

@@ -6,7 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { ConfigError, loadAppConfig } from '@escalade/config';
+import type { DataConverter } from '@temporalio/common';
+import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
+import { dataConverterFor, keyRingFrom, MissingEncryptionKeyError } from '@escalade/secrets';
+import { GOLDEN_HISTORIES_KEY } from './encrypted-histories';
 import {
   historyFiles,
   readHistoryFiles,
@@ -38,6 +41,9 @@ Workflow code:
                             not older than the workflow sources; otherwise the sources, bundled
   --bundle <file>           that workflow bundle, whatever its age (e.g. the one being deployed)
   --from-source             bundle the sources even when a prebuilt bundle exists
+
+Encrypted payloads are decrypted with the configured keys (SECRETS_ENCRYPTION_KEY, SECRETS_PREVIOUS_KEYS; in
+local mode DATA_DIR/secrets.key) and the golden histories' test key; payloads that are not encrypted are read as they are.
 
 Also:
   --projections             rebuild the tickets read model from the event log (npm run projections:rebuild);
@@ -137,10 +143,14 @@ class Progress {
   }
 }
 
-async function connect(): Promise<Client> {
-  const config = loadAppConfig();
+/** The deployment's key ring, which encrypted its histories, and the test key of test/histories/encrypted/. */
+function replayDataConverter(config: AppConfig): DataConverter {
+  return dataConverterFor(keyRingFrom({ ...config, SECRETS_PREVIOUS_KEYS: [...(config.SECRETS_PREVIOUS_KEYS ?? []), GOLDEN_HISTORIES_KEY] }));
+}
+
+async function connect(config: AppConfig, dataConverter: DataConverter): Promise<Client> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: '10 seconds' });
-  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
 }
 
 /** Every history the options name, files first, then workflow ids, then the query's matches. */
@@ -195,10 +205,12 @@ async function replay(options: Options): Promise<number> {
   if (!remote && files.length === 0) throw new UsageError(`no .json histories in ${paths.join(', ')}`);
 
   const started = Date.now();
+  const config = loadAppConfig();
+  const dataConverter = replayDataConverter(config);
   let client: Client | undefined;
   let total: number | undefined = files.length + options.workflowIds.length;
   if (remote) {
-    client = await connect();
+    client = await connect(config, dataConverter);
     if (options.query !== undefined) {
       const { count } = await client.workflow.count(options.query);
       total += count;
@@ -211,7 +223,7 @@ async function replay(options: Options): Promise<number> {
   let replayed = 0;
   let failed = 0;
   try {
-    for await (const outcome of replayHistories(workflowCode.code, sourcesOf(options, files, client))) {
+    for await (const outcome of replayHistories(workflowCode.code, sourcesOf(options, files, client), { dataConverter })) {
       replayed += 1;
       if (!outcome.ok) failed += 1;
       if (replayed > (total ?? 0)) progress.setTotal(replayed); // the query matched more since it was counted
@@ -250,7 +262,7 @@ main().then(
       console.error(`${err.message}\n\n${USAGE}`);
       process.exit(2);
     }
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof MissingEncryptionKeyError) {
       console.error(err.message);
       process.exit(2);
     }

@@ -3,9 +3,11 @@ import { appConfigModule } from '@escalade/config';
 import { DatabaseModule } from '@escalade/persistence';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
 import { ConsoleModule } from './console/console.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { rateLimitedAuthentication } from './http/rate-limit.module';
 import { PartnerCenterModule } from './partner-center/partner-center.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReportsModule } from './reports/reports.module';
@@ -19,7 +21,8 @@ import { TemporalModule } from './temporal/temporal.module';
     appConfigModule(),
     TemporalModule,
     DatabaseModule.forRoot({ runMigrations: false }),
-    AuthModule,
+    // Rate limits per address before authentication, per principal after it.
+    ...rateLimitedAuthentication(AuthModule),
     ServiceRequestsModule,
     EventsModule,
     AlertsModule,
@@ -27,6 +30,7 @@ import { TemporalModule } from './temporal/temporal.module';
     ProjectionsModule,
     SupportTopicsModule,
     PartnerCenterModule,
+    CodecModule,
     ConsoleModule,
     HealthModule,
   ],

@@ -3,20 +3,34 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { bodyLimitOf } from './http/body-limits';
+import { refuseCrossOriginWrites } from './http/cross-origin-writes.middleware';
+import { hardeningSettingsOf } from './http/hardening-settings';
+import { assignRequestId } from './http/request-id';
+import { RequestIdLogger } from './http/request-id.logger';
+import { securityHeaders } from './http/security-headers';
 import { parseJsonBody, refuseUnreadableBody, requireJsonBody } from './validation/json-body.middleware';
 import { requireWellFormedUrl } from './validation/url.middleware';
 import { createValidationPipe } from './validation/validation.pipe';
 
 /**
- * The API as main.ts and the end-to-end tests both run it: strict input (JSON bodies only, through our own
- * parser rather than Nest's, which also reads forms), validation, OpenAPI, shutdown hooks.
+ * The API as main.ts and the end-to-end tests both run it: a request id and security headers on every response,
+ * cross-site writes refused, strict input (JSON bodies only, within each route's limit, through our own parser rather
+ * than Nest's, which also reads forms), validation, OpenAPI, shutdown hooks. (Rate limits are guards: AppModule.)
  */
 export async function createApiApp(
   module: Type<unknown>,
   options: Omit<NestApplicationOptions, 'bodyParser'> = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { ...options, bodyParser: false });
-  app.use(requireWellFormedUrl, requireJsonBody, parseJsonBody, refuseUnreadableBody);
+  if (options.logger === undefined || Array.isArray(options.logger)) {
+    app.useLogger(new RequestIdLogger(options.logger ? { logLevels: options.logger } : {}));
+  }
+  const settings = hardeningSettingsOf(app);
+  app.disable('x-powered-by');
+  if (settings.trustProxy !== undefined) app.set('trust proxy', settings.trustProxy);
+  app.use(assignRequestId, securityHeaders(settings), refuseCrossOriginWrites(settings.trustedOrigins));
+  app.use(requireWellFormedUrl, requireJsonBody, parseJsonBody((req) => bodyLimitOf(req.method, req.path)), refuseUnreadableBody);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();

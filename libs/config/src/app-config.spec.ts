@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DEFAULT_SLA_POLICY } from '@escalade/domain';
 import { ConfigError, loadAppConfig } from './app-config';
 import { loadSlaPolicy } from './sla-policy.loader';
+import { problemsOf } from './testing/config-problems';
 
 describe('loadAppConfig', () => {
   it('fills the embedded defaults when nothing is set', () => {
@@ -19,22 +20,55 @@ describe('loadAppConfig', () => {
     expect(config.databaseFile).toBe(path.resolve('data', 'escalade.sqlite'));
   });
 
-  it('stops with a message naming every wrong variable and its value', () => {
-    const load = () => loadAppConfig({ PORT: 'eighty', TEMPORAL_ADDRESS: 'localhost', SLA_TIME_SCALE: '-1', DATABASE_URL: 'mysql://x' });
-    expect(load).toThrow(ConfigError);
-    try {
-      load();
-    } catch (err) {
-      const { problems, message } = err as ConfigError;
-      expect(problems.map((p) => p.split('=')[0])).toEqual(['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'SLA_TIME_SCALE']);
-      expect(message).toContain('TEMPORAL_ADDRESS="localhost": must be host:port');
-    }
+  it('stops with a message naming every wrong variable with its rule, never its value', () => {
+    const env = {
+      PORT: 'eighty',
+      NODE_ENV: 'prod-with-a-secret',
+      TEMPORAL_ADDRESS: 'localhost',
+      SLA_TIME_SCALE: '-1',
+      DATABASE_URL: 'mysql://escalade:hunter2-password@db.internal/escalade',
+    };
+    const problems = problemsOf(env);
+    expect(problems).toEqual([
+      'NODE_ENV: must be one of development, production, test',
+      'PORT: must be a number',
+      'DATABASE_URL: must be a postgres:// or postgresql:// URL',
+      'TEMPORAL_ADDRESS: must be host:port, e.g. 127.0.0.1:7233',
+      'SLA_TIME_SCALE: Number must be greater than 0',
+    ]);
+    for (const value of Object.values(env)) expect(problems.join('\n')).not.toContain(value);
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+  });
+
+  it('names at once the variables wrong on their own and those wrong together', () => {
+    expect(problemsOf({ PORT: '0', ENTRA_CLIENT_ID: 'escalade-api', TEMPORAL_UI_URL: 'not a url' })).toEqual([
+      'PORT: Number must be greater than or equal to 1',
+      'TEMPORAL_UI_URL: must be a URL',
+      'ENTRA_ALLOWED_TENANTS: is required with ENTRA_CLIENT_ID',
+    ]);
+  });
+
+  it('names an entry of a list by its position', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(problemsOf({ SECRETS_PREVIOUS_KEYS: `${key},short` })).toEqual(['SECRETS_PREVIOUS_KEYS (entry 2): must be 32 bytes in base64 (openssl rand -base64 32)']);
+  });
+
+  it('requires an encryption key in production, where none is made; the former CREDENTIALS_ENCRYPTION_KEY will do', () => {
+    const key = Buffer.alloc(32, 2).toString('base64');
+    const production = { NODE_ENV: 'production', ENTRA_CLIENT_ID: 'escalade-api', ENTRA_ALLOWED_TENANTS: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' };
+    expect(problemsOf(production)).toEqual([
+      'SECRETS_ENCRYPTION_KEY: is required with NODE_ENV=production: it encrypts the secrets kept in the database and the Temporal ' +
+        'payloads (32 bytes in base64: openssl rand -base64 32)',
+    ]);
+    expect(loadAppConfig({ ...production, SECRETS_ENCRYPTION_KEY: key }).SECRETS_ENCRYPTION_KEY).toBe(key);
+    expect(loadAppConfig({ ...production, CREDENTIALS_ENCRYPTION_KEY: key }).CREDENTIALS_ENCRYPTION_KEY).toBe(key);
+    expect(loadAppConfig({}).SECRETS_ENCRYPTION_KEY).toBeUndefined();
   });
 
   it('files with the simulator by default; the real Partner Center takes a static token in development only', () => {
     expect(loadAppConfig({})).toMatchObject({ MICROSOFT_SUPPORT: 'simulator', PARTNER_CENTER_URL: 'http://127.0.0.1:3100' });
     expect(() => loadAppConfig({ MICROSOFT_SUPPORT: 'partner-center' })).toThrow(
-      /PARTNER_CENTER_CLIENT_ID=undefined: the Partner Center app credentials are required when MICROSOFT_SUPPORT=partner-center .*PARTNER_CENTER_TOKEN will do for development/,
+      /PARTNER_CENTER_CLIENT_ID: the Partner Center app credentials are required when MICROSOFT_SUPPORT=partner-center .*PARTNER_CENTER_TOKEN will do for development/,
     );
     expect(loadAppConfig({ MICROSOFT_SUPPORT: 'partner-center', PARTNER_CENTER_TOKEN: 't' }).PARTNER_CENTER_TOKEN).toBe('t');
   });
@@ -42,8 +76,8 @@ describe('loadAppConfig', () => {
   it('gives running activities 10 s to finish when the worker shuts down, and takes an integer number of ms', () => {
     expect(loadAppConfig({}).WORKER_SHUTDOWN_GRACE_MS).toBe(10_000);
     expect(loadAppConfig({ WORKER_SHUTDOWN_GRACE_MS: '25000' }).WORKER_SHUTDOWN_GRACE_MS).toBe(25_000);
-    expect(() => loadAppConfig({ WORKER_SHUTDOWN_GRACE_MS: '1.5' })).toThrow(/WORKER_SHUTDOWN_GRACE_MS="1.5"/);
-    expect(() => loadAppConfig({ WORKER_SHUTDOWN_GRACE_MS: '-1' })).toThrow(/WORKER_SHUTDOWN_GRACE_MS="-1"/);
+    expect(problemsOf({ WORKER_SHUTDOWN_GRACE_MS: '1.5' })).toEqual(['WORKER_SHUTDOWN_GRACE_MS: must be an integer']);
+    expect(problemsOf({ WORKER_SHUTDOWN_GRACE_MS: '-1' })).toEqual(['WORKER_SHUTDOWN_GRACE_MS: Number must be greater than or equal to 0']);
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import { SECRET_ENV_NAMES, checkPartnerCenterCredentials, partnerCenterCredentialsSchema } from './partner-center-credentials.config';
+import { checkPartnerCenterCredentials, partnerCenterCredentialsSchema } from './partner-center-credentials.config';
+import { checkEncryptionKey } from './encryption-key.config';
 import { checkIdentity, identitySchema } from './identity.config';
+import { securitySchema } from './security.config';
 import { supportTopicsSchema } from './support-topics.config';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -51,6 +53,7 @@ export const appConfigSchema = z.object({
    */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   ...identitySchema,
+  ...securitySchema,
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema> & { databaseFile: string };
@@ -64,29 +67,63 @@ export class ConfigError extends Error {
   }
 }
 
-/** A variable's value as a message shows it: a secret only as set or not. */
-function shown(name: string, env: Record<string, string | undefined>): string {
-  const value = env[name];
-  return SECRET_ENV_NAMES.has(name) && value !== undefined ? '<redacted>' : JSON.stringify(value);
-}
+type Settings = z.infer<typeof appConfigSchema>;
 
-/** Validates the environment; a wrong value throws a ConfigError naming each variable at fault. */
+/**
+ * Validates the environment; throws a ConfigError naming every variable at fault at once, each with its rule and never
+ * its value (a wrong value may be a secret, or hold one: a database URL's password).
+ */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.fromEntries(CONFIG_ENV_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = appConfigSchema
-    .superRefine((settings, ctx) => {
-      checkPartnerCenterCredentials(settings, ctx);
-      checkIdentity(settings, ctx);
-    })
-    .safeParse(known);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${shown(String(issue.path[0]), known)}: ${issue.message}`));
-  }
-  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  const { settings, issues } = parseEachVariable(known);
+  if (issues.length > 0) throw new ConfigError(issues.map((issue) => `${variableOf(issue.path)}: ${ruleOf(issue)}`));
+  const dataDir = path.resolve(settings.DATA_DIR);
   return {
-    ...parsed.data,
+    ...settings,
     DATA_DIR: dataDir,
-    CONSOLE_DIR: path.resolve(parsed.data.CONSOLE_DIR),
+    CONSOLE_DIR: path.resolve(settings.CONSOLE_DIR),
     databaseFile: path.join(dataDir, 'escalade.sqlite'),
   };
+}
+
+/**
+ * Each variable on its own, then the rules between variables on those that are valid: a wrong variable does not hide
+ * the problems of the others (zod's object stops before its refinements). A variable already at fault is named once.
+ */
+function parseEachVariable(known: Record<string, string | undefined>): { settings: Settings; issues: z.ZodIssue[] } {
+  const issues: z.ZodIssue[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(appConfigSchema.shape)) {
+    const parsed = (schema as z.ZodTypeAny).safeParse(known[name]);
+    if (parsed.success) settings[name] = parsed.data;
+    else issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [name, ...issue.path] })));
+  }
+  const atFault = new Set(issues.map((issue) => issue.path[0]));
+  const between: z.ZodIssue[] = [];
+  const ctx: z.RefinementCtx = {
+    path: [],
+    addIssue: (issue) => between.push({ ...issue, path: issue.path ?? [], message: issue.message ?? '' } as z.ZodIssue),
+  };
+  const valid = settings as Settings;
+  checkPartnerCenterCredentials(valid, ctx);
+  checkIdentity(valid, ctx);
+  checkEncryptionKey(valid, ctx);
+  issues.push(...between.filter((issue) => !atFault.has(issue.path[0])));
+  return { settings: valid, issues };
+}
+
+/** `NAME`; `NAME (entry 2)` for an entry of a comma-separated list; `NAME (at key)` inside a JSON value. */
+function variableOf([name, ...inside]: ReadonlyArray<string | number>): string {
+  if (inside.length === 0) return String(name);
+  return inside.length === 1 && typeof inside[0] === 'number' ? `${name} (entry ${inside[0] + 1})` : `${name} (at ${inside.join('.')})`;
+}
+
+/** The rule broken; zod's own messages for these quote the value. */
+function ruleOf(issue: z.ZodIssue): string {
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) return `must be one of ${issue.options.join(', ')}`;
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    return issue.received === 'undefined' ? 'is required' : `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+  }
+  if (issue.code === z.ZodIssueCode.invalid_string && issue.validation === 'url') return 'must be a URL';
+  return issue.message;
 }

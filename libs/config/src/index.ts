@@ -4,3 +4,4 @@ export * from './sla-policy.loader';
 export * from './microsoft-poll-interval';
 export * from './support-topic-names.loader';
 export { identityConfigured, identityProblems } from './identity.config';
+export { allowedHostProblem, bareIpAddress } from './alert-allowed-hosts';

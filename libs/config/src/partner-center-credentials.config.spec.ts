@@ -35,29 +35,32 @@ describe('Partner Center credentials configuration', () => {
 
     expect(loadAppConfig(env)).toMatchObject({ PARTNER_CENTER_CLIENT_CERTIFICATE_PATH: certificate, PARTNER_CENTER_CLIENT_KEY_PATH: key });
     expect(problemsOf({ ...env, PARTNER_CENTER_CLIENT_KEY_PATH: path.join(dir, 'missing.pem') })).toEqual([
-      `PARTNER_CENTER_CLIENT_KEY_PATH=${JSON.stringify(path.join(dir, 'missing.pem'))}: cannot read this file`,
+      'PARTNER_CENTER_CLIENT_KEY_PATH: cannot read this file',
     ]);
     expect(problemsOf({ ...env, PARTNER_CENTER_CLIENT_KEY_PATH: undefined })).toEqual([
-      'PARTNER_CENTER_CLIENT_KEY_PATH=undefined: is required with PARTNER_CENTER_CLIENT_CERTIFICATE_PATH',
+      'PARTNER_CENTER_CLIENT_KEY_PATH: is required with PARTNER_CENTER_CLIENT_CERTIFICATE_PATH',
     ]);
     expect(problemsOf({ ...env, PARTNER_CENTER_CLIENT_SECRET: SECRET })).toEqual([
-      'PARTNER_CENTER_CLIENT_SECRET=<redacted>: give either a client secret or a certificate (PARTNER_CENTER_CLIENT_CERTIFICATE_PATH), not both',
+      'PARTNER_CENTER_CLIENT_SECRET: give either a client secret or a certificate (PARTNER_CENTER_CLIENT_CERTIFICATE_PATH), not both',
     ]);
   });
 
   it('names every missing part of incomplete app credentials, in any mode', () => {
     expect(problemsOf({ MICROSOFT_SUPPORT: 'simulator', PARTNER_CENTER_CLIENT_ID: 'app' })).toEqual([
-      'PARTNER_CENTER_TENANT_ID=undefined: is required with the Partner Center app credentials',
-      'PARTNER_CENTER_REFRESH_TOKEN=undefined: is required with the Partner Center app credentials',
-      'CREDENTIALS_ENCRYPTION_KEY=undefined: is required with the Partner Center app credentials, to encrypt the rotated refresh token (openssl rand -base64 32)',
-      'PARTNER_CENTER_CLIENT_SECRET=undefined: is required with the Partner Center app credentials, unless PARTNER_CENTER_CLIENT_CERTIFICATE_PATH and PARTNER_CENTER_CLIENT_KEY_PATH are set',
+      'PARTNER_CENTER_TENANT_ID: is required with the Partner Center app credentials',
+      'PARTNER_CENTER_REFRESH_TOKEN: is required with the Partner Center app credentials',
+      'PARTNER_CENTER_CLIENT_SECRET: is required with the Partner Center app credentials, unless PARTNER_CENTER_CLIENT_CERTIFICATE_PATH and PARTNER_CENTER_CLIENT_KEY_PATH are set',
     ]);
   });
 
+  it("needs no encryption key of its own outside production: the refresh token is sealed with the data folder's key", () => {
+    expect(loadAppConfig({ ...APP, CREDENTIALS_ENCRYPTION_KEY: undefined })).toMatchObject({ CREDENTIALS_ENCRYPTION_KEY: undefined, SECRETS_ENCRYPTION_KEY: undefined });
+  });
+
   it('refuses a static token in production, and requires the app credentials there', () => {
-    expect(problemsOf({ NODE_ENV: 'production', MICROSOFT_SUPPORT: 'partner-center', PARTNER_CENTER_TOKEN: 'static-token' })).toEqual([
-      'PARTNER_CENTER_TOKEN=<redacted>: is for development only, refused with NODE_ENV=production: configure the Partner Center app credentials',
-      expect.stringMatching(/^PARTNER_CENTER_CLIENT_ID=undefined: the Partner Center app credentials are required when MICROSOFT_SUPPORT=partner-center \(.*\)$/),
+    expect(problemsOf({ NODE_ENV: 'production', SECRETS_ENCRYPTION_KEY: KEY, MICROSOFT_SUPPORT: 'partner-center', PARTNER_CENTER_TOKEN: 'static-token' })).toEqual([
+      'PARTNER_CENTER_TOKEN: is for development only, refused with NODE_ENV=production: configure the Partner Center app credentials',
+      expect.stringMatching(/^PARTNER_CENTER_CLIENT_ID: the Partner Center app credentials are required when MICROSOFT_SUPPORT=partner-center \(.*\)$/),
     ]);
   });
 
@@ -71,10 +74,10 @@ describe('Partner Center credentials configuration', () => {
     });
 
     expect(problems).toEqual([
-      'PARTNER_CENTER_TENANT_ID="not a tenant": must be the tenant id (a GUID) or a domain such as contoso.onmicrosoft.com',
-      'ENTRA_AUTHORITY_URL="http://login.example.com": must be https (plain http only on loopback, for the simulator)',
-      'PARTNER_CENTER_TOKEN_RENEWAL_SKEW_MS="-5": Number must be greater than or equal to 0',
-      'CREDENTIALS_ENCRYPTION_KEY=<redacted>: must be 32 bytes in base64 (openssl rand -base64 32)',
+      'PARTNER_CENTER_TENANT_ID: must be the tenant id (a GUID) or a domain such as contoso.onmicrosoft.com',
+      'ENTRA_AUTHORITY_URL: must be https (plain http only on loopback, for the simulator)',
+      'PARTNER_CENTER_TOKEN_RENEWAL_SKEW_MS: Number must be greater than or equal to 0',
+      'CREDENTIALS_ENCRYPTION_KEY: must be 32 bytes in base64 (openssl rand -base64 32)',
     ]);
     expect(problems.join('\n')).not.toContain(Buffer.alloc(16).toString('base64'));
   });

@@ -1,14 +1,6 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
 
-/** Variables whose values no message ever shows. */
-export const SECRET_ENV_NAMES: ReadonlySet<string> = new Set([
-  'PARTNER_CENTER_TOKEN',
-  'PARTNER_CENTER_CLIENT_SECRET',
-  'PARTNER_CENTER_REFRESH_TOKEN',
-  'CREDENTIALS_ENCRYPTION_KEY',
-]);
-
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
@@ -44,7 +36,10 @@ export const partnerCenterCredentialsSchema = {
   PARTNER_CENTER_SCOPE: z.string().min(1).default('https://api.partnercenter.microsoft.com/.default offline_access'),
   /** How long before it expires an access token is renewed (at most half its lifetime). */
   PARTNER_CENTER_TOKEN_RENEWAL_SKEW_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
-  /** 32 random bytes in base64 (`openssl rand -base64 32`): encrypts the stored refresh token. */
+  /**
+   * The former name of SECRETS_ENCRYPTION_KEY, still accepted: used as the key when SECRETS_ENCRYPTION_KEY is unset, and
+   * otherwise kept to open the refresh tokens it encrypted until `npm run secrets:rotate` re-encrypts them.
+   */
   CREDENTIALS_ENCRYPTION_KEY: z
     .string()
     .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -67,8 +62,8 @@ const APP_CREDENTIAL_NAMES = [
 ] as const;
 
 /**
- * Partner Center needs either the app credentials, complete, with the encryption key; or, outside production only,
- * a static PARTNER_CENTER_TOKEN.
+ * Partner Center needs either the app credentials, complete (their refresh token is kept encrypted with the key ring:
+ * see checkEncryptionKey); or, outside production only, a static PARTNER_CENTER_TOKEN.
  */
 export function checkPartnerCenterCredentials(settings: Settings, ctx: z.RefinementCtx): void {
   const problem = (name: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message });
@@ -82,7 +77,7 @@ export function checkPartnerCenterCredentials(settings: Settings, ctx: z.Refinem
     problem(
       'PARTNER_CENTER_CLIENT_ID',
       'the Partner Center app credentials are required when MICROSOFT_SUPPORT=partner-center (PARTNER_CENTER_CLIENT_ID, ' +
-        'PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_REFRESH_TOKEN, PARTNER_CENTER_CLIENT_SECRET or a certificate, CREDENTIALS_ENCRYPTION_KEY)' +
+        'PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_REFRESH_TOKEN, PARTNER_CENTER_CLIENT_SECRET or a certificate)' +
         (production ? '' : '; PARTNER_CENTER_TOKEN will do for development'),
     );
   }
@@ -92,9 +87,6 @@ function checkAppCredentials(settings: Settings, problem: (name: string, message
   const required = 'is required with the Partner Center app credentials';
   for (const name of ['PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_REFRESH_TOKEN'] as const) {
     if (settings[name] === undefined) problem(name, required);
-  }
-  if (settings.CREDENTIALS_ENCRYPTION_KEY === undefined) {
-    problem('CREDENTIALS_ENCRYPTION_KEY', `${required}, to encrypt the rotated refresh token (openssl rand -base64 32)`);
   }
 
   const { PARTNER_CENTER_CLIENT_SECRET: secret, PARTNER_CENTER_CLIENT_CERTIFICATE_PATH: certificate, PARTNER_CENTER_CLIENT_KEY_PATH: key } = settings;

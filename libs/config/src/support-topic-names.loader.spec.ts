@@ -27,7 +27,7 @@ describe('support-topic settings', () => {
   it('keeps the list an hour by default; SUPPORT_TOPICS_TTL_MS is whole milliseconds from a second to a week', () => {
     expect(loadAppConfig({})).toMatchObject({ SUPPORT_TOPICS_TTL_MS: 3_600_000 });
     expect(loadAppConfig({ SUPPORT_TOPICS_TTL_MS: '60000' }).SUPPORT_TOPICS_TTL_MS).toBe(60_000);
-    expect(problemsOf(() => loadAppConfig({ SUPPORT_TOPICS_TTL_MS: '10' }))).toEqual(['SUPPORT_TOPICS_TTL_MS="10": Number must be greater than or equal to 1000']);
+    expect(problemsOf(() => loadAppConfig({ SUPPORT_TOPICS_TTL_MS: '10' }))).toEqual(['SUPPORT_TOPICS_TTL_MS: Number must be greater than or equal to 1000']);
   });
 
   it('has no names of its own without SUPPORT_TOPICS_FILE', () => {

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
+import { KeyRing, keyRingFrom, type KeySettings } from '@escalade/secrets';
 import { AlertStore } from './alert-store';
 import { ApiKeyStore } from './api-keys/api-key.store';
 import { AlertDeliveryStore } from './alerts/alert-delivery.store';
@@ -12,14 +13,29 @@ import { dataSourceOptions } from './data-source-options';
 import { IdempotencyKeyStore } from './idempotency-keys/idempotency-key.store';
 import { JournalFaultStore } from './journal-faults/journal-fault.store';
 import { MicrosoftWatchStore } from './microsoft-watches/microsoft-watch.store';
-import { CredentialCipher } from './partner-center-credentials/credential-cipher';
 import { PartnerCenterCredentialStore } from './partner-center-credentials/partner-center-credential.store';
 import { SupportTopicStore } from './support-topics/support-topic.store';
 import { TicketsProjection } from './tickets/tickets.projection';
 import { SlaSummaryQuery } from './tickets/sla-summary.query';
 import { TicketsQuery } from './tickets/tickets.query';
 
-/** Our tables for a NestJS app: the DataSource, the alert stores, the event store, the tickets read model, the Microsoft watches. */
+type Config = ConfigService<AppConfig, true>;
+
+/** The configured keys: SECRETS_ENCRYPTION_KEY (required in production), else local mode's `DATA_DIR/secrets.key`. */
+function keySettingsOf(config: Config): KeySettings {
+  return {
+    NODE_ENV: config.get('NODE_ENV', { infer: true }),
+    DATA_DIR: config.get('DATA_DIR', { infer: true }),
+    SECRETS_ENCRYPTION_KEY: config.get('SECRETS_ENCRYPTION_KEY', { infer: true }),
+    SECRETS_PREVIOUS_KEYS: config.get('SECRETS_PREVIOUS_KEYS', { infer: true }),
+    CREDENTIALS_ENCRYPTION_KEY: config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true }),
+  };
+}
+
+/**
+ * Our tables for a NestJS app: the DataSource, the alert stores, the event store, the tickets read model, the Microsoft
+ * watches; and the KeyRing that seals the secrets kept in them.
+ */
 @Module({})
 export class DatabaseModule {
   /** `runMigrations`: only the worker applies pending migrations, so two apps never race to do it. */
@@ -30,21 +46,23 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService<AppConfig, true>) => ({
+          useFactory: (config: Config) => ({
             ...dataSourceOptions({
               DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
               databaseFile: config.get('databaseFile', { infer: true }),
+              ...keySettingsOf(config),
             }),
             migrationsRun: runMigrations,
           }),
         }),
       ],
       providers: [
+        { provide: KeyRing, inject: [ConfigService], useFactory: (config: Config) => keyRingFrom(keySettingsOf(config)) },
         { provide: AlertStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new AlertStore(dataSource) },
         {
           provide: AlertSubscriptionStore,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => new AlertSubscriptionStore(dataSource),
+          inject: [DataSource, KeyRing],
+          useFactory: (dataSource: DataSource, keyRing: KeyRing) => new AlertSubscriptionStore(dataSource, keyRing),
         },
         {
           provide: AlertDeliveryStore,
@@ -73,16 +91,13 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource) => new IdempotencyKeyStore(dataSource),
         },
         {
-          // Null without CREDENTIALS_ENCRYPTION_KEY, which the configuration requires with Partner Center app credentials.
           provide: PartnerCenterCredentialStore,
-          inject: [DataSource, ConfigService],
-          useFactory: (dataSource: DataSource, config: ConfigService<AppConfig, true>) => {
-            const key = config.get('CREDENTIALS_ENCRYPTION_KEY', { infer: true });
-            return key ? new PartnerCenterCredentialStore(dataSource, new CredentialCipher(key)) : null;
-          },
+          inject: [DataSource, KeyRing],
+          useFactory: (dataSource: DataSource, keyRing: KeyRing) => new PartnerCenterCredentialStore(dataSource, keyRing),
         },
       ],
       exports: [
+        KeyRing,
         AlertStore,
         ApiKeyStore,
         AlertSubscriptionStore,

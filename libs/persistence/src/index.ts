@@ -19,3 +19,4 @@ export * from './tickets/ticket-log';
 export * from './tickets/tickets.query';
 export * from './tickets/sla-summary.query';
 export * from './partner-tenants';
+export * from './secrets-at-rest';

@@ -1,2 +1,4 @@
 export * from './key-ring';
 export * from './local-key-file';
+export * from './key-ring-from-settings';
+export * from './payload-codec';

@@ -5,7 +5,15 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { appConfigModule } from '@escalade/config';
-import { AlertDispatcher, aWebhookAlert, DatabaseModule, startWebhookReceiver, type WebhookReceiver } from '@escalade/persistence';
+import {
+  AlertDispatcher,
+  AlertSubscriptionStore,
+  aWebhookAlert,
+  DatabaseModule,
+  startCanary,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '@escalade/persistence';
 import { aPrincipal, principalHeader, testPrincipalGuard } from '../auth/testing/test-principal';
 import type { Principal } from '../auth/principal';
 import { createValidationPipe } from '../validation/validation.pipe';
@@ -39,6 +47,8 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-alerts-api-'));
     process.env.DATA_DIR = dataDir;
+    // The receivers here listen on loopback, as a local deployment's may once ALERT_ALLOWED_HOSTS admits them.
+    process.env.ALERT_ALLOWED_HOSTS = '127.0.0.1,localhost';
     delete process.env.DATABASE_URL;
     const moduleRef = await Test.createTestingModule({
       // appConfigModule() reads the environment when called: only after DATA_DIR is set.
@@ -100,6 +110,26 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
     await http().delete(`/alert-subscriptions/${created.body.id}`).expect(404);
   });
 
+  it("shows a Slack subscription's URL, a credential, redacted, and a URL's query values hidden; takes a signature scheme", async () => {
+    const slack = await http()
+      .post('/alert-subscriptions')
+      .send({ url: 'http://localhost:9/services/T0001/B0002/slack-url-token', secret: SECRET, format: 'slack' })
+      .expect(201);
+    const json = await http()
+      .post('/alert-subscriptions')
+      .send({ url: 'http://localhost:9/hook?token=query-token', secret: SECRET, signatureScheme: 'standard-webhooks' })
+      .expect(201);
+    expect(slack.body).toMatchObject({ url: 'http://localhost:9/services/T000…/…', signatureScheme: 'escalade-v1' });
+    expect(json.body).toMatchObject({ url: 'http://localhost:9/hook?token=…', signatureScheme: 'standard-webhooks' });
+
+    const listed = await http().get('/alert-subscriptions').expect(200);
+    expect(listed.body.items).toEqual([slack.body, json.body]);
+    expect(JSON.stringify(listed.body)).not.toMatch(/slack-url-token|query-token/);
+    const { body } = await http().post('/alert-subscriptions').send({ url: 'http://localhost:9/hook', secret: SECRET, signatureScheme: 'v2' }).expect(400);
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['signatureScheme']);
+    for (const { id } of listed.body.items) await http().delete(`/alert-subscriptions/${id}`).expect(204);
+  });
+
   it('lists deliveries, shows one with its attempts and redelivers it on request', async () => {
     const { body: subscription } = await http().post('/alert-subscriptions').send({ url: receiver.url, secret: SECRET, format: 'slack' }).expect(201);
     const [prepared] = await app
@@ -126,6 +156,39 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
       ['delivered', 200],
     ]);
     await http().delete(`/alert-subscriptions/${subscription.id}`).expect(204);
+  });
+
+  it('refuses a destination ALERT_ALLOWED_HOSTS does not admit with a 400 naming url and the rule', async () => {
+    const refusedBecause = async (url: string) => {
+      const { body } = await http().post('/alert-subscriptions').send({ url, secret: SECRET }).expect(400);
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].field).toBe('url');
+      return body.errors[0].problems[0];
+    };
+    const notAdmitted = '(ALERT_ALLOWED_HOSTS does not admit it)';
+    expect(await refusedBecause('http://169.254.169.254/latest/meta-data/')).toBe(`url is refused: cloud metadata address 169.254.169.254 ${notAdmitted}`);
+    expect(await refusedBecause('https://10.0.0.5/hooks')).toBe(`url is refused: private address 10.0.0.5 ${notAdmitted}`);
+    expect(await refusedBecause('http://127.0.0.2:9/admin')).toBe(`url is refused: loopback address 127.0.0.2 ${notAdmitted}`);
+    expect(await refusedBecause('http://[::1]:9/admin')).toBe(`url is refused: loopback address ::1 ${notAdmitted}`);
+    expect(await refusedBecause('https://metadata.google.internal/computeMetadata/v1/')).toBe(
+      `url is refused: cloud metadata name metadata.google.internal ${notAdmitted}`,
+    );
+    expect(await refusedBecause('http://93.184.215.14/hooks')).toBe(
+      'url is refused: plain http only to a loopback receiver that ALERT_ALLOWED_HOSTS admits, outside production (https otherwise)',
+    );
+    expect((await http().get('/alert-subscriptions').expect(200)).body).toEqual({ items: [] });
+  });
+
+  it('redelivers nothing to a stored subscription the policy now refuses, recording the rule and no answer', async () => {
+    const canary = await startCanary('127.0.0.2');
+    const stored = await app.get(AlertSubscriptionStore).create({ url: `http://127.0.0.2:${canary.port}/admin`, secret: SECRET });
+    const [prepared] = await app.get(AlertDispatcher).prepareDeliveries(aWebhookAlert({ alertKey: 'API-9:breach', ticketId: 'API-9' }));
+    const { body } = await http().post(`/alerts/${encodeURIComponent(prepared.id)}/redeliver`).expect(200);
+    expect(body).toMatchObject({ status: 'pending', attemptCount: 1, lastError: 'refused: loopback address 127.0.0.2 (ALERT_ALLOWED_HOSTS does not admit it)' });
+    expect(body.attempts).toEqual([expect.objectContaining({ outcome: 'failed', httpStatus: null })]);
+    expect(canary.hits).toBe(0);
+    await canary.close();
+    await http().delete(`/alert-subscriptions/${stored.id}`).expect(204);
   });
 
   it('answers 404 for an unknown delivery and 400 naming bad query parameters', async () => {

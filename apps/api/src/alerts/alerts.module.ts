@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AlertDeliveryStore, AlertDispatcher, AlertSubscriptionStore } from '@escalade/persistence';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '@escalade/config';
+import { AlertDeliveryStore, AlertDispatcher, AlertSubscriptionStore, DestinationPolicy, OutboundClient } from '@escalade/persistence';
 import { AlertDeliveriesController } from './alert-deliveries.controller';
 import { AlertSubscriptionsController } from './alert-subscriptions.controller';
 import { AlertsService } from './alerts.service';
@@ -10,10 +12,19 @@ import { AlertsService } from './alerts.service';
   providers: [
     AlertsService,
     {
+      // Checks destinations when subscribing and sends redeliveries: ALERT_ALLOWED_HOSTS, https in production.
+      provide: OutboundClient,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) =>
+        new OutboundClient(
+          DestinationPolicy.fromConfig({ NODE_ENV: config.get('NODE_ENV', { infer: true }), ALERT_ALLOWED_HOSTS: config.get('ALERT_ALLOWED_HOSTS', { infer: true }) }),
+        ),
+    },
+    {
       provide: AlertDispatcher,
-      inject: [AlertSubscriptionStore, AlertDeliveryStore],
-      useFactory: (subscriptions: AlertSubscriptionStore, deliveries: AlertDeliveryStore) =>
-        new AlertDispatcher(subscriptions, deliveries),
+      inject: [AlertSubscriptionStore, AlertDeliveryStore, OutboundClient],
+      useFactory: (subscriptions: AlertSubscriptionStore, deliveries: AlertDeliveryStore, outbound: OutboundClient) =>
+        new AlertDispatcher(subscriptions, deliveries, { outbound }),
     },
   ],
 })

@@ -4,6 +4,7 @@ import {
   AlertDispatcher,
   AlertSubscriptionStore,
   EVERY_PARTNER,
+  OutboundClient,
   toPublicSubscription,
   type PartnerTenants,
   type PublicAlertSubscription,
@@ -24,11 +25,19 @@ export class AlertsService {
     private readonly subscriptions: AlertSubscriptionStore,
     private readonly deliveries: AlertDeliveryStore,
     private readonly dispatcher: AlertDispatcher,
+    private readonly outbound: OutboundClient,
   ) {}
 
-  /** For the partner tenants listed (each one the caller acts for), else for every one the caller acts for. */
+  /**
+   * For the partner tenants listed (each one the caller acts for), else for every one the caller acts for; to a
+   * destination the outbound policy admits (a 400 naming `url` and the rule otherwise), its name resolved now, and
+   * again by every delivery as it connects.
+   */
   async subscribe({ partnerTenantIds, ...filters }: CreateAlertSubscriptionDto, partners: PartnerTenants): Promise<PublicAlertSubscription> {
-    const created = await this.subscriptions.create({ ...filters, partnerTenantIds: subscriptionPartners(partnerTenantIds, partners) });
+    const tenants = subscriptionPartners(partnerTenantIds, partners);
+    const refusal = await this.outbound.refusalOf(filters.url);
+    if (refusal) throw invalidRequest([{ field: 'url', problems: [`url is refused: ${refusal}`] }]);
+    const created = await this.subscriptions.create({ ...filters, partnerTenantIds: tenants });
     return toPublicSubscription(created);
   }
 

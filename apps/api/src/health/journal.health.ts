@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { JournalFaultStore } from '@escalade/persistence';
 import { withinHealthTimeout } from './health-timeout';
+import { healthFailure } from './health-failure';
 
 const OLDEST = 1;
 
@@ -29,7 +30,7 @@ export class JournalHealthIndicator {
         attention: `${count} ticket stream(s) refuse their events: the worker's log and the journal_faults table name them`,
       });
     } catch (err) {
-      return indicator.down({ message: `status unknown: ${(err as Error).message}` });
+      return indicator.down({ message: `status unknown: ${healthFailure(key, err)}` });
     }
   }
 }

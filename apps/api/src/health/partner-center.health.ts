@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { PartnerCenterCredentialsService } from '../partner-center/partner-center-credentials.service';
 import { withinHealthTimeout } from './health-timeout';
+import { healthFailure } from './health-failure';
 
 const FAILING =
   'tickets cannot be filed with Microsoft: they wait in handing-off and file by themselves once the credentials work again ' +
@@ -27,7 +28,7 @@ export class PartnerCenterHealthIndicator {
       if (state !== 'failing') return indicator.up({ credentials: state, ...details });
       return indicator.up({ credentials: state, ...details, attention: FAILING });
     } catch (err) {
-      return indicator.down({ message: `status unknown: ${(err as Error).message}` });
+      return indicator.down({ message: `status unknown: ${healthFailure(key, err)}` });
     }
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { TicketsProjection } from '@escalade/persistence';
 import { withinHealthTimeout } from './health-timeout';
+import { healthFailure } from './health-failure';
 
 /**
  * The tickets read model: where it is in the log (`checkpoint`, `head`, `lag`) and how many events it could not fold
@@ -22,7 +23,7 @@ export class ProjectionHealthIndicator {
       if (status.parked === 0) return indicator.up({ ...status });
       return indicator.up({ ...status, attention: `${status.parked} event(s) parked: see GET /projections/parked` });
     } catch (err) {
-      return indicator.down({ message: `status unknown: ${(err as Error).message}` });
+      return indicator.down({ message: `status unknown: ${healthFailure(key, err)}` });
     }
   }
 }

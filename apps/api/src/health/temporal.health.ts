@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Client } from '@temporalio/client';
 import { HEALTH_TIMEOUT_MS } from './health-timeout';
+import { healthFailure } from './health-failure';
 
 /** Up when the Temporal server answers getSystemInfo in time. */
 @Injectable()
@@ -17,7 +18,7 @@ export class TemporalHealthIndicator {
       await this.client.connection.withDeadline(Date.now() + HEALTH_TIMEOUT_MS, () => this.client.workflowService.getSystemInfo({}));
       return indicator.up();
     } catch (err) {
-      return indicator.down({ message: `Temporal server not reachable: ${(err as Error).message}` });
+      return indicator.down({ message: `Temporal server not reachable: ${healthFailure(key, err)}` });
     }
   }
 }

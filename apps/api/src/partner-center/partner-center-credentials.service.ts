@@ -22,7 +22,7 @@ interface AppRegistration {
 /**
  * Partner Center's app credentials as the API sees them, through the worker's table: their status, and a new refresh
  * token to store. The API reads the same settings as the worker (MICROSOFT_SUPPORT, the app and tenant ids, the
- * configured refresh token, CREDENTIALS_ENCRYPTION_KEY) to know whether and under which key the worker uses them.
+ * configured refresh token, SECRETS_ENCRYPTION_KEY) to know whether and under which key the worker uses them.
  */
 @Injectable()
 export class PartnerCenterCredentialsService {

@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { HttpException } from '@nestjs/common';
 import { json, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import { describeBytes } from '../http/body-limits';
 import { jsonDepth } from './json-text';
 import { UNSUPPORTED_ENCODING, unsupportedBody } from './media-type';
 import { invalidRequest, payloadTooLarge, unsupportedMediaType } from './validation-exception.factory';
 
-const BODY_LIMIT = '256kb';
 /** Our deepest body nests three objects; far deeper input only costs stack and time. */
 const MAX_BODY_DEPTH = 10;
 
@@ -21,31 +21,45 @@ class BodyRefused extends Error {
   readonly status = 400;
 }
 
-/** Parses every body requireJsonBody let through, refusing text that is not UTF-8 or nests too deep before JSON.parse. */
-export const parseJsonBody: RequestHandler = json({
-  limit: BODY_LIMIT,
-  strict: true,
-  inflate: false,
-  type: () => true,
-  verify: (_req, _res, text: Buffer) => {
-    if (!isUtf8(text)) throw new BodyRefused('body is not valid UTF-8');
-    if (jsonDepth(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
-      throw new BodyRefused(`body nests objects and arrays more than ${MAX_BODY_DEPTH} levels deep`);
-    }
-  },
-});
+const parserWithin = (limit: number): RequestHandler =>
+  json({
+    limit,
+    strict: true,
+    inflate: false,
+    type: () => true,
+    verify: (_req, _res, text: Buffer) => {
+      if (!isUtf8(text)) throw new BodyRefused('body is not valid UTF-8');
+      if (jsonDepth(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+        throw new BodyRefused(`body nests objects and arrays more than ${MAX_BODY_DEPTH} levels deep`);
+      }
+    },
+  });
+
+/**
+ * Parses every body requireJsonBody let through, within its route's limit (`limitOf`, in bytes: a 413 beyond, read no
+ * further), refusing text that is not UTF-8 or nests too deep before JSON.parse.
+ */
+export function parseJsonBody(limitOf: (req: Request) => number): RequestHandler {
+  const parsers = new Map<number, RequestHandler>();
+  return (req, res, next) => {
+    const limit = limitOf(req);
+    let parser = parsers.get(limit);
+    if (!parser) parsers.set(limit, (parser = parserWithin(limit)));
+    parser(req, res, next);
+  };
+}
 
 /** body-parser's errors as the API's own 4xx, naming `body`; anything else goes on to the exception filters. */
-export const refuseUnreadableBody: ErrorRequestHandler = (err: unknown, _req, _res, next) => {
-  next(bodyRefusal(err) ?? err);
+export const refuseUnreadableBody: ErrorRequestHandler = (err: unknown, req, _res, next) => {
+  next(bodyRefusal(err, req) ?? err);
 };
 
-function bodyRefusal(err: unknown): HttpException | undefined {
+function bodyRefusal(err: unknown, req: Request): HttpException | undefined {
   if (!(err instanceof Error) || !('type' in err)) return undefined;
   const body = (problem: string) => [{ field: 'body', problems: [problem] }];
   switch (err.type) {
     case 'entity.too.large':
-      return payloadTooLarge(body(`body must be at most ${BODY_LIMIT}`));
+      return payloadTooLarge(body(`body must be at most ${describeBytes(limitOf(err))}, the limit of ${req.method} on this route`));
     case 'entity.parse.failed':
       return invalidRequest(body(`body is not valid JSON (an object): ${err.message}`));
     case 'entity.verify.failed':
@@ -60,3 +74,7 @@ function bodyRefusal(err: unknown): HttpException | undefined {
       return undefined;
   }
 }
+
+/** body-parser's too-large error carries the limit it applied. */
+const limitOf = (err: Error): number => Number((err as Error & { limit?: number }).limit);
+

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+import { KeyRing } from '@escalade/secrets';
 import { aServiceRequest } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { InProcessMicrosoftSupport, type MicrosoftAnswer as MicrosoftFirstEngagement, type MicrosoftSupport } from '@escalade/microsoft-support';
@@ -12,6 +14,7 @@ import {
   AlertSubscriptionStore,
   aWebhookAlert,
   JournalFaultStore,
+  loopbackOutbound,
   MicrosoftWatchStore,
   testDatabases,
 } from '@escalade/persistence';
@@ -22,6 +25,7 @@ import { createServiceRequestActivities } from './service-request.activities';
 describe('service-request activities', () => {
   const database = testDatabases()[0];
   let dataSource: DataSource;
+  const keyRing = new KeyRing(randomBytes(32));
   let alerts: AlertStore;
   let events: EventStore;
   let microsoftWatches: MicrosoftWatchStore;
@@ -40,7 +44,9 @@ describe('service-request activities', () => {
   const activities = (microsoft: MicrosoftSupport = microsoftSupport) => createServiceRequestActivities({
       microsoftSupport: microsoft,
       alerts,
-      alertDispatcher: new AlertDispatcher(new AlertSubscriptionStore(dataSource), new AlertDeliveryStore(dataSource)),
+      alertDispatcher: new AlertDispatcher(new AlertSubscriptionStore(dataSource, keyRing), new AlertDeliveryStore(dataSource), {
+        outbound: loopbackOutbound(),
+      }),
       events,
       microsoftWatches,
       journalFaults: new JournalFaultStore(dataSource),
@@ -130,7 +136,7 @@ describe('service-request activities', () => {
 
   it("prepares a ticket alert's deliveries for its partner tenant's subscriptions only, recorded as that partner's", async () => {
     const [partnerA, partnerB] = ['0a1b2c3d-0000-4000-8000-00000000000a', '0a1b2c3d-0000-4000-8000-00000000000b'];
-    const subscriptions = new AlertSubscriptionStore(dataSource);
+    const subscriptions = new AlertSubscriptionStore(dataSource, keyRing);
     const forA = await subscriptions.create({ url: 'https://a.example.com', secret: 'whsec-0123456789abcdef', partnerTenantIds: [partnerA] });
     await subscriptions.create({ url: 'https://b.example.com', secret: 'whsec-0123456789abcdef', partnerTenantIds: [partnerB] });
     const alert = aWebhookAlert({ alertKey: `${partnerA}~t-8:breach`, ticketId: 't-8', partnerTenantId: partnerA });

@@ -5,7 +5,17 @@ import { NativeConnection, Worker, type WorkerStatus } from '@temporalio/worker'
 import { loadSlaPolicy, microsoftPollIntervalMs, type AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
-import { AlertDeliveryStore, AlertDispatcher, AlertStore, AlertSubscriptionStore, JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
+import { dataConverterFor, KeyRing } from '@escalade/secrets';
+import {
+  AlertDeliveryStore,
+  AlertDispatcher,
+  AlertStore,
+  AlertSubscriptionStore,
+  DestinationPolicy,
+  JournalFaultStore,
+  MicrosoftWatchStore,
+  OutboundClient,
+} from '@escalade/persistence';
 import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
 import { createServiceRequestActivities } from '../activities/service-request.activities';
 import { MicrosoftWatchPoller } from '../microsoft/microsoft-watch.poller';
@@ -32,30 +42,35 @@ export class TemporalWorkerService implements OnModuleDestroy {
     private readonly deliveries: AlertDeliveryStore,
     private readonly microsoftWatches: MicrosoftWatchStore,
     private readonly journalFaults: JournalFaultStore,
+    private readonly keyRing: KeyRing,
   ) {}
 
   async run(): Promise<void> {
     const address = this.config.get('TEMPORAL_ADDRESS', { infer: true });
     const namespace = this.config.get('TEMPORAL_NAMESPACE', { infer: true });
     const taskQueue = this.config.get('TEMPORAL_TASK_QUEUE', { infer: true });
+    // Payloads encrypted under the key ring, which the API's comes from too (the same settings, or local mode's
+    // DATA_DIR/secrets.key): each reads what the other wrote.
+    const dataConverter = dataConverterFor(this.keyRing);
     const connection = await NativeConnection.connect({ address });
     let signalling: Connection | undefined;
     try {
       const intervalMs = this.watchIntervalMs();
       if (intervalMs !== undefined) {
         signalling = await Connection.connect({ address });
-        this.poller = this.watchPoller(new Client({ connection: signalling, namespace }), intervalMs);
+        this.poller = this.watchPoller(new Client({ connection: signalling, namespace, dataConverter }), intervalMs);
       }
       this.worker = await Worker.create({
         connection,
         namespace,
         taskQueue,
+        dataConverter,
         shutdownGraceTime: this.config.get('WORKER_SHUTDOWN_GRACE_MS', { infer: true }),
         ...workflowCodeOptions(),
         activities: createServiceRequestActivities({
           microsoftSupport: this.microsoftSupport,
           alerts: this.alerts,
-          alertDispatcher: new AlertDispatcher(this.subscriptions, this.deliveries),
+          alertDispatcher: new AlertDispatcher(this.subscriptions, this.deliveries, { outbound: this.webhookOutbound() }),
           events: this.events,
           microsoftWatches: this.microsoftWatches,
           journalFaults: this.journalFaults,
@@ -89,6 +104,16 @@ export class TemporalWorkerService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.shutdown();
+  }
+
+  /** Alert deliveries go only where the destination policy admits: ALERT_ALLOWED_HOSTS, https in production. */
+  private webhookOutbound(): OutboundClient {
+    return new OutboundClient(
+      DestinationPolicy.fromConfig({
+        NODE_ENV: this.config.get('NODE_ENV', { infer: true }),
+        ALERT_ALLOWED_HOSTS: this.config.get('ALERT_ALLOWED_HOSTS', { infer: true }),
+      }),
+    );
   }
 
   /** As often as the API's workflows were told to poll before the poller; none for the in-process Microsoft. */

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { aServiceRequestReceived } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
+import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
 import { ScopeAlertsByPartner1764000000014 } from './1764000000014-scope-alerts-by-partner';
+import { SealAlertSubscriptionSecrets1764000000015 } from './1764000000015-seal-alert-subscription-secrets';
 import { AlertDeliveryStore } from './alert-delivery.store';
 import { AlertSubscriptionStore } from './alert-subscription.store';
 
@@ -12,6 +15,8 @@ const NOW = '2026-11-24T11:00:00.000Z';
 
 describe.each(testDatabases())('ScopeAlertsByPartner1764000000014 on $name', (database) => {
   const migration = new ScopeAlertsByPartner1764000000014();
+  const keyRing = new KeyRing(randomBytes(32));
+  const sealing = new (SealAlertSubscriptionSecrets1764000000015.sealingWith(() => keyRing))();
   let dataSource: DataSource;
   let runner: QueryRunner;
 
@@ -34,7 +39,8 @@ describe.each(testDatabases())('ScopeAlertsByPartner1764000000014 on $name', (da
   beforeAll(async () => {
     dataSource = await database.open();
     runner = dataSource.createQueryRunner();
-    // The tables as they were before: the migration undone.
+    // The tables as they were before: the migration undone, and the one after it.
+    await sealing.down(runner);
     await migration.down(runner);
     const events = new EventStore(dataSource);
     const received = (ticketId: string, partnerTenantId: string) =>
@@ -53,6 +59,7 @@ describe.each(testDatabases())('ScopeAlertsByPartner1764000000014 on $name', (da
       for (const ticketId of ['T-A', 'T-B', 'T-refused', 'T-unknown']) await oldDelivery(ticketId, subscriptionId);
     }
     await migration.up(runner);
+    await sealing.up(runner);
   });
   afterAll(async () => {
     await runner.release();
@@ -64,7 +71,7 @@ describe.each(testDatabases())('ScopeAlertsByPartner1764000000014 on $name', (da
     expect(rows.map((row) => row.partner_tenant_ids)).toEqual(['["*"]', '["*"]']);
     const table = await runner.getTable('alert_subscriptions');
     expect(table?.findColumnByName('partner_tenant_ids')).toMatchObject({ type: 'text', isNullable: false });
-    const subscriptions = new AlertSubscriptionStore(dataSource);
+    const subscriptions = new AlertSubscriptionStore(dataSource, keyRing);
     expect((await subscriptions.list('all')).map((s) => s.partnerTenantIds)).toEqual(['*', '*']);
     expect(await subscriptions.list([PARTNER_A, PARTNER_B])).toEqual([]);
   });

@@ -39,6 +39,10 @@ export class AlertDeliveryEntity {
   @Column({ name: 'attempts', type: 'int' })
   attemptCount!: number;
 
+  /**
+   * Why the last attempt failed, in our words: `HTTP 500`, `redirect not followed (HTTP 302)`, `timeout: …`,
+   * `connection refused`, `refused: <the destination rule>` … Never anything the receiver answered.
+   */
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 
@@ -68,6 +72,7 @@ export class AlertDeliveryAttemptEntity {
   @Column({ name: 'http_status', type: 'int', nullable: true })
   httpStatus!: number | null;
 
+  /** The attempt's reason, as AlertDeliveryEntity.lastError; null when delivered. */
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 

@@ -1,9 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { Webhook } from 'standardwebhooks';
+import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
 import { AlertDeliveryStore } from './alert-delivery.store';
 import { AlertDispatcher } from './alert-dispatcher';
 import type { SlackAlertPayload } from './alert-payload';
 import { AlertSubscriptionStore } from './alert-subscription.store';
+import { DestinationPolicy } from './outbound/destination-policy';
+import { OutboundClient } from './outbound/outbound-client';
+import { loopbackOutbound } from './testing/loopback-outbound';
 import { aWebhookAlert } from './testing/webhook-alert.fixture';
 import { startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver';
 import { verifySignature } from './webhook-signature';
@@ -21,9 +27,9 @@ describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
 
   beforeAll(async () => {
     dataSource = await database.open();
-    subscriptions = new AlertSubscriptionStore(dataSource);
+    subscriptions = new AlertSubscriptionStore(dataSource, new KeyRing(randomBytes(32)));
     deliveries = new AlertDeliveryStore(dataSource);
-    dispatcher = new AlertDispatcher(subscriptions, deliveries, { timeoutMs: 300 });
+    dispatcher = new AlertDispatcher(subscriptions, deliveries, { outbound: loopbackOutbound({ timeoutMs: 300 }) });
   });
   afterEach(async () => {
     await receiver?.close();
@@ -58,7 +64,7 @@ describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
     for (let i = 0; i < 3; i++) outcomes.push(await dispatcher.attempt(delivery.id));
     expect(outcomes.map(({ delivered, httpStatus, error, retryable }) => ({ delivered, httpStatus, error, retryable }))).toEqual([
       { delivered: false, httpStatus: 500, error: 'HTTP 500', retryable: true },
-      { delivered: false, httpStatus: undefined, error: 'no answer within 300 ms', retryable: true },
+      { delivered: false, httpStatus: undefined, error: 'timeout: no answer within 300 ms', retryable: true },
       { delivered: true, httpStatus: 200, error: undefined, retryable: false },
     ]);
     expect(outcomes[2].delivery).toMatchObject({ status: 'delivered', attemptCount: 3, lastError: null });
@@ -91,6 +97,39 @@ describe.each(testDatabases())('AlertDispatcher on $name', (database) => {
     const resent = await dispatcher.attempt(delivery.id, { resend: true });
     expect(resent).toMatchObject({ delivered: true, httpStatus: 200, delivery: { attemptCount: 2, status: 'delivered' } });
     expect(receiver.received.map((r) => r.headers['idempotency-key'])).toEqual([delivery.id, delivery.id]);
+  });
+
+  it('signs in the scheme its subscription chose: Standard Webhooks, verified by that library', async () => {
+    receiver = await startWebhookReceiver([204]);
+    const secret = `whsec_${randomBytes(24).toString('base64')}`;
+    await subscriptions.create({ url: receiver.url, secret, signatureScheme: 'standard-webhooks' });
+    const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'W-1:breach', ticketId: 'W-1' }));
+
+    expect(await dispatcher.attempt(delivery.id)).toMatchObject({ delivered: true, httpStatus: 204 });
+    const [{ headers, body }] = receiver.received;
+    expect(headers['webhook-id']).toBe(delivery.id);
+    expect(new Webhook(secret).verify(body, headers as Record<string, string>)).toEqual(JSON.parse(delivery.payload));
+  });
+
+  it("records a failure's status and our reason, never the receiver's answer, nor anything sent where the policy refuses", async () => {
+    receiver = await startWebhookReceiver([{ status: 500, body: 'Traceback (most recent call last): internal secret' }]);
+    await subscriptions.create({ url: receiver.url, secret: SECRET });
+    const [answered] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'E-1:breach', ticketId: 'E-1' }));
+    expect(await dispatcher.attempt(answered.id)).toMatchObject({ error: 'HTTP 500', delivery: { lastError: 'HTTP 500' } });
+
+    const strict = new AlertDispatcher(subscriptions, deliveries, { outbound: new OutboundClient(new DestinationPolicy({ production: false })) });
+    await dataSource.query('DELETE FROM alert_subscriptions');
+    await subscriptions.create({ url: receiver.url, secret: SECRET });
+    const [refused] = await strict.prepareDeliveries(aWebhookAlert({ alertKey: 'E-2:breach', ticketId: 'E-2' }));
+    const reason = 'refused: loopback address 127.0.0.1 (ALERT_ALLOWED_HOSTS does not admit it)';
+    expect(await strict.attempt(refused.id)).toMatchObject({ delivered: false, retryable: true, error: reason, delivery: { lastError: reason } });
+    expect(receiver.received).toHaveLength(1);
+
+    const attempts = [...((await deliveries.get(answered.id, 'all'))?.attempts ?? []), ...((await deliveries.get(refused.id, 'all'))?.attempts ?? [])];
+    expect(attempts.map(({ httpStatus, error }) => ({ httpStatus, error }))).toEqual([
+      { httpStatus: 500, error: 'HTTP 500' },
+      { httpStatus: null, error: reason },
+    ]);
   });
 
   it('marks a delivery dead after its last failure; a later attempt can still deliver it', async () => {

@@ -17,7 +17,7 @@ export class AlertDispatcher {
   constructor(
     private readonly subscriptions: AlertSubscriptionStore,
     private readonly deliveries: AlertDeliveryStore,
-    private readonly webhookOptions: WebhookOptions = {},
+    private readonly webhookOptions: WebhookOptions,
   ) {}
 
   /**

@@ -20,21 +20,38 @@ const partnerTenantIds: ValueTransformer = {
   },
 };
 
+/** How deliveries are signed: our `v1=` HMAC headers (X-Escalade-Signature), or the Standard Webhooks ones. */
+export const SIGNATURE_SCHEMES = ['escalade-v1', 'standard-webhooks'] as const;
+export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];
+
 /**
  * A webhook that receives the alerts its filters admit; an empty filter admits everything. The partner tenants are
  * no filter but a scope: only alerts of tickets those partners filed, and only principals acting for all of them see it.
+ * Its credentials (the URL, which for Slack or Teams is one, and the signing secret) are stored encrypted with the
+ * key ring (see AlertSubscriptionStore); only the URL redacted is stored in clear, to be shown.
  */
 @Entity({ name: 'alert_subscriptions' })
 export class AlertSubscriptionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Column({ type: 'varchar', length: 2000 })
-  url!: string;
+  /** What may be shown of the URL (see redactedWebhookUrl). */
+  @Column({ name: 'redacted_url', type: 'varchar', length: 2000 })
+  redactedUrl!: string;
 
-  /** Signs every delivery (HMAC-SHA256); never shown after creation. */
-  @Column({ type: 'varchar', length: 200 })
-  secret!: string;
+  /** `{ url, secret }` as JSON, sealed with AES-256-GCM, the subscription's id as context (see KeyRing). */
+  @Column({ name: 'credentials_ciphertext', type: 'text' })
+  credentialsCiphertext!: string;
+
+  @Column({ name: 'credentials_iv', type: 'varchar', length: 24 })
+  credentialsIv!: string;
+
+  @Column({ name: 'credentials_auth_tag', type: 'varchar', length: 24 })
+  credentialsAuthTag!: string;
+
+  /** The key that sealed them: `npm run secrets:rotate` seals again what an older key sealed. */
+  @Column({ name: 'credentials_key_id', type: 'varchar', length: 32 })
+  credentialsKeyId!: string;
 
   @Column({ type: 'text', transformer: jsonArray })
   severities!: Severity[];
@@ -51,6 +68,9 @@ export class AlertSubscriptionEntity {
 
   @Column({ type: 'varchar', length: 10 })
   format!: AlertFormat;
+
+  @Column({ name: 'signature_scheme', type: 'varchar', length: 20, default: 'escalade-v1' })
+  signatureScheme!: SignatureScheme;
 
   /** The partner tenants whose tickets' alerts it receives (lower-case GUIDs), or `'*'`: every one. */
   @Column({ name: 'partner_tenant_ids', type: 'text', transformer: partnerTenantIds })

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
 import { AlertSubscriptionStore } from './alert-subscription.store';
 import { aWebhookAlert } from './testing/webhook-alert.fixture';
@@ -9,17 +11,18 @@ const PARTNER_B = '0a1b2c3d-0000-4000-8000-00000000000b';
 const PARTNER_C = '0a1b2c3d-0000-4000-8000-00000000000c';
 
 describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => {
+  const key = randomBytes(32);
   let dataSource: DataSource;
   let store: AlertSubscriptionStore;
 
   beforeAll(async () => {
     dataSource = await database.open();
-    store = new AlertSubscriptionStore(dataSource);
+    store = new AlertSubscriptionStore(dataSource, new KeyRing(key));
   });
   afterAll(() => database.close(dataSource));
   afterEach(() => dataSource.query('DELETE FROM alert_subscriptions'));
 
-  it('creates a subscription with a UUID and every filter open by default, in JSON format, for every partner', async () => {
+  it('creates a subscription with a UUID and every filter open by default, in JSON format signed v1=, for every partner', async () => {
     const created = await store.create({ url: 'https://hooks.example.com/a', secret: SECRET });
     expect(created).toMatchObject({
       url: 'https://hooks.example.com/a',
@@ -29,6 +32,7 @@ describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => 
       customers: [],
       kinds: [],
       format: 'json',
+      signatureScheme: 'escalade-v1',
       partnerTenantIds: '*',
     });
     expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -52,11 +56,55 @@ describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => 
     );
   });
 
-  it('lists subscriptions without their secrets', async () => {
-    const { id } = await store.create({ url: 'https://hooks.example.com/b', secret: SECRET, severities: ['A'] });
+  it('keeps the URL and the secret sealed under the current key, the URL redacted beside them, and opens them again', async () => {
+    const url = 'https://user:password@hooks.example.com/sealed?token=url-token-value';
+    const created = await store.create({ url, secret: SECRET, signatureScheme: 'standard-webhooks' });
+
+    const rows: Array<Record<string, unknown>> = await dataSource.query(`SELECT * FROM alert_subscriptions WHERE id = '${created.id}'`);
+    expect(rows[0]).toMatchObject({
+      redacted_url: 'https://…@hooks.example.com/sealed?token=…',
+      credentials_key_id: new KeyRing(key).currentKeyId,
+      signature_scheme: 'standard-webhooks',
+    });
+    for (const clear of [SECRET, 'url-token-value', 'password']) expect(JSON.stringify(rows)).not.toContain(clear);
+    expect(await store.get(created.id, 'all')).toMatchObject({ url, secret: SECRET, signatureScheme: 'standard-webhooks' });
+  });
+
+  it('refuses to open credentials sealed under a key it does not hold, and still lists them', async () => {
+    const { id } = await store.create({ url: 'https://hooks.example.com/k', secret: SECRET });
+    const withOtherKey = new AlertSubscriptionStore(dataSource, new KeyRing(randomBytes(32)));
+
+    await expect(withOtherKey.get(id, 'all')).rejects.toThrow(`encrypted with key ${new KeyRing(key).currentKeyId}, which is not configured`);
+    expect((await withOtherKey.list('all')).map((s) => s.id)).toEqual([id]);
+  });
+
+  it('lists subscriptions without their secrets, their URLs redacted', async () => {
+    const { id } = await store.create({ url: 'https://hooks.example.com/b?sig=abc', secret: SECRET, severities: ['A'] });
+    const slack = await store.create({ url: 'https://hooks.slack.com/services/T0001/B0002/XXXXXXXX', secret: SECRET, format: 'slack' });
     const listed = await store.list('all');
-    expect(listed).toEqual([expect.objectContaining({ id, severities: ['A'], partnerTenantIds: '*' })]);
-    expect(listed[0]).not.toHaveProperty('secret');
+    expect(listed.map(({ id, url }) => ({ id, url }))).toEqual(
+      expect.arrayContaining([
+        { id, url: 'https://hooks.example.com/b?sig=…' },
+        { id: slack.id, url: 'https://hooks.slack.com/services/T000…/…' },
+      ]),
+    );
+    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ id, severities: ['A'], partnerTenantIds: '*' })]));
+    for (const subscription of listed) expect(subscription).not.toHaveProperty('secret');
+  });
+
+  it('seals again under the current key, once, what an older key sealed', async () => {
+    const older = await store.create({ url: 'https://hooks.example.com/old', secret: SECRET });
+    const current = randomBytes(32);
+    const rotated = new AlertSubscriptionStore(dataSource, new KeyRing(current, [key]));
+    const newer = await rotated.create({ url: 'https://hooks.example.com/new', secret: SECRET });
+
+    expect(await rotated.resealStale()).toEqual({ sealed: 2, resealed: 1 });
+    expect(await rotated.resealStale()).toEqual({ sealed: 2, resealed: 0 });
+    const keyIds: Array<{ credentials_key_id: string }> = await dataSource.query('SELECT credentials_key_id FROM alert_subscriptions');
+    expect(new Set(keyIds.map((row) => row.credentials_key_id))).toEqual(new Set([new KeyRing(current).currentKeyId]));
+    const withCurrentOnly = new AlertSubscriptionStore(dataSource, new KeyRing(current));
+    expect(await withCurrentOnly.get(older.id, 'all')).toMatchObject({ url: 'https://hooks.example.com/old', secret: SECRET });
+    expect(await withCurrentOnly.get(newer.id, 'all')).toMatchObject({ url: 'https://hooks.example.com/new', secret: SECRET });
   });
 
   it('deletes a subscription once', async () => {

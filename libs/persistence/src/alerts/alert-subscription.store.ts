@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, Repository } from 'typeorm';
+import { Not, type DataSource, type Repository } from 'typeorm';
 import type { Product, Severity } from '@escalade/domain';
+import type { KeyRing, SealedSecret } from '@escalade/secrets';
 import type { PartnerTenants } from '../partner-tenants';
-import { AlertSubscriptionEntity, EVERY_PARTNER } from './alert-subscription.entity';
+import type { ResealCount } from '../secrets-at-rest';
+import { AlertSubscriptionEntity, EVERY_PARTNER, type SignatureScheme } from './alert-subscription.entity';
+import { redactedWebhookUrl } from './redacted-webhook-url';
 import type { AlertFormat, AlertKind, WebhookAlert } from './webhook-alert';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -15,6 +18,8 @@ export interface NewAlertSubscription {
   customers?: string[];
   kinds?: AlertKind[];
   format?: AlertFormat;
+  /** Absent: 'escalade-v1'. */
+  signatureScheme?: SignatureScheme;
   /**
    * The partner tenants whose tickets' alerts it receives (GUIDs, any case), or '*' for every one. Absent: '*', as for
    * the worker's own callers; the API always passes the tenants its principal may give.
@@ -22,11 +27,25 @@ export interface NewAlertSubscription {
   partnerTenantIds?: readonly string[] | typeof EVERY_PARTNER;
 }
 
-export type PublicAlertSubscription = Omit<AlertSubscriptionEntity, 'secret'>;
+type SealedColumns = 'redactedUrl' | 'credentialsCiphertext' | 'credentialsIv' | 'credentialsAuthTag' | 'credentialsKeyId';
 
-/** What may be shown once the subscription exists: everything but the signing secret. */
-export function toPublicSubscription({ secret: _secret, ...subscription }: AlertSubscriptionEntity): PublicAlertSubscription {
-  return subscription;
+/** A subscription with its credentials opened: only for delivering to it. */
+export type AlertSubscription = Omit<AlertSubscriptionEntity, SealedColumns> & {
+  url: string;
+  /** Signs every delivery; never shown after creation. */
+  secret: string;
+};
+
+/** What may be shown once the subscription exists: everything but the signing secret, the URL redacted. */
+export type PublicAlertSubscription = Omit<AlertSubscription, 'secret'>;
+
+export function toPublicSubscription({ secret: _secret, url, ...subscription }: AlertSubscription): PublicAlertSubscription {
+  return { ...subscription, url: redactedWebhookUrl(url, subscription.format) };
+}
+
+interface SubscriptionCredentials {
+  url: string;
+  secret: string;
 }
 
 export type AlertFacts = Pick<WebhookAlert, 'kind' | 'severity' | 'product' | 'customer' | 'partnerTenantId'>;
@@ -66,58 +85,110 @@ export class AlertSubscriptionStore {
 
   constructor(
     dataSource: DataSource,
+    private readonly keyRing: KeyRing,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.subscriptions = dataSource.getRepository(AlertSubscriptionEntity);
   }
 
-  async create(input: NewAlertSubscription): Promise<AlertSubscriptionEntity> {
+  async create(input: NewAlertSubscription): Promise<AlertSubscription> {
+    const id = randomUUID();
+    const format = input.format ?? 'json';
     const subscription = this.subscriptions.create({
-      id: randomUUID(),
-      url: input.url,
-      secret: input.secret,
+      id,
+      redactedUrl: redactedWebhookUrl(input.url, format),
+      ...this.sealed(id, { url: input.url, secret: input.secret }),
       severities: input.severities ?? [],
       products: input.products ?? [],
       customers: input.customers ?? [],
       kinds: input.kinds ?? [],
-      format: input.format ?? 'json',
+      format,
+      signatureScheme: input.signatureScheme ?? 'escalade-v1',
       partnerTenantIds: partnerTenantIdsOf(input.partnerTenantIds ?? EVERY_PARTNER),
       createdAt: this.clock().toISOString(),
     });
     await this.subscriptions.insert(subscription);
-    return subscription;
+    return this.opened(subscription);
   }
 
   /**
-   * Oldest first, without secrets: those whose partner tenants are all among `partners` (see subscriptionVisibleTo).
-   * Filtered here rather than in SQL: the partner tenants are JSON text, and subscriptions are few.
+   * Oldest first, without secrets, the URLs redacted: those whose partner tenants are all among `partners` (see
+   * subscriptionVisibleTo). Filtered here rather than in SQL: the partner tenants are JSON text, and subscriptions are few.
    */
   async list(partners: PartnerTenants): Promise<PublicAlertSubscription[]> {
     const all = await this.subscriptions.find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    return all.filter((subscription) => subscriptionVisibleTo(subscription, partners)).map(toPublicSubscription);
+    return all.filter((subscription) => subscriptionVisibleTo(subscription, partners)).map(shown);
   }
 
-  /** undefined when there is no such subscription, or when `partners` may not see it. */
-  async get(id: string, partners: PartnerTenants): Promise<AlertSubscriptionEntity | undefined> {
+  /** With its credentials opened; undefined when there is no such subscription, or when `partners` may not see it. */
+  async get(id: string, partners: PartnerTenants): Promise<AlertSubscription | undefined> {
     const subscription = await this.subscriptions.findOneBy({ id });
-    return subscription && subscriptionVisibleTo(subscription, partners) ? subscription : undefined;
+    return subscription && subscriptionVisibleTo(subscription, partners) ? this.opened(subscription) : undefined;
   }
 
   /** false when there was no such subscription, or when `partners` may not see it (and it stays). */
   async delete(id: string, partners: PartnerTenants): Promise<boolean> {
-    if (!(await this.get(id, partners))) return false;
+    const subscription = await this.subscriptions.findOneBy({ id });
+    if (!subscription || !subscriptionVisibleTo(subscription, partners)) return false;
     const { affected } = await this.subscriptions.delete({ id });
     return (affected ?? 0) > 0;
   }
 
   /**
-   * The subscriptions for the alert's partner (see coversPartner) whose filters admit it; customers match its name or
-   * domain, ignoring case. Filtered here rather than in SQL: the filters are JSON text, and subscriptions are few.
+   * The subscriptions for the alert's partner (see coversPartner) whose filters admit it, without their credentials
+   * (`get` opens them, to deliver); customers match its name or domain, ignoring case. Filtered here rather than in
+   * SQL: the filters are JSON text, and subscriptions are few.
    */
-  async matching(alert: AlertFacts): Promise<AlertSubscriptionEntity[]> {
+  async matching(alert: AlertFacts): Promise<PublicAlertSubscription[]> {
     const all = await this.subscriptions.find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    return all.filter((subscription) => admits(subscription, alert));
+    return all.filter((subscription) => admits(subscription, alert)).map(shown);
   }
+
+  /** Seals again under the current key the credentials an older key sealed; idempotent. */
+  async resealStale(): Promise<ResealCount> {
+    const sealed = await this.subscriptions.count();
+    const stale = await this.subscriptions.findBy({ credentialsKeyId: Not(this.keyRing.currentKeyId) });
+    let resealed = 0;
+    for (const subscription of stale) {
+      const again = this.sealed(subscription.id, this.credentialsOf(subscription));
+      // Conditional: another rotation may have sealed it meanwhile.
+      const { affected } = await this.subscriptions.update({ id: subscription.id, credentialsKeyId: subscription.credentialsKeyId }, again);
+      resealed += affected ?? 0;
+    }
+    return { sealed, resealed };
+  }
+
+  private sealed(id: string, credentials: SubscriptionCredentials) {
+    const { ciphertext, iv, authTag, keyId } = this.keyRing.seal(JSON.stringify(credentials), id);
+    return { credentialsCiphertext: ciphertext, credentialsIv: iv, credentialsAuthTag: authTag, credentialsKeyId: keyId };
+  }
+
+  private credentialsOf(subscription: AlertSubscriptionEntity): SubscriptionCredentials {
+    const sealed: SealedSecret = {
+      ciphertext: subscription.credentialsCiphertext,
+      iv: subscription.credentialsIv,
+      authTag: subscription.credentialsAuthTag,
+      keyId: subscription.credentialsKeyId,
+    };
+    return JSON.parse(this.keyRing.open(sealed, subscription.id)) as SubscriptionCredentials;
+  }
+
+  private opened(subscription: AlertSubscriptionEntity): AlertSubscription {
+    const { url, secret } = this.credentialsOf(subscription);
+    return { ...shown(subscription), url, secret };
+  }
+}
+
+/** The row as it may be shown: the URL redacted, nothing sealed. */
+function shown({
+  redactedUrl,
+  credentialsCiphertext: _ciphertext,
+  credentialsIv: _iv,
+  credentialsAuthTag: _authTag,
+  credentialsKeyId: _keyId,
+  ...subscription
+}: AlertSubscriptionEntity): PublicAlertSubscription {
+  return { ...subscription, url: redactedUrl };
 }
 
 /** Lower-case and each once; refuses anything but GUIDs, and an empty list (a subscription for nobody). */

@@ -1,60 +1,57 @@
 import type { AlertDeliveryEntity } from './alert-delivery.entity';
-import type { AlertSubscriptionEntity } from './alert-subscription.entity';
-import { ATTEMPT_HEADER, IDEMPOTENCY_KEY_HEADER, SIGNATURE_HEADER, signDelivery, TIMESTAMP_HEADER } from './webhook-signature';
+import type { SignatureScheme } from './alert-subscription.entity';
+import type { OutboundClient } from './outbound/outbound-client';
+import { failureReason } from './outbound/outbound-failure';
+import { ATTEMPT_HEADER, IDEMPOTENCY_KEY_HEADER, signatureHeaders } from './webhook-signature';
 
 export interface WebhookOptions {
-  fetch?: typeof globalThis.fetch;
-  timeoutMs?: number;
+  /** The way out: the destination policy (ALERT_ALLOWED_HOSTS, https in production), time-outs and the response cap. */
+  outbound: OutboundClient;
   now?: () => Date;
 }
 
 export interface WebhookResult {
   delivered: boolean;
   httpStatus?: number;
-  /** Why the attempt failed: the HTTP status and the start of the answer, a time-out or a network error. */
+  /**
+   * Why the attempt failed, in our words only (`HTTP 500`, `redirect not followed (HTTP 302)`, `timeout: …`,
+   * `connection refused`, `refused: <rule>` …): never anything the receiver answered.
+   */
   error?: string;
 }
 
-const ERROR_BODY_LIMIT = 200;
+/** Where a delivery goes and how it is signed. */
+export interface WebhookDestination {
+  url: string;
+  secret: string;
+  signatureScheme: SignatureScheme;
+}
 
 /**
- * POSTs the stored payload once, signed, with the delivery id as Idempotency-Key. Never throws and never retries:
- * any 2xx is delivered, anything else (other statuses, redirects, a time-out, a network error) failed with the reason.
+ * POSTs the stored payload once, signed in the subscription's scheme, with the delivery id as Idempotency-Key. Never
+ * throws and never retries: any 2xx is delivered, anything else (other statuses, a redirect, which is not followed, a
+ * refused destination, a time-out, a network error) failed with the reason.
  */
 export async function deliverWebhook(
   delivery: Pick<AlertDeliveryEntity, 'id' | 'payload' | 'attemptCount'>,
-  subscription: Pick<AlertSubscriptionEntity, 'url' | 'secret'>,
-  { fetch = globalThis.fetch, timeoutMs = 10_000, now = () => new Date() }: WebhookOptions = {},
+  destination: WebhookDestination,
+  { outbound, now = () => new Date() }: WebhookOptions,
 ): Promise<WebhookResult> {
-  const timestamp = String(Math.floor(now().getTime() / 1000));
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const timestamp = Math.floor(now().getTime() / 1000);
+  const message = { id: delivery.id, timestamp, body: delivery.payload };
   try {
-    const response = await fetch(subscription.url, {
-      method: 'POST',
+    const { status } = await outbound.post(destination.url, {
       headers: {
         'Content-Type': 'application/json',
-        [SIGNATURE_HEADER]: signDelivery(subscription.secret, timestamp, delivery.payload),
-        [TIMESTAMP_HEADER]: timestamp,
+        ...signatureHeaders(destination.signatureScheme, destination.secret, message),
         [IDEMPOTENCY_KEY_HEADER]: delivery.id,
         [ATTEMPT_HEADER]: String(delivery.attemptCount + 1),
       },
       body: delivery.payload,
-      // A redirected POST may turn into a GET or leave for another host: the subscription's URL must answer itself.
-      redirect: 'manual',
-      signal: abort.signal,
     });
-    if (response.ok) {
-      await response.body?.cancel();
-      return { delivered: true, httpStatus: response.status };
-    }
-    const answer = (await response.text()).slice(0, ERROR_BODY_LIMIT).trim();
-    return { delivered: false, httpStatus: response.status, error: `HTTP ${response.status}${answer ? `: ${answer}` : ''}` };
+    if (status >= 200 && status < 300) return { delivered: true, httpStatus: status };
+    return { delivered: false, httpStatus: status, error: status >= 300 && status < 400 ? `redirect not followed (HTTP ${status})` : `HTTP ${status}` };
   } catch (err) {
-    if (abort.signal.aborted) return { delivered: false, error: `no answer within ${timeoutMs} ms` };
-    const { message, cause } = err as Error & { cause?: Error };
-    return { delivered: false, error: cause?.message ? `${message}: ${cause.message}` : message };
-  } finally {
-    clearTimeout(timer);
+    return { delivered: false, error: failureReason(err) };
   }
 }

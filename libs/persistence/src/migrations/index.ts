@@ -1,3 +1,4 @@
+import type { KeyRing } from '@escalade/secrets';
 import { CreateAlerts1764000000000 } from './1764000000000-create-alerts';
 import { CreateTicketsProjection1764000000002 } from './1764000000002-create-tickets-projection';
 import { CreateAlertSubscriptions1764000000003 } from '../alerts/1764000000003-create-alert-subscriptions';
@@ -12,6 +13,8 @@ import { AddPartnerCenterCredentialStatus1764000000011 } from '../partner-center
 import { CreateApiKeys1764000000012 } from '../api-keys/1764000000012-create-api-keys';
 import { ScopeTicketsByPartner1764000000013 } from '../tickets/1764000000013-scope-tickets-by-partner';
 import { ScopeAlertsByPartner1764000000014 } from '../alerts/1764000000014-scope-alerts-by-partner';
+import { SealAlertSubscriptionSecrets1764000000015 } from '../alerts/1764000000015-seal-alert-subscription-secrets';
+import { DropReceiverAnswers1764000000016 } from '../alerts/1764000000016-drop-receiver-answers';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
@@ -29,4 +32,13 @@ export const MIGRATIONS = [
   CreateApiKeys1764000000012,
   ScopeTicketsByPartner1764000000013,
   ScopeAlertsByPartner1764000000014,
+  SealAlertSubscriptionSecrets1764000000015,
+  DropReceiverAnswers1764000000016,
 ];
+
+/** MIGRATIONS, those that seal secrets kept in clear before given `keyRing` (asked only when there is one to seal). */
+export function migrationsWith(keyRing: () => KeyRing): typeof MIGRATIONS {
+  return MIGRATIONS.map((migration) =>
+    migration === SealAlertSubscriptionSecrets1764000000015 ? SealAlertSubscriptionSecrets1764000000015.sealingWith(keyRing) : migration,
+  );
+}

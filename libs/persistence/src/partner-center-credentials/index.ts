@@ -1,4 +1,3 @@
-export * from './credential-cipher';
 export * from './partner-center-credential-status.entity';
 export * from './partner-center-credential.entity';
 export * from './partner-center-credential.store';

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Partner Center's latest refresh token for one app in one tenant, encrypted (see CredentialCipher). */
+/** Partner Center's latest refresh token for one app in one tenant, encrypted with the key ring (see PartnerCenterCredentialStore). */
 @Entity({ name: 'partner_center_credentials' })
 export class PartnerCenterCredentialEntity {
   /** `<tenant id>/<client id>` */

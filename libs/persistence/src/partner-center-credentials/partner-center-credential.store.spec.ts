@@ -1,11 +1,19 @@
 import type { DataSource } from 'typeorm';
 import { PartnerCenterCredentials } from '@escalade/partner-center';
 import { INVALID_GRANT, startFakeEntra, type FakeEntra } from '../../../partner-center/src/credentials/testing/fake-entra';
+import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
-import { CredentialCipher } from './credential-cipher';
 import { PartnerCenterCredentialStore } from './partner-center-credential.store';
 
-const KEY = Buffer.alloc(32, 9).toString('base64');
+const KEY = Buffer.alloc(32, 9);
+const OTHER_KEY = Buffer.alloc(32, 3);
+/** A row sealed by the CredentialCipher that came before the key ring, under CREDENTIALS_ENCRYPTION_KEY = FORMER_KEY. */
+const FORMER_KEY = Buffer.alloc(32, 7);
+const SEALED_BEFORE = {
+  id: 'partner-tenant/escalade-app',
+  refreshToken: 'refresh-token-sealed-before-the-key-ring',
+  sealed: { ciphertext: 'tEsVSL+gcNERppvBjEyuVaURlaCv79gHnltvUbaQacgXCjiwNjZpWQ==', iv: 'MjVHp6BxcRxSPPLf', authTag: 'Ostb/vA0ZHvEhBtuNT0mRA==', keyId: 'cd07ca4a1b690f8e' },
+};
 const CONSENTED = 'refresh-token-from-consent';
 const SEED = 'a'.repeat(64);
 
@@ -19,7 +27,7 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 describe.each(testDatabases())('PartnerCenterCredentialStore on $name', (database) => {
   let dataSource: DataSource;
   let entra: FakeEntra;
-  const storeWith = (key = KEY) => new PartnerCenterCredentialStore(dataSource, new CredentialCipher(key), () => new Date('2026-11-27T10:00:00.000Z'));
+  const storeWith = (keyRing = new KeyRing(KEY)) => new PartnerCenterCredentialStore(dataSource, keyRing, () => new Date('2026-11-27T10:00:00.000Z'));
   const credentials = (store: PartnerCenterCredentialStore) =>
     new PartnerCenterCredentials({
       authorityUrl: entra.authorityUrl,
@@ -44,7 +52,7 @@ describe.each(testDatabases())('PartnerCenterCredentialStore on $name', (databas
 
     const rows: Array<Record<string, string>> = await dataSource.query('SELECT * FROM partner_center_credentials');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: 'partner-tenant/escalade-app', encryption_key_id: new CredentialCipher(KEY).keyId, updated_at: '2026-11-27T10:00:00.000Z' });
+    expect(rows[0]).toMatchObject({ id: 'partner-tenant/escalade-app', encryption_key_id: new KeyRing(KEY).currentKeyId, updated_at: '2026-11-27T10:00:00.000Z' });
     expect(JSON.stringify(rows)).not.toContain('refresh-token-1');
     expect(await storeWith().get('partner-tenant/escalade-app')).toMatchObject({ refreshToken: 'refresh-token-1' });
 
@@ -75,7 +83,7 @@ describe.each(testDatabases())('PartnerCenterCredentialStore on $name', (databas
   });
 
   it('replaces a token sealed with a lost key, which nothing can read any more', async () => {
-    await storeWith(Buffer.alloc(32, 3).toString('base64')).put('t/a', { refreshToken: 'sealed-elsewhere', seedHash: SEED }, 0);
+    await storeWith(new KeyRing(OTHER_KEY)).put('t/a', { refreshToken: 'sealed-elsewhere', seedHash: SEED }, 0);
     await storeWith().replace('t/a', 'from-new-consent', SEED);
     expect(await storeWith().get('t/a')).toMatchObject({ refreshToken: 'from-new-consent', version: 2 });
   });
@@ -105,9 +113,31 @@ describe.each(testDatabases())('PartnerCenterCredentialStore on $name', (databas
 
   it('refuses to read a row sealed with another key, or altered', async () => {
     await storeWith().put('t/a', { refreshToken: 'secret-token', seedHash: SEED }, 0);
-    await expect(storeWith(Buffer.alloc(32, 3).toString('base64')).get('t/a')).rejects.toThrow(/encrypted with key/);
+    await expect(storeWith(new KeyRing(OTHER_KEY)).get('t/a')).rejects.toThrow(/encrypted with key/);
 
     await dataSource.query(`UPDATE partner_center_credentials SET refresh_token_ciphertext = 'AAAAAAAAAAAA'`);
     await expect(storeWith().get('t/a')).rejects.toThrow('fails its integrity check');
+  });
+
+  it('opens a token sealed before the key ring, under the former CREDENTIALS_ENCRYPTION_KEY kept as a previous key', async () => {
+    const { id, refreshToken, sealed } = SEALED_BEFORE;
+    await dataSource.query(
+      ...dataSource.driver.escapeQueryWithParameters(
+        `INSERT INTO partner_center_credentials (id, refresh_token_ciphertext, refresh_token_iv, refresh_token_auth_tag, encryption_key_id, seed_hash, version, updated_at)
+         VALUES (:id, :ciphertext, :iv, :authTag, :keyId, :seed, 3, '2026-11-20T10:00:00.000Z')`,
+        { id, ...sealed, seed: SEED },
+        {},
+      ),
+    );
+
+    expect(await storeWith(new KeyRing(FORMER_KEY)).get(id)).toEqual({ refreshToken, seedHash: SEED, version: 3 });
+    const rotated = storeWith(new KeyRing(KEY, [FORMER_KEY]));
+    expect(await rotated.get(id)).toEqual({ refreshToken, seedHash: SEED, version: 3 });
+
+    expect(await rotated.resealStale()).toEqual({ sealed: 1, resealed: 1 });
+    expect(await rotated.resealStale()).toEqual({ sealed: 1, resealed: 0 });
+    expect(await storeWith(new KeyRing(KEY)).get(id)).toEqual({ refreshToken, seedHash: SEED, version: 3 });
+    const [row] = await dataSource.query('SELECT encryption_key_id, updated_at FROM partner_center_credentials');
+    expect(row).toEqual({ encryption_key_id: new KeyRing(KEY).currentKeyId, updated_at: '2026-11-20T10:00:00.000Z' });
   });
 });

@@ -1,6 +1,7 @@
-import type { DataSource, Repository } from 'typeorm';
+import { Not, type DataSource, type Repository } from 'typeorm';
 import type { CredentialsStatus, RefreshTokenStore, StoredRefreshToken } from '@escalade/partner-center';
-import type { CredentialCipher } from './credential-cipher';
+import type { KeyRing, SealedSecret } from '@escalade/secrets';
+import type { ResealCount } from '../secrets-at-rest';
 import { PartnerCenterCredentialStatusEntity } from './partner-center-credential-status.entity';
 import { PartnerCenterCredentialEntity } from './partner-center-credential.entity';
 
@@ -12,7 +13,8 @@ const REASON_LENGTH = 1000;
 const REPLACE_ATTEMPTS = 3;
 
 /**
- * Partner Center's rotated refresh tokens, encrypted at rest, and the credentials' status. Only PartnerCenterCredentials
+ * Partner Center's rotated refresh tokens, encrypted at rest with the key ring (the row's id as context; tokens sealed
+ * before the key ring open as they were, its key ids being the same), and the credentials' status. Only PartnerCenterCredentials
  * reads a token back; the API replaces it (an operator's new consent) and reads the status.
  */
 export class PartnerCenterCredentialStore implements RefreshTokenStore {
@@ -21,7 +23,7 @@ export class PartnerCenterCredentialStore implements RefreshTokenStore {
 
   constructor(
     dataSource: DataSource,
-    private readonly cipher: CredentialCipher,
+    private readonly keyRing: KeyRing,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.rows = dataSource.getRepository(PartnerCenterCredentialEntity);
@@ -31,8 +33,7 @@ export class PartnerCenterCredentialStore implements RefreshTokenStore {
   async get(id: string): Promise<StoredRefreshToken | undefined> {
     const row = await this.rows.findOneBy({ id });
     if (!row) return undefined;
-    const sealed = { ciphertext: row.refreshTokenCiphertext, iv: row.refreshTokenIv, authTag: row.refreshTokenAuthTag, keyId: row.encryptionKeyId };
-    return { refreshToken: this.cipher.open(sealed, id), seedHash: row.seedHash, version: row.version };
+    return { refreshToken: this.keyRing.open(sealedOf(row), id), seedHash: row.seedHash, version: row.version };
   }
 
   async put(id: string, { refreshToken, seedHash }: Omit<StoredRefreshToken, 'version'>, expectedVersion: number): Promise<boolean> {
@@ -67,8 +68,23 @@ export class PartnerCenterCredentialStore implements RefreshTokenStore {
     return { state: row.state, since: row.since ?? undefined, reason: row.reason ?? undefined, updatedAt: row.updatedAt };
   }
 
+  /**
+   * Seals again under the current key the tokens an older key sealed; idempotent. The version stays: a worker renewing
+   * meanwhile writes over it as it would have, with a token of its own sealing.
+   */
+  async resealStale(): Promise<ResealCount> {
+    const sealed = await this.rows.count();
+    let resealed = 0;
+    for (const row of await this.rows.findBy({ encryptionKeyId: Not(this.keyRing.currentKeyId) })) {
+      const { updatedAt: _unchanged, ...again } = this.sealed(row.id, this.keyRing.open(sealedOf(row), row.id));
+      const { affected } = await this.rows.update({ id: row.id, version: row.version, encryptionKeyId: row.encryptionKeyId }, again);
+      resealed += affected ?? 0;
+    }
+    return { sealed, resealed };
+  }
+
   private sealed(id: string, refreshToken: string) {
-    const { ciphertext, iv, authTag, keyId } = this.cipher.seal(refreshToken, id);
+    const { ciphertext, iv, authTag, keyId } = this.keyRing.seal(refreshToken, id);
     const updatedAt = this.clock().toISOString();
     return { refreshTokenCiphertext: ciphertext, refreshTokenIv: iv, refreshTokenAuthTag: authTag, encryptionKeyId: keyId, updatedAt };
   }
@@ -83,4 +99,8 @@ export class PartnerCenterCredentialStore implements RefreshTokenStore {
       throw err;
     }
   }
+}
+
+function sealedOf(row: PartnerCenterCredentialEntity): SealedSecret {
+  return { ciphertext: row.refreshTokenCiphertext, iv: row.refreshTokenIv, authTag: row.refreshTokenAuthTag, keyId: row.encryptionKeyId };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { PRODUCTS, SEVERITIES, type Product, type Severity } from '@escalade/domain';
-import { ALERT_FORMATS, ALERT_KINDS, type AlertFormat, type AlertKind } from '@escalade/persistence';
+import { ALERT_FORMATS, ALERT_KINDS, SIGNATURE_SCHEMES, type AlertFormat, type AlertKind, type SignatureScheme } from '@escalade/persistence';
 import { OptionalField } from '../../validation/field.decorators';
 import { TENANT_ID_PATTERN, TENANT_ID_RULE } from '../../validation/ids';
 
@@ -61,6 +61,17 @@ export class CreateAlertSubscriptionDto {
   @OptionalField()
   @IsIn(ALERT_FORMATS)
   format?: AlertFormat;
+
+  @ApiPropertyOptional({
+    enum: SIGNATURE_SCHEMES,
+    default: 'escalade-v1',
+    description:
+      'How deliveries are signed: `escalade-v1`, our `v1=` HMAC (X-Escalade-Signature, X-Escalade-Timestamp); ' +
+      '`standard-webhooks`, the Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature), which its libraries verify',
+  })
+  @OptionalField()
+  @IsIn(SIGNATURE_SCHEMES)
+  signatureScheme?: SignatureScheme;
 
   @ApiPropertyOptional({
     type: [String],

@@ -63,13 +63,15 @@ describe('the console session (POST/DELETE /auth/session, GET /auth/me), local m
 });
 
 describe('the console session in production (Entra ID configured)', () => {
+  /** Production refuses to start without its own encryption key. */
+  const PRODUCTION = { NODE_ENV: 'production', SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') };
   let issuer: TestIssuer;
   let auth: AuthApp;
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
     auth = await startAuthApp({
-      NODE_ENV: 'production',
+      ...PRODUCTION,
       ENTRA_CLIENT_ID: 'escalade-test',
       ENTRA_ALLOWED_TENANTS: TEST_TENANT_ID,
       ENTRA_AUTHORITY_URL: issuer.authority,
@@ -103,7 +105,7 @@ describe('the console session in production (Entra ID configured)', () => {
 
   it('has no local mode: no local admin key, and no start at all without Entra ID', async () => {
     expect(auth.localAdminKey).toBeUndefined();
-    await expect(startAuthApp({ NODE_ENV: 'production' })).rejects.toThrow(
+    await expect(startAuthApp(PRODUCTION)).rejects.toThrow(
       'ENTRA_CLIENT_ID and ENTRA_ALLOWED_TENANTS are required with NODE_ENV=production: production has no local mode',
     );
   });

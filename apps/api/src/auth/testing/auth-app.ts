@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Controller, Get, Module, Post } from '@nestjs/common';
+import { Controller, Get, Module, Post, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { appConfigModule } from '@escalade/config';
@@ -52,15 +52,18 @@ export interface AuthApp {
   close(): Promise<void>;
 }
 
-/** Starts the app with `env` over the test's environment (restored once it has started); local mode by default. Rejects as the API's start fails. */
-export async function startAuthApp(env: NodeJS.ProcessEnv = {}): Promise<AuthApp> {
+/**
+ * Starts the app with `env` over the test's environment (restored once it has started); local mode by default. Rejects
+ * as the API's start fails. `around` imports AuthModule with modules around it (the API's rate limits).
+ */
+export async function startAuthApp(env: NodeJS.ProcessEnv = {}, around: (auth: Type) => Type[] = (auth) => [auth]): Promise<AuthApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escalade-auth-'));
   const savedEnv = process.env;
   process.env = { ...savedEnv, DATA_DIR: dataDir, ...env };
   delete process.env.DATABASE_URL;
   try {
     // appConfigModule() reads the environment when called: only now that it is set.
-    @Module({ imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), AuthModule], controllers: [ProbeController] })
+    @Module({ imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), ...around(AuthModule)], controllers: [ProbeController] })
     class AuthAppModule {}
     let app: NestExpressApplication | undefined;
     try {

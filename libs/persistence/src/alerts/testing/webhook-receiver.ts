@@ -15,8 +15,8 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 answering each request with the next scripted answer; the last one repeats. */
-export async function startWebhookReceiver(answers: ReceiverAnswer[]): Promise<WebhookReceiver> {
+/** A real HTTP server on `host` (127.0.0.1 unless told) answering each request with the next scripted answer; the last one repeats. */
+export async function startWebhookReceiver(answers: ReceiverAnswer[], host = '127.0.0.1'): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -29,10 +29,10 @@ export async function startWebhookReceiver(answers: ReceiverAnswer[]): Promise<W
       response.writeHead(status, headers).end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks/escalade`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/hooks/escalade`,
     received,
     close: () =>
       new Promise<void>((resolve) => {
