@@ -42,14 +42,7 @@ describe('PartnerCenterClient with renewable credentials', () => {
   });
   beforeEach(async () => {
     entra = await startFakeEntra({ clientId: CLIENT_ID, clientSecret: SECRET, refreshToken: 'consented', delayMs: 20 });
-    credentials = new PartnerCenterCredentials({
-      authorityUrl: entra.authorityUrl,
-      tenantId: 'partner-tenant',
-      clientId: CLIENT_ID,
-      credential: { clientSecret: SECRET },
-      refreshToken: 'consented',
-      store: new InMemoryRefreshTokenStore(),
-    });
+    credentials = entra.appCredentials({ store: new InMemoryRefreshTokenStore() });
     received = [];
     answer = acceptLatestToken;
   });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { PartnerCenterCredentialsError } from '../partner-center.errors';
-import { PartnerCenterCredentials } from './partner-center-credentials';
 import { startFakeEntra, INVALID_GRANT, type FakeEntra } from './testing/fake-entra';
 import { InMemoryRefreshTokenStore } from './testing/in-memory-refresh-token-store';
 
@@ -16,12 +15,7 @@ describe('PartnerCenterCredentials sharing the store', () => {
   let clock: number;
   let warnings: string[];
   const credentials = () =>
-    new PartnerCenterCredentials({
-      authorityUrl: entra.authorityUrl,
-      tenantId: 'partner-tenant',
-      clientId: 'escalade-app',
-      credential: { clientSecret: 'app-secret' },
-      refreshToken: CONSENTED,
+    entra.appCredentials({
       store,
       now: () => clock,
       logger: { warn: (message) => warnings.push(message) },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PartnerCenterCredentialsError, PartnerCenterUnavailableError, isRetryable } from '../partner-center.errors';
-import { PartnerCenterCredentials, type PartnerCenterCredentialsOptions } from './partner-center-credentials';
+import type { PartnerCenterCredentialsOptions } from './partner-center-credentials';
 import { startFakeEntra, INVALID_GRANT, type FakeEntra } from './testing/fake-entra';
 import { InMemoryRefreshTokenStore } from './testing/in-memory-refresh-token-store';
 import { failureOf } from '../testing/failure-of';
@@ -16,16 +16,7 @@ describe('PartnerCenterCredentials (client secret)', () => {
   let store: InMemoryRefreshTokenStore;
   let clock: number;
   const credentials = (options: Partial<PartnerCenterCredentialsOptions> = {}) =>
-    new PartnerCenterCredentials({
-      authorityUrl: entra.authorityUrl,
-      tenantId: TENANT,
-      clientId: CLIENT_ID,
-      credential: { clientSecret: SECRET },
-      refreshToken: CONSENTED,
-      store,
-      now: () => clock,
-      ...options,
-    });
+    entra.appCredentials({ tenantId: TENANT, store, now: () => clock, ...options });
   const redeemed = () => entra.requests.map(({ form }) => form.get('refresh_token'));
 
   beforeEach(async () => {

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { PartnerCenterCredentials } from '@escalade/partner-center';
 import { INVALID_GRANT, startFakeEntra, type FakeEntra } from '../../../partner-center/src/credentials/testing/fake-entra';
 import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
@@ -28,15 +27,7 @@ describe.each(testDatabases())('PartnerCenterCredentialStore on $name', (databas
   let dataSource: DataSource;
   let entra: FakeEntra;
   const storeWith = (keyRing = new KeyRing(KEY)) => new PartnerCenterCredentialStore(dataSource, keyRing, () => new Date('2026-11-27T10:00:00.000Z'));
-  const credentials = (store: PartnerCenterCredentialStore) =>
-    new PartnerCenterCredentials({
-      authorityUrl: entra.authorityUrl,
-      tenantId: 'partner-tenant',
-      clientId: 'escalade-app',
-      credential: { clientSecret: 'app-secret' },
-      refreshToken: CONSENTED,
-      store,
-    });
+  const credentials = (store: PartnerCenterCredentialStore) => entra.appCredentials({ store });
 
   beforeAll(async () => (dataSource = await database.open()));
   afterAll(() => database.close(dataSource));

@@ -1,6 +1,7 @@
 import { constants, verify, X509Certificate } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PartnerCenterCredentials, type PartnerCenterCredentialsOptions } from '../partner-center-credentials';
 
 export interface FakeEntraOptions {
   clientId: string;
@@ -33,6 +34,8 @@ export interface FakeEntra {
   accessTokens: string[];
   /** Answers every token request with this error until called with undefined. */
   refuseWith(answer: OAuthErrorAnswer | undefined): void;
+  /** Credentials of this fake's app (its client id, secret and consented refresh token) for tenant `partner-tenant`. */
+  appCredentials(options: Pick<PartnerCenterCredentialsOptions, 'store'> & Partial<PartnerCenterCredentialsOptions>): PartnerCenterCredentials;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,15 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
     refreshTokens,
     accessTokens,
     refuseWith: (answer) => (refusal = answer),
+    appCredentials: (overrides) =>
+      new PartnerCenterCredentials({
+        authorityUrl,
+        tenantId: 'partner-tenant',
+        clientId: options.clientId,
+        credential: { clientSecret: options.clientSecret ?? '' },
+        refreshToken: options.refreshToken,
+        ...overrides,
+      }),
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
