@@ -11,6 +11,7 @@ import { JournalFaultStore, PartnerCenterCredentialStore, testDatabases, Tickets
 import { keyRingFrom } from '@escalade/secrets';
 import { closedPort, temporalClientAt } from '../errors/testing/real-errors';
 import { HealthModule } from './health.module';
+import { APP_CREDENTIALS } from '../partner-center/testing/app-credentials';
 
 const [sqlite] = testDatabases(); // SQLite always comes first
 
@@ -19,15 +20,6 @@ const answeringTemporal = {
   connection: { withDeadline: (_deadline: number, call: () => Promise<unknown>) => call() },
   workflowService: { getSystemInfo: async () => ({}) },
 } as unknown as Client;
-
-/** The worker's Partner Center app credentials, which the API reads too. */
-const APP_CREDENTIALS = {
-  PARTNER_CENTER_CLIENT_ID: 'escalade-app',
-  PARTNER_CENTER_CLIENT_SECRET: 'app-secret',
-  PARTNER_CENTER_TENANT_ID: 'contoso.onmicrosoft.com',
-  PARTNER_CENTER_REFRESH_TOKEN: 'consented',
-  CREDENTIALS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-};
 
 /** What the API's global modules give the health module: Temporal, the configuration, the DataSource and its stores. */
 function dependencies(client: Client, dataSource: DataSource, env: NodeJS.ProcessEnv): DynamicModule {

@@ -13,17 +13,11 @@ import { AuthModule } from '../auth/auth.module';
 import { anApiKey, httpAs } from '../auth/testing/api-keys';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { PartnerCenterModule } from './partner-center.module';
+import { APP_CREDENTIALS } from './testing/app-credentials';
 
 const KEY = 'contoso.onmicrosoft.com/escalade-app';
 const NEW_TOKEN = '0.AXoA-refresh-token-from-new-consent_x';
 const PARTNER = '22222222-2222-2222-2222-222222222222';
-const APP_CREDENTIALS = {
-  PARTNER_CENTER_CLIENT_ID: 'escalade-app',
-  PARTNER_CENTER_CLIENT_SECRET: 'app-secret',
-  PARTNER_CENTER_TENANT_ID: 'contoso.onmicrosoft.com',
-  PARTNER_CENTER_REFRESH_TOKEN: 'consented',
-  CREDENTIALS_ENCRYPTION_KEY: Buffer.alloc(32, 4).toString('base64'),
-};
 
 /** The API on a SQLite file, with the environment `env` on top of the test's, behind the real AuthModule. */
 async function apiWith(env: NodeJS.ProcessEnv): Promise<{ app: INestApplication; dataDir: string; admin: string }> {
