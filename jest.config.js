@@ -5,6 +5,7 @@ module.exports = {
     '<rootDir>/libs/config',
     '<rootDir>/libs/event-store',
     '<rootDir>/libs/persistence',
+    '<rootDir>/libs/alerting',
     '<rootDir>/libs/microsoft-support',
     '<rootDir>/libs/secrets',
     '<rootDir>/libs/partner-center',

@@ -5,7 +5,7 @@ import {
   SIMULATOR_CLIENT_SECRET,
   SIMULATOR_REFRESH_TOKEN,
   SIMULATOR_TENANT_ID,
-} from '../apps/ms-simulator/src/testing/simulator-credentials';
+} from '@escalade/ms-simulator';
 import { formerLocalKeyEnv } from './former-local-key';
 
 /**

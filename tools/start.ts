@@ -10,7 +10,7 @@ import { ConfigError, identityConfigured, loadAppConfig, type AppConfig } from '
 import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
 import { simulatorCredentialsEnv } from './simulator-credentials';
-import { LOCAL_ADMIN_KEY_FILE, signInLink } from '../apps/api/src/auth/local-admin-key';
+import { LOCAL_ADMIN_KEY_FILE, signInLink } from '@escalade/api';
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
 const { buildConsole } = require('./build-console.cjs') as { buildConsole: (options?: { outDir?: string }) => Promise<void> };
 

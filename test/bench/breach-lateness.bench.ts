@@ -5,7 +5,7 @@
 //   npm run bench:breach-lateness   (BENCH_TICKETS=200 by default)
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
 const { resolveBinary, BINARIES } = require('../../tools/temporal-binaries.cjs');

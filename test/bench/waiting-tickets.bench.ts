@@ -8,7 +8,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { TicketStatus } from '@escalade/domain';
-import type { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
+import { loadWorkerModule, TemporalWorkerService } from '@escalade/worker';
 import { FaultSystem } from '../faults/fault-system';
 import { inBatches } from '../faults/ticket-steps';
 import { seconds, sleep } from '../faults/timing';
@@ -32,8 +32,7 @@ interface Sample {
 async function startWorker(system: FaultSystem): Promise<{ context: INestApplicationContext; service: TemporalWorkerService; running: Promise<void> }> {
   Object.assign(process.env, system.env); // the modules validate the environment when they load
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const { WorkerModule } = await import('../../apps/worker/src/worker.module');
-  const { TemporalWorkerService } = await import('../../apps/worker/src/temporal/temporal-worker.service');
+  const WorkerModule = await loadWorkerModule();
   const context = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   const service = context.get(TemporalWorkerService);
   const running = service.run();

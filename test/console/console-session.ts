@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { aServiceRequest, type ServiceRequestOverrides } from '@escalade/domain';
+import { aServiceRequest, type ServiceRequestOverrides } from '@escalade/domain/testing';
 import type { EscaladeSystem } from '../support/escalade-system';
 
 /** The partner tenant of aServiceRequest(). */

@@ -1,5 +1,5 @@
-import type { ServiceRequestOverrides } from '@escalade/domain';
-import { startWebhookReceiver } from '@escalade/persistence';
+import type { ServiceRequestOverrides } from '@escalade/domain/testing';
+import { startWebhookReceiver } from '@escalade/alerting/testing';
 import { onEscaladeSystem } from '../support/escalade-system';
 import { builtConsole, onChromiumTab, saveScreenshot } from './browser';
 import { openTicket as openTicketAs, PARTNER_A, signInThroughLink } from './console-session';

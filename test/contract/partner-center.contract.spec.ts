@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  firstAnswerIn,
   PartnerCenterClient,
+  progressOf,
   type ResourceCollection,
   type ServiceRequestResource,
   type SupportTopic,
 } from '@escalade/partner-center';
-import { firstAnswerIn, progressOf } from '../../libs/partner-center/src/service-request-reading';
-import { startSimulator, type RunningSimulator } from '../../apps/ms-simulator/src/testing/start-simulator';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { shapeDifferences } from './json-shape';
 
 const fixture = <T = Record<string, unknown>>(name: string): T =>

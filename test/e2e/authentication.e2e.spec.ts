@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { onEscaladeSystem } from '../support/escalade-system';
 
 /** The partner tenant of aServiceRequest(), and another one. */

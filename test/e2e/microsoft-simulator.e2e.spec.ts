@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { aServiceRequest } from '@escalade/domain';
-import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
-import { startSimulator, type RunningSimulator } from '../../apps/ms-simulator/src/testing/start-simulator';
+import { aServiceRequest } from '@escalade/domain/testing';
+import type { TicketView } from '@escalade/contract';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
 import { UNKNOWN_SUPPORT_TOPIC_ID } from '../support/test-microsoft-support';

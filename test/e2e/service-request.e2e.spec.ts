@@ -1,6 +1,7 @@
-import { aServiceRequest } from '@escalade/domain';
-import { startWebhookReceiver, verifySignature } from '@escalade/persistence';
-import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
+import { aServiceRequest } from '@escalade/domain/testing';
+import { verifySignature } from '@escalade/alerting';
+import { startWebhookReceiver } from '@escalade/alerting/testing';
+import type { TicketView } from '@escalade/contract';
 import { onEscaladeSystem } from '../support/escalade-system';
 import { readServerSentEvents, type ServerSentEvent } from '../support/server-sent-events';
 
@@ -78,7 +79,9 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const breached = await waitFor('e2e-breach-1', (t) => t.escalationLevel >= 1);
     expect(breached).toMatchObject({ breached: true, breachedAt: waiting.responseDueAt, status: 'awaiting-response' });
 
-    await http().post('/service-requests/e2e-breach-1/microsoft-response').send({ note: 'Engineer assigned' }).expect(202);
+    // The answer is the state the workflow reached once the answer is recorded.
+    const answered = await http().post('/service-requests/e2e-breach-1/microsoft-response').send({ note: 'Engineer assigned' }).expect(202);
+    expect(answered.body).toMatchObject({ id: 'e2e-breach-1', status: 'responded', breached: true });
     const responded = await waitFor('e2e-breach-1', (t) => t.status === 'responded');
     expect(responded.breached).toBe(true);
 
@@ -97,7 +100,8 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     // Recorded by a coordinator (here the local admin's key), not read from Microsoft by the watch poller.
     expect(timeline.events[7].summary).toBe('Microsoft responded (late), recorded by local admin: Engineer assigned');
     expect(timeline.events[7].data.by).toMatchObject({ kind: 'api-key', name: 'local admin' });
-    await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
+    const { body: again } = await http().post('/service-requests/e2e-breach-1/microsoft-response').send({}).expect(409);
+    expect(again.message).toMatch(/^Cannot record Microsoft's response on ticket e2e-breach-1: .*(already recorded|closed)/);
     await http()
       .post('/service-requests/e2e-breach-1/severity')
       .send({ severity: 'B', reason: 'too late', changedBy: 'coordinator' })
@@ -170,9 +174,15 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     });
     await http().post('/service-requests/e2e-note-404/notes').send({ text: 'Hello' }).expect(404);
     await http().post('/service-requests/e2e-note-1/notes').send({ text: '  ' }).expect(400);
+    const { body: notAwaitingAccess } = await http().post('/service-requests/e2e-note-1/azure-access-granted').send({}).expect(409);
+    expect(notAwaitingAccess.message).toMatch(/^Cannot grant Azure access to ticket e2e-note-1: .*the ticket is awaiting-response$/);
     await http().post('/service-requests/e2e-note-1/cancel').expect(202);
     await waitFor('e2e-note-1', (t) => t.status === 'closed');
     await http().post('/service-requests/e2e-note-1/notes').send({ text: 'Too late' }).expect(409);
+    const { body: closed } = await http().post('/service-requests/e2e-note-1/microsoft-response').send({ note: 'Too late' }).expect(409);
+    expect(closed.message).toMatch(/^Cannot record Microsoft's response on ticket e2e-note-1: .*closed$/);
+    const { body: after } = await http().get('/service-requests/e2e-note-1/timeline').expect(200);
+    expect(after.events.map((e: { type: string }) => e.type)).not.toContain('MicrosoftResponded');
   });
 
   it('answers a repeat with the original ticket even once Temporal has forgotten its closed workflow', async () => {
@@ -231,11 +241,15 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     const request = aServiceRequest({ partner: { role: 'indirect-reseller', azureAccessGranted: false } });
     const { body } = await http().post('/service-requests').send(request).expect(201);
     await waitFor(body.id, (t) => t.status === 'awaiting-access');
-    await http().post(`/service-requests/${body.id}/microsoft-response`).send({}).expect(409);
-    await http().post(`/service-requests/${body.id}/azure-access-granted`).send({ grantedBy: 'provider' }).expect(202);
+    const { body: early } = await http().post(`/service-requests/${body.id}/microsoft-response`).send({}).expect(409);
+    expect(early.message).toMatch(/the ticket is awaiting-access$/);
+    // The answer is the state the ticket moved on to.
+    const granted = await http().post(`/service-requests/${body.id}/azure-access-granted`).send({ grantedBy: 'provider' }).expect(202);
+    expect(granted.body).toMatchObject({ id: body.id, status: expect.stringMatching(/^(handing-off|awaiting-response)$/) });
     const handedOff = await waitFor(body.id, (t) => t.status === 'awaiting-response');
     expect(handedOff.handoff!.microsoftTicketId).toMatch(/^\d+$/);
-    await http().post(`/service-requests/${body.id}/azure-access-granted`).send({}).expect(409);
+    const { body: twice } = await http().post(`/service-requests/${body.id}/azure-access-granted`).send({}).expect(409);
+    expect(twice.message).toMatch(new RegExp(`^Cannot grant Azure access to ticket ${body.id}: `));
     await http().post(`/service-requests/${body.id}/close`).send({ resolution: 'Solved' }).expect(200);
   });
 

@@ -1,7 +1,7 @@
-import { aServiceRequest, type Severity } from '@escalade/domain';
+import type { Severity } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import type { TicketRow } from '@escalade/persistence';
-import type { AlertDeliveryView } from '../../apps/api/src/alerts/alert-delivery.view';
-import type { TicketListView, TicketView, TimelineEntry } from '../../apps/api/src/service-requests/service-requests.service';
+import type { AlertDeliveryView, TicketListPage, TicketView, TimelineEntry } from '@escalade/contract';
 import { HttpError, JsonHttp } from './json-http';
 import { eventually } from './timing';
 
@@ -60,7 +60,7 @@ export class EscaladeApi {
     const rows = new Map<string, TicketRow>();
     let cursor: string | null = null;
     do {
-      const page: TicketListView = await this.http.ok('GET', `/service-requests?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: TicketListPage = await this.http.ok('GET', `/service-requests?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
       page.items.forEach((row) => rows.set(row.id, row));
       cursor = page.nextCursor;
     } while (cursor);

@@ -13,7 +13,7 @@ import { ManagedProcess } from './managed-process';
 import { SimulatorClient } from './simulator-client';
 import { eventually } from './timing';
 import { simulatorCredentialsEnv } from '../../tools/simulator-credentials';
-import { LOCAL_ADMIN_KEY_FILE } from '../../apps/api/src/auth/local-admin-key';
+import { LOCAL_ADMIN_KEY_FILE } from '@escalade/api';
 const { resolveBinary } = require('../../tools/temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,5 @@
-import { ENGINEER_NAME } from '../../apps/ms-simulator/src/answering/support-engineer.service';
-import type { ServiceRequestResource } from '../../apps/ms-simulator/src/testing/partner-center-requests';
-import { accessTokenFor } from '../../apps/ms-simulator/src/testing/start-simulator';
+import { ENGINEER_NAME } from '@escalade/ms-simulator';
+import { accessTokenFor, type ServiceRequestResource } from '@escalade/ms-simulator/testing';
 import { JsonHttp } from './json-http';
 
 export type { ServiceRequestResource };

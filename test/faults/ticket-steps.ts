@@ -5,7 +5,7 @@ import { ANSWER_WITHIN_MS } from './fault-settings';
 import type { FaultSystem } from './fault-system';
 import type { TicketPlan } from './ticket-observation';
 import { eventually } from './timing';
-import { mapConcurrently } from '../../apps/worker/src/microsoft/map-concurrently';
+import { mapConcurrently } from '@escalade/worker';
 
 export function planTicket(id: string, group: string, severity: Severity, more: Partial<TicketPlan> = {}): TicketPlan {
   return { id, group, severity, customerTenantId: randomUUID(), ending: 'resolved', ...more };

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { dataConverterFor, decodeKey, ENCRYPTED_ENCODING, KeyRing, newKey } from '@escalade/secrets';
 import {
   AZURE_ACCESS_REMINDER_PATCH,
@@ -19,8 +19,9 @@ import {
   MICROSOFT_FOLLOW_UP_PATCH,
   MICROSOFT_IN_STEP_PATCH,
   MICROSOFT_WATCH_POLLER_PATCH,
+  ONE_ALERT_PATH_PATCH,
   SLA_FROM_SOURCE_PATCH,
-} from '../../workflows/src/service-request.workflow';
+} from '@escalade/workflows';
 import { ENCRYPTED_HISTORIES_DIR, ENCRYPTED_SCENARIOS, goldenHistoriesDataConverter } from '../../tools/replay/encrypted-histories';
 import type { History } from '../../tools/replay/history-json';
 import { describeReplayError, readHistoryFile, replayHistories } from '../../tools/replay/replay-histories';
@@ -109,6 +110,14 @@ const PATCHES = [
     oldTicket: 'title-too-long-before-intake-check.json',
     // Refused without asking the eligibility rules.
     newPath: (events: History) => (scheduledActivityTypes(events).includes('checkEligibility') ? [] : ['no eligibility check']),
+  },
+  {
+    patch: ONE_ALERT_PATH_PATCH,
+    newTicket: 'escalated-through-subscriptions.json',
+    oldTicket: 'escalated-before-one-alert-path.json',
+    // Escalated, and alerted through the subscriptions only.
+    newPath: (events: History) =>
+      recordedEventTypes(events).includes('Escalated') && !scheduledActivityTypes(events).includes('sendEscalationAlert') ? ['one alert path'] : [],
   },
 ];
 

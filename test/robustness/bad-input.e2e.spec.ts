@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
-import { bodyLimitOf } from '../../apps/api/src/http/body-limits';
+import { bodyLimitOf } from '@escalade/api';
 import { onEscaladeSystem } from '../support/escalade-system';
 import { refused, type BadPart, type BodyPart, type Refusal } from './bad-request';
 import { fieldMutation, toJson, transportMutation, type Json } from './body-mutations';

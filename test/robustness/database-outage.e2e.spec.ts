@@ -3,7 +3,8 @@
 // the read model equals the log. The database is reached through a TCP proxy the test cuts (TEST_DATABASE_URL).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Client as PostgresClient } from 'pg';
-import { aServiceRequest, evolveTicketSummary, type TicketEvent, type TicketState, type TicketSummary } from '@escalade/domain';
+import { evolveTicketSummary, type TicketEvent, type TicketState, type TicketSummary } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { EscaladeSystem } from '../support/escalade-system';
 import { TcpProxy } from '../support/tcp-proxy';
 import { startDevServer } from '../support/temporal-servers';

@@ -1,5 +1,5 @@
 // Every endpoint of the API that takes input, with the valid input each generated mutation starts from.
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { toJson, type Json } from './body-mutations';
 import type { IdKind, QueryParameter } from './url-mutations';
 

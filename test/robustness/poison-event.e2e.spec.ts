@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { aServiceRequest, aServiceRequestReceived } from '@escalade/domain';
+import { aServiceRequest, aServiceRequestReceived } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
 import { onEscaladeSystem } from '../support/escalade-system';
 

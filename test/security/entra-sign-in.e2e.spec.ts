@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
-import { aServiceRequest } from '@escalade/domain';
-import { startTestIssuer, tamperPayload, type MintOptions, type TestClaims, type TestIssuer } from '../../apps/api/src/auth/testing/test-issuer';
+import { aServiceRequest } from '@escalade/domain/testing';
+import { startTestIssuer, tamperPayload, type MintOptions, type TestClaims, type TestIssuer } from '@escalade/api/testing';
 import { EscaladeSystem } from '../support/escalade-system';
 import { entraSettings } from '../support/entra-settings';
 import { startDevServer } from '../support/temporal-servers';

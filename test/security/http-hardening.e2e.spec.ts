@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { builtConsole } from '../console/browser';
 import { send, type RawRequest, type RawResponse } from '../robustness/raw-http';
 import { onEscaladeSystem } from '../support/escalade-system';

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startWebhookReceiver, type WebhookReceiver } from '@escalade/persistence';
-import { startTestIssuer, type TestIssuer } from '../../apps/api/src/auth/testing/test-issuer';
+import { startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
+import { startTestIssuer, type TestIssuer } from '@escalade/api/testing';
 import { EscaladeSystem } from '../support/escalade-system';
 import { entraSettings } from '../support/entra-settings';
 import { startDevServer } from '../support/temporal-servers';

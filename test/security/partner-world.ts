@@ -1,7 +1,7 @@
 // The partners, principals, tickets, alert subscriptions and API keys the isolation suite probes across.
 import request from 'supertest';
-import { aServiceRequest } from '@escalade/domain';
-import type { TestIssuer } from '../../apps/api/src/auth/testing/test-issuer';
+import { aServiceRequest } from '@escalade/domain/testing';
+import type { TestIssuer } from '@escalade/api/testing';
 import type { EscaladeSystem } from '../support/escalade-system';
 
 /** Two direct partners (A, B) and an indirect provider (P) with its two resellers (R1, R2). */

@@ -1,12 +1,5 @@
-import {
-  AlertDeliveryStore,
-  AlertSubscriptionStore,
-  CANARY_ANSWER,
-  startCanary,
-  startWebhookReceiver,
-  type CanaryServer,
-  type WebhookReceiver,
-} from '@escalade/persistence';
+import { CANARY_ANSWER, startCanary, startWebhookReceiver, type CanaryServer, type WebhookReceiver } from '@escalade/alerting/testing';
+import { AlertDeliveryStore, AlertSubscriptionStore } from '@escalade/persistence';
 import { onEscaladeSystem } from '../support/escalade-system';
 import { fakeDns, type FakeDns } from './fake-dns';
 import { HOSTILE_DESTINATIONS, HOSTILE_ZONE } from './ssrf-destinations';

@@ -1,4 +1,4 @@
-import type { TestIssuer } from '../../apps/api/src/auth/testing/test-issuer';
+import type { TestIssuer } from '@escalade/api/testing';
 
 export interface EntraTenants {
   /** Tenants whose users may sign in (ENTRA_ALLOWED_TENANTS). */

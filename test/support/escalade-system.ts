@@ -7,10 +7,9 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { ApiKeyStore } from '@escalade/persistence';
-import type { TicketView } from '../../apps/api/src/service-requests/service-requests.service';
-import { LOCAL_ADMIN_KEY_FILE } from '../../apps/api/src/auth/local-admin-key';
-import { createApiApp } from '../../apps/api/src/setup-app';
-import { TemporalWorkerService } from '../../apps/worker/src/temporal/temporal-worker.service';
+import type { TicketView } from '@escalade/contract';
+import { createApiApp, LOCAL_ADMIN_KEY_FILE, loadAppModule } from '@escalade/api';
+import { loadWorkerModule, TemporalWorkerService } from '@escalade/worker';
 import { startDevServer } from './temporal-servers';
 
 /** The most RATE_LIMIT_PER_PRINCIPAL and RATE_LIMIT_PER_IP take: no test reaches it. */
@@ -57,8 +56,8 @@ export class EscaladeSystem {
       ...this.settings,
     });
     // The modules validate the environment when they load, so they are loaded only once it is set.
-    const { WorkerModule } = await import('../../apps/worker/src/worker.module');
-    const { AppModule } = await import('../../apps/api/src/app.module');
+    const WorkerModule = await loadWorkerModule();
+    const AppModule = await loadAppModule();
     this.worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
     this.running = this.worker.get(TemporalWorkerService).run();
     this.api = await createApiApp(AppModule, { logger: ['error', 'warn'] });

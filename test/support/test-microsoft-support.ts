@@ -1,6 +1,6 @@
 import { type FileServiceRequestCommand, type FiledServiceRequest, InProcessMicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError } from '@escalade/partner-center';
-import { findSupportTopic } from '../../apps/ms-simulator/src/support-topics/support-topic.catalogue';
+import { findSupportTopic } from '@escalade/ms-simulator';
 
 /** Not in the simulator's catalogue of support topics: a request naming it is rejected by Microsoft. */
 export const UNKNOWN_SUPPORT_TOPIC_ID = '99999999';

@@ -4,20 +4,19 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketState, type TicketStatus } from '@escalade/domain';
+import { AlertDispatcher } from '@escalade/alerting';
+import { loopbackOutbound } from '@escalade/alerting/testing';
+import { DEFAULT_SLA_POLICY, type ServiceRequest, type SlaPolicy, type TicketAlert, type TicketState, type TicketStatus } from '@escalade/domain';
 import { EventStore } from '@escalade/event-store';
 import { KeyRing } from '@escalade/secrets';
 import {
   AlertDeliveryStore,
-  AlertDispatcher,
-  AlertStore,
   AlertSubscriptionStore,
   JournalFaultStore,
-  loopbackOutbound,
   MicrosoftWatchStore,
-  testDatabases,
   type NewAlertSubscription,
 } from '@escalade/persistence';
+import { testDatabases } from '@escalade/persistence/testing';
 import {
   SERVICE_REQUEST_WORKFLOW,
   serviceRequestWorkflowId,
@@ -28,8 +27,7 @@ import {
   type serviceRequestWorkflow,
 } from '@escalade/workflows';
 import type { DataSource } from 'typeorm';
-import { createServiceRequestActivities } from '../../apps/worker/src/activities/service-request.activities';
-import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-code';
+import { createServiceRequestActivities, workflowSourceOptions } from '@escalade/worker';
 import { startTimeSkippingServer } from './temporal-servers';
 import { TestMicrosoftSupport } from './test-microsoft-support';
 
@@ -41,11 +39,10 @@ export interface WorkflowHarnessOptions {
   dataConverter?: DataConverter;
 }
 
-/** A worker with the real activities (in-process Microsoft, SQLite alert store) on a test server. */
+/** A worker with the real activities (in-process Microsoft, SQLite stores) on a test server. */
 export class WorkflowHarness {
   readonly taskQueue = `test-${Math.random().toString(36).slice(2)}`;
   readonly microsoft = new TestMicrosoftSupport();
-  alerts!: AlertStore;
   events!: EventStore;
   /** The tickets the activities registered for the watch poller to follow (no poller runs here unless one is started). */
   microsoftWatches!: MicrosoftWatchStore;
@@ -57,6 +54,8 @@ export class WorkflowHarness {
   private readonly database = testDatabases()[0];
   private readonly keyRing = new KeyRing(randomBytes(32));
   private sequence = 0;
+  /** The alerts the workflows raised, by key: a retried prepareAlertDeliveries raises one again. */
+  private readonly raised = new Map<string, TicketAlert>();
   /** Starts the tickets (`open`): with the harness's data converter, which reads what the worker writes. */
   readonly client: Client;
 
@@ -70,7 +69,6 @@ export class WorkflowHarness {
 
   async start(): Promise<void> {
     this.dataSource = await this.database.open();
-    this.alerts = new AlertStore(this.dataSource);
     this.events = new EventStore(this.dataSource);
     this.microsoftWatches = new MicrosoftWatchStore(this.dataSource);
     this.journalFaults = new JournalFaultStore(this.dataSource);
@@ -80,6 +78,13 @@ export class WorkflowHarness {
   /** Alerts matching the subscription go to its URL from now on (signed webhooks, as in production). */
   async subscribeToAlerts(subscription: NewAlertSubscription): Promise<void> {
     await new AlertSubscriptionStore(this.dataSource, this.keyRing).create(subscription);
+  }
+
+  /** The escalation alerts raised so far for the ticket with this id (whichever partner filed it), lowest level first. */
+  escalationAlerts(ticketId: string): TicketAlert[] {
+    return [...this.raised.values()]
+      .filter((alert) => alert.kind === 'escalation' && alert.ticketId === ticketId)
+      .sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
   }
 
   /** Stops the worker (as a crash would, between workflow tasks): timers fire and signals queue up until `resumeWorker`. */
@@ -98,6 +103,18 @@ export class WorkflowHarness {
   }
 
   private async startWorker(): Promise<void> {
+    const activities = createServiceRequestActivities({
+      microsoftSupport: this.microsoft,
+      alertDispatcher: new AlertDispatcher(
+        new AlertSubscriptionStore(this.dataSource, this.keyRing),
+        new AlertDeliveryStore(this.dataSource),
+        { outbound: loopbackOutbound() }, // the tests' receivers listen on loopback
+      ),
+      events: this.events,
+      microsoftWatches: this.microsoftWatches,
+      journalFaults: this.journalFaults,
+      logger: new Logger('test-activities'),
+    });
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
@@ -107,19 +124,13 @@ export class WorkflowHarness {
       // paused worker, an evicted workflow) waits for that queue to time out, and the time-skipping server's clock,
       // held while a task waits, never lets it.
       maxCachedWorkflows: 0,
-      activities: createServiceRequestActivities({
-        microsoftSupport: this.microsoft,
-        alerts: this.alerts,
-        alertDispatcher: new AlertDispatcher(
-          new AlertSubscriptionStore(this.dataSource, this.keyRing),
-          new AlertDeliveryStore(this.dataSource),
-          { outbound: loopbackOutbound() }, // the tests' receivers listen on loopback
-        ),
-        events: this.events,
-        microsoftWatches: this.microsoftWatches,
-        journalFaults: this.journalFaults,
-        logger: new Logger('test-activities'),
-      }),
+      activities: {
+        ...activities,
+        prepareAlertDeliveries: (alert: TicketAlert) => {
+          this.raised.set(alert.alertKey, alert);
+          return activities.prepareAlertDeliveries(alert);
+        },
+      },
     });
     this.running = this.worker.run();
   }
@@ -225,7 +236,7 @@ export async function waitForStatus(handle: WorkflowHandle, status: TicketStatus
   return state;
 }
 
-/** Polls until `count` escalation alerts are stored (the workflow raises its level before the alert activity ends); the last read after a time-out. */
+/** Polls until `count` escalation alerts are raised (the workflow raises its level before the alert activity runs); the last read after a time-out. */
 export function escalationAlertsOf(harness: WorkflowHarness, ticketId: string, count: number, timeoutMs = 10_000) {
-  return pollUntil(() => harness.alerts.listForTicket(ticketId), (alerts) => alerts.length >= count, timeoutMs);
+  return pollUntil(async () => harness.escalationAlerts(ticketId), (alerts) => alerts.length >= count, timeoutMs);
 }

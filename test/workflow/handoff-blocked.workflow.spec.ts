@@ -1,7 +1,7 @@
 // Our Partner Center credentials failing (issue 13): the ticket is not rejected, it waits `handing-off`, records
 // HandoffBlocked once, shares one alert with every ticket the outage blocks, and files by itself once they work again.
-import { aServiceRequest } from '@escalade/domain';
-import { startWebhookReceiver, type WebhookReceiver } from '@escalade/persistence';
+import { aServiceRequest } from '@escalade/domain/testing';
+import { startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
 import { closeUpdate } from '@escalade/workflows';
 import { eventTypesOf, onTimeSkippingServer, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 

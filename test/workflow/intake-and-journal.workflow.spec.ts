@@ -1,6 +1,7 @@
 // What the workflow does with what should never reach it (issue 12): a malformed request is refused with its problems
 // named, and a ticket stream that refuses its events stops recording while the ticket itself goes on.
-import { aServiceRequest, DEFAULT_SLA_POLICY, type ServiceRequest } from '@escalade/domain';
+import { DEFAULT_SLA_POLICY, type ServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { closeUpdate, SERVICE_REQUEST_WORKFLOW, serviceRequestWorkflowId, ticketStreamId, type serviceRequestWorkflow } from '@escalade/workflows';
 import { eventTypesOf, onTimeSkippingServer, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 

@@ -1,6 +1,6 @@
 // Microsoft's ticket kept in step with ours (issue 13): a coordinator's note goes to it, a severity change is told to
 // it, and closing ours closes it; each once, however often an activity is retried.
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { changeSeverityUpdate, closeUpdate, sendNoteUpdate } from '@escalade/workflows';
 import { eventTypesOf, onTimeSkippingServer, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 

@@ -1,7 +1,7 @@
 // Ticket ids are the partner's own (issue 14): two partners may both open `INC-1`, so a ticket is known by its key
 // (`<partner tenant>~<id>`), and what a coordinator does is recorded with who did it, from the credential.
 import type { Actor } from '@escalade/domain';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import {
   azureAccessGrantedSignal,
   changeSeverityUpdate,
@@ -38,7 +38,7 @@ describe("partners' tickets on the time-skipping server", () => {
 
     await server.env.sleep(2 * HOUR);
     const alerts = await escalationAlertsOf(server.harness, id, 2);
-    expect(alerts.map((alert) => alert.alertId).sort()).toEqual([`${FABRIKAM}~${id}:escalation:1`, `${NORTHWIND}~${id}:escalation:1`]);
+    expect(alerts.map((alert) => alert.alertKey).sort()).toEqual([`${FABRIKAM}~${id}:escalation:1`, `${NORTHWIND}~${id}:escalation:1`]);
     // Closed for good, one after the other, before another test moves the clock.
     for (const handle of [fabrikam, northwind]) await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Done' }] });
   });

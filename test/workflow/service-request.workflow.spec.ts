@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { aServiceRequest, DEFAULT_SLA_POLICY, responseDeadline, type BusinessCalendar } from '@escalade/domain';
+import { DEFAULT_SLA_POLICY, responseDeadline, type BusinessCalendar } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import {
   azureAccessGrantedSignal,
   changeSeverityUpdate,
@@ -47,7 +48,7 @@ describe('service-request workflow on the time-skipping server', () => {
       await server.env.sleep(5 * HOUR);
       const state = await stateOf(handle);
       expect(state).toMatchObject({ status: 'responded', breached: false, escalationLevel: 0 });
-      expect(await server.harness.alerts.listForTicket(state.id)).toEqual([]);
+      expect(server.harness.escalationAlerts(state.id)).toEqual([]);
 
       const closed = await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed by Microsoft' }] });
       expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', targetMet: true, resolution: 'Fixed by Microsoft' });
@@ -249,7 +250,7 @@ describe('service-request workflow on the time-skipping server', () => {
       code: 400,
     });
     expect(events[3].data).toMatchObject({ outcome: 'handoff-rejected', targetMet: null });
-    expect(await server.harness.alerts.listForTicket(result.id)).toEqual([]);
+    expect(server.harness.escalationAlerts(result.id)).toEqual([]);
   });
 
   describe('eligibility outcomes', () => {

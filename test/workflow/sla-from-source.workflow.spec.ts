@@ -1,8 +1,9 @@
 // The SLA verdict after crashes and races (issue 11): taken from Microsoft's own answer time, whatever order the
 // workflow learns things in; and a ticket cancelled at any moment keeps its first and last events.
 import type { WorkflowHandle } from '@temporalio/client';
-import { aServiceRequest, DEFAULT_SLA_POLICY, evolveTicketSummary, type TicketEvent, type TicketSummary } from '@escalade/domain';
-import { startWebhookReceiver, type WebhookReceiver } from '@escalade/persistence';
+import { DEFAULT_SLA_POLICY, evolveTicketSummary, type TicketEvent, type TicketSummary } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
+import { startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
 import { microsoftRespondedSignal, microsoftTicketUpdatedSignal, closeUpdate, ticketStreamId } from '@escalade/workflows';
 import { ScriptedMicrosoftSupport } from '../../tools/replay/scripted-microsoft';
 import { eventTypesOf, onTimeSkippingServer, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
-import { MicrosoftWatchPoller } from '../../apps/worker/src/microsoft/microsoft-watch.poller';
+import { MicrosoftWatchPoller } from '@escalade/worker';
 import { waitForEventType, WorkflowHarness, type WorkflowHarnessOptions } from '../../test/support/workflow-harness';
 import { POLL_INTERVAL_MS, type ScenarioContext } from './scenarios';
 import { ScriptedMicrosoftSupport } from './scripted-microsoft';

@@ -4,7 +4,6 @@
 // `npm run replay` replay those files against the current workflow code, so a change that breaks running
 // tickets fails. The drives wait for the ticket's state (query) or event log rather than for fixed times.
 import {
-  aServiceRequest,
   DEFAULT_SLA_POLICY,
   SEVERITIES,
   type ServiceRequest,
@@ -13,6 +12,7 @@ import {
   type TicketEventType,
   type TicketState,
 } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import {
   azureAccessGrantedSignal,
   changeSeverityUpdate,
@@ -149,6 +149,16 @@ function breachScenario(level: 1 | 2 | 3): ReplayScenario {
     },
     expected: { status: 'closed', outcome: 'resolved', breached: true, escalationLevel: level, targetMet: false },
   };
+}
+
+/** Escalations sent once, through the subscriptions (ONE_ALERT_PATH_PATCH), and twice on a ticket from before it. */
+function oneAlertPathScenarios(): ReplayScenario[] {
+  const name = 'escalated-through-subscriptions';
+  const escalated = { ...breachScenario(2), name, input: input(name, aServiceRequest({ severity: 'A' })) };
+  return [
+    { ...escalated, description: 'severity A unanswered up to level 2: each escalation alerted through the subscriptions only; closed' },
+    beforePatches(escalated, 'escalated-before-one-alert-path', 'the same, on a ticket from before: each escalation also sent by sendEscalationAlert'),
+  ];
 }
 
 const accessTimedOut: ReplayScenario = {
@@ -377,6 +387,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   breachScenario(1),
   breachScenario(2),
   breachScenario(3),
+  ...oneAlertPathScenarios(),
   {
     name: 'late-answer',
     description: 'severity A: breached at 2 h (level 1), Microsoft answers before level 2, closed',

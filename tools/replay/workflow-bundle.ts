@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowSourceOptions } from '../../apps/worker/src/temporal/workflow-code';
+import { workflowSourceOptions } from '@escalade/worker';
 import { quietLogger } from './temporal-quiet';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');

@@ -13,8 +13,9 @@ export interface HandOffResult {
   filedAt?: string;
 }
 
+/** What `sendEscalationAlert` took: kept for the histories that scheduled it (see ONE_ALERT_PATH_PATCH). */
 export interface EscalationAlert {
-  /** Stable per ticket and level, so a retried activity never stores or sends a second alert. */
+  /** Stable per ticket and level. */
   alertId: string;
   ticketId: string;
   workflowId: string;
@@ -73,6 +74,10 @@ export interface MicrosoftWatchInput {
 export interface ServiceRequestActivities {
   checkEligibility(request: ServiceRequest): Promise<EligibilityDecision>;
   handOffToMicrosoft(input: HandOffInput): Promise<HandOffResult>;
+  /**
+   * Only logs: the escalation goes out through the alert subscriptions (prepareAlertDeliveries) like every alert.
+   * Called only by histories from before ONE_ALERT_PATH_PATCH; it stays registered so that they replay and finish.
+   */
   sendEscalationAlert(alert: EscalationAlert): Promise<void>;
   recordTicketEvents(input: RecordTicketEventsInput): Promise<void>;
   /** One delivery per matching subscription (none again for a retried call); returns their ids. */

@@ -138,6 +138,16 @@ export const closeUpdate = defineUpdate<TicketState, [CloseRequest]>('close');
 export const changeSeverityUpdate = defineUpdate<TicketState, [SeverityChange]>('changeSeverity');
 /** Once filed and until closed: the note goes to Microsoft's ticket, then onto the timeline. */
 export const sendNoteUpdate = defineUpdate<TicketState, [NoteRequest]>('sendNote');
+/**
+ * A coordinator records Microsoft's answer: refused unless the ticket is handing off or awaiting its first answer; the
+ * answer is the state once the answer is recorded (`responded`), or closed meanwhile.
+ */
+export const recordMicrosoftResponseUpdate = defineUpdate<TicketState, [MicrosoftResponse]>('recordMicrosoftResponse');
+/**
+ * The indirect provider granted Azure access: refused unless the ticket awaits access; the answer is the state the
+ * ticket moved on to (handing off, awaiting the response, or closed).
+ */
+export const grantAzureAccessUpdate = defineUpdate<TicketState, [AccessGrant]>('grantAzureAccess');
 
 export const searchAttributes = {
   severity: defineSearchAttributeKey('EscaladeSeverity', SearchAttributeType.KEYWORD),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertingModule } from '@escalade/alerting';
 import { appConfigModule } from '@escalade/config';
 import { DatabaseModule } from '@escalade/persistence';
 import { microsoftSupportProvider } from './microsoft/microsoft-support.provider';
@@ -8,7 +9,7 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
   // The worker owns the schema: it applies pending migrations before it polls.
-  imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true })],
+  imports: [appConfigModule(), DatabaseModule.forRoot({ runMigrations: true }), AlertingModule],
   providers: [
     microsoftSupportProvider,
     SupportTopicsCheck,

@@ -1,7 +1,7 @@
 export * from './app-config';
 export * from './app-config.module';
 export * from './sla-policy.loader';
-export * from './microsoft-poll-interval';
+export * from './ticket-policy';
 export * from './support-topic-names.loader';
 export { identityConfigured, identityProblems } from './identity.config';
 export { allowedHostProblem, bareIpAddress } from './alert-allowed-hosts';

@@ -1,5 +1,5 @@
 import { decideEligibility } from './eligibility';
-import { aServiceRequest } from './service-request.fixture';
+import { aServiceRequest } from './testing';
 
 describe('decideEligibility', () => {
   describe('eligible requests', () => {

@@ -1,5 +1,5 @@
 import { decideHandoffTarget } from './handoff-target';
-import { aServiceRequest } from './service-request.fixture';
+import { aServiceRequest } from './testing';
 
 const M365_SUPPORT_URL = 'https://admin.microsoft.com/Adminportal/Home#/support';
 

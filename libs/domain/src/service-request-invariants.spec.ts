@@ -1,4 +1,4 @@
-import { aServiceRequest } from './service-request.fixture';
+import { aServiceRequest } from './testing';
 import { recordableRequest, serviceRequestProblems } from './service-request-invariants';
 
 describe('serviceRequestProblems', () => {

@@ -35,7 +35,15 @@ export type AzureAccessReminded = Event<'AzureAccessReminded', { timesOutAt: str
 export type AzureAccessGranted = Event<'AzureAccessGranted', { grantedBy?: string; by?: Actor }>;
 export type HandedOff = Event<
   'HandedOff',
-  { portal: Portal; url: string; context: 'customer' | 'partner'; microsoftTicketId: string; filedAt: string }
+  {
+    portal: Portal;
+    url: string;
+    context: 'customer' | 'partner';
+    supportPlan?: string;
+    supportCategory?: string;
+    microsoftTicketId: string;
+    filedAt: string;
+  }
 >;
 /** Microsoft refused to file the ticket (Partner Center's 4xx, e.g. an unknown support topic): it closes unfiled. */
 export type HandoffRejected = Event<'HandoffRejected', { reason: string; status?: number; code?: number }>;
@@ -49,15 +57,16 @@ export type NoteSentToMicrosoft = Event<'NoteSentToMicrosoft', { text: string; r
 /** Our ticket closed, so Microsoft's was closed too, unless Microsoft had closed it already. */
 export type MicrosoftTicketClosed = Event<'MicrosoftTicketClosed', { microsoftTicketId: string; alreadyClosed: boolean }>;
 export type ResponseDueTimeSet = Event<'ResponseDueTimeSet', { severity: Severity; responseDueAt: string }>;
-export type BreachWarningRaised = Event<'BreachWarningRaised', { responseDueAt: string }>;
+/** `warnedAt`: the warning's mark, a share of the window before the due time (see `upcastTicketEvent` for older events). */
+export type BreachWarningRaised = Event<'BreachWarningRaised', { responseDueAt: string; warnedAt: string }>;
 export type SlaBreached = Event<'SlaBreached', { responseDueAt: string }>;
 /** The breach recorded earlier did not happen: Microsoft's answer, heard of after the due time, was given before it. */
-export type SlaBreachCorrected = Event<'SlaBreachCorrected', { respondedAt: string; responseDueAt: string }>;
+export type SlaBreachCorrected = Event<'SlaBreachCorrected', { respondedAt: string; responseDueAt: string; correctedAt: string }>;
 export type SeverityChanged = Event<
   'SeverityChanged',
   { from: Severity; to: Severity; reason: string; changedBy: string; responseDueAt: string; by?: Actor }
 >;
-export type Escalated = Event<'Escalated', { level: number; audience: string }>;
+export type Escalated = Event<'Escalated', { level: number; audience: string; raisedAt: string }>;
 export type MicrosoftResponded = Event<
   'MicrosoftResponded',
   { respondedAt: string; late: boolean; note?: string; respondedBy?: string; attentionNeeded?: boolean; by?: Actor }

@@ -1,5 +1,5 @@
 import type { TicketEvent } from './ticket-events';
-import { aServiceRequestReceived } from './ticket-events.fixture';
+import { aServiceRequestReceived } from './testing';
 import { evolveTicketSummary, type TicketSummary } from './ticket-summary';
 
 const received = aServiceRequestReceived('T-1');
@@ -52,10 +52,10 @@ describe('evolveTicketSummary', () => {
         data: { portal: 'azure-portal', url: 'u', context: 'customer', microsoftTicketId: '42', filedAt: '2026-11-24T09:00:01.000Z' },
       },
       { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: '2026-11-24T11:00:01.000Z' } },
-      { type: 'BreachWarningRaised', data: { responseDueAt: '2026-11-24T11:00:01.000Z' } },
+      { type: 'BreachWarningRaised', data: { responseDueAt: '2026-11-24T11:00:01.000Z', warnedAt: '2026-11-24T10:30:00.000Z' } },
       { type: 'SlaBreached', data: { responseDueAt: '2026-11-24T11:00:01.000Z' } },
-      { type: 'Escalated', data: { level: 1, audience: 'coordinators' } },
-      { type: 'Escalated', data: { level: 2, audience: 'duty-manager' } },
+      { type: 'Escalated', data: { level: 1, audience: 'coordinators', raisedAt: '2026-11-24T11:30:00.000Z' } },
+      { type: 'Escalated', data: { level: 2, audience: 'duty-manager', raisedAt: '2026-11-24T11:30:00.000Z' } },
       { type: 'MicrosoftResponded', data: { respondedAt: '2026-11-24T12:00:00.000Z', late: true } },
       { type: 'ServiceRequestClosed', data: { outcome: 'resolved', targetMet: false, closedAt: '2026-11-24T13:00:00.000Z' } },
     );
@@ -77,7 +77,7 @@ describe('evolveTicketSummary', () => {
       received,
       { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'ok' } },
       { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: '2026-11-24T11:00:00.000Z' } },
-      { type: 'BreachWarningRaised', data: { responseDueAt: '2026-11-24T11:00:00.000Z' } },
+      { type: 'BreachWarningRaised', data: { responseDueAt: '2026-11-24T11:00:00.000Z', warnedAt: '2026-11-24T10:30:00.000Z' } },
       {
         type: 'SeverityChanged',
         data: { from: 'A', to: 'C', reason: 'workaround', changedBy: 'coordinator', responseDueAt: '2026-11-24T17:00:00.000Z' },
@@ -127,9 +127,12 @@ describe('evolveTicketSummary', () => {
       { type: 'EligibilityDecided', data: { decision: 'eligible', reason: 'ok' } },
       { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: '2026-11-24T11:00:00.000Z' } },
       { type: 'SlaBreached', data: { responseDueAt: '2026-11-24T11:00:00.000Z' } },
-      { type: 'Escalated', data: { level: 1, audience: 'coordinators' } },
+      { type: 'Escalated', data: { level: 1, audience: 'coordinators', raisedAt: '2026-11-24T11:30:00.000Z' } },
       { type: 'MicrosoftResponded', data: { respondedAt: '2026-11-24T10:59:54.200Z', late: false } },
-      { type: 'SlaBreachCorrected', data: { respondedAt: '2026-11-24T10:59:54.200Z', responseDueAt: '2026-11-24T11:00:00.000Z' } },
+      {
+        type: 'SlaBreachCorrected',
+        data: { respondedAt: '2026-11-24T10:59:54.200Z', responseDueAt: '2026-11-24T11:00:00.000Z', correctedAt: '2026-11-24T11:00:03.000Z' },
+      },
     );
     expect(summary).toMatchObject({ status: 'responded', breached: false, escalationLevel: 0, version: 7 });
   });

@@ -1,7 +1,8 @@
-// The `tickets` read model as a pure fold over a ticket's events (emmett's evolve/initialState).
+// The `tickets` read model: a projection of the ticket's fold (`evolveTicket`), kept row by row.
 import type { Product, Severity } from './service-request';
-import type { TicketOutcome, TicketStatus } from './ticket';
+import type { Handoff, Ticket, TicketOutcome, TicketStatus } from './ticket';
 import type { TicketEvent } from './ticket-events';
+import { evolveTicket } from './ticket-fold';
 
 export interface TicketSummary {
   /** Unique among all tickets: its stream's key (`<partner tenant>~<id>`, or the bare id of a ticket from before). */
@@ -29,80 +30,62 @@ export interface TicketSummary {
   version: number;
 }
 
-const STATUS_AFTER_ELIGIBILITY: Record<string, TicketStatus> = {
-  eligible: 'handing-off',
-  'needs-access': 'awaiting-access',
-  refused: 'checking-eligibility',
-  redirected: 'checking-eligibility',
-};
-
-/** Applies one event (at stream `version`) to the summary; a ticket's first event must be ServiceRequestReceived. */
-export function evolveTicketSummary(summary: TicketSummary | undefined, event: TicketEvent, version: number): TicketSummary {
-  if (event.type === 'ServiceRequestReceived') {
-    const { data } = event;
-    return {
-      key: data.key ?? data.ticketId,
-      id: data.ticketId,
-      // Left as it came when it is not text: the read model's row check names what is wrong with it.
-      partnerTenantId: lowerCased(data.partner?.tenantId),
-      status: 'checking-eligibility',
-      title: data.title,
-      severity: data.severity,
-      product: data.product,
-      customer: data.customer.name,
-      customerDomain: data.customer.domain,
-      partner: data.partner.name,
-      microsoftTicketId: null,
-      responseDueAt: null,
-      warned: false,
-      breached: false,
-      escalationLevel: 0,
-      outcome: null,
-      openedAt: data.receivedAt,
-      closedAt: null,
-      version,
-    };
-  }
-  if (!summary) throw new Error(`${event.type} before ServiceRequestReceived`);
-  const next = { ...summary, version };
-  switch (event.type) {
-    case 'EligibilityDecided':
-      return { ...next, status: STATUS_AFTER_ELIGIBILITY[event.data.decision] };
-    case 'AzureAccessAwaited':
-      return { ...next, status: 'awaiting-access' };
-    case 'AzureAccessGranted':
-      return { ...next, status: 'handing-off' };
-    case 'HandedOff':
-      return { ...next, microsoftTicketId: event.data.microsoftTicketId };
-    case 'ResponseDueTimeSet':
-      return { ...next, status: 'awaiting-response', severity: event.data.severity, responseDueAt: event.data.responseDueAt };
-    case 'BreachWarningRaised':
-      return { ...next, warned: true };
-    case 'AzureAccessReminded':
-    case 'HandoffRejected': // ServiceRequestClosed follows
-    case 'HandoffBlocked': // still handing off
-    case 'NoteSentToMicrosoft':
-    case 'MicrosoftTicketClosed':
-    case 'MicrosoftNoteAdded':
-    case 'MicrosoftStatusChanged':
-    case 'AlertDelivered':
-    case 'AlertDeliveryAbandoned':
-      return next;
-    case 'SlaBreached':
-      return { ...next, breached: true };
-    case 'SlaBreachCorrected':
-      return { ...next, breached: false, escalationLevel: 0 };
-    case 'SeverityChanged':
-      return { ...next, severity: event.data.to, responseDueAt: event.data.responseDueAt };
-    case 'Escalated':
-      return { ...next, escalationLevel: Math.max(summary.escalationLevel, event.data.level) };
-    case 'MicrosoftResponded':
-      return { ...next, status: 'responded', breached: summary.breached || event.data.late };
-    case 'ServiceRequestClosed':
-      return { ...next, status: 'closed', outcome: event.data.outcome, closedAt: event.data.closedAt };
-  }
+/** The row the read model keeps of a ticket at stream `version`. */
+export function ticketSummaryOf(ticket: Ticket, version: number): TicketSummary {
+  return {
+    key: ticket.key,
+    id: ticket.id,
+    partnerTenantId: ticket.partnerTenantId,
+    status: ticket.status,
+    title: ticket.title,
+    severity: ticket.severity,
+    product: ticket.product,
+    customer: ticket.customer,
+    customerDomain: ticket.customerDomain,
+    partner: ticket.partner,
+    microsoftTicketId: ticket.handoff?.microsoftTicketId ?? null,
+    responseDueAt: ticket.responseDueAt ?? null,
+    warned: ticket.warnedAt !== undefined,
+    breached: ticket.breached,
+    escalationLevel: ticket.escalationLevel,
+    outcome: ticket.outcome ?? null,
+    openedAt: ticket.receivedAt,
+    closedAt: ticket.closedAt ?? null,
+    version,
+  };
 }
 
-function lowerCased<T>(value: T): T {
-  return (typeof value === 'string' ? value.toLowerCase() : value) as T;
+/**
+ * The ticket as far as its row knows it. What the row does not keep is left neutral: no field of the row depends on
+ * it (the fold's property test checks that the row from the whole fold and the row folded event by event agree).
+ */
+function ticketFromSummary(summary: TicketSummary): Ticket {
+  const known = <T>(value: T | null): T | undefined => value ?? undefined;
+  return {
+    key: summary.key,
+    id: summary.id,
+    partnerTenantId: summary.partnerTenantId,
+    partner: summary.partner,
+    title: summary.title,
+    product: summary.product,
+    customer: summary.customer,
+    customerDomain: summary.customerDomain,
+    status: summary.status,
+    outcome: known(summary.outcome),
+    severity: summary.severity,
+    handoff: summary.microsoftTicketId === null ? undefined : ({ microsoftTicketId: summary.microsoftTicketId } as Handoff),
+    policyVersion: '',
+    receivedAt: summary.openedAt,
+    responseDueAt: known(summary.responseDueAt),
+    warnedAt: summary.warned ? '' : undefined,
+    breached: summary.breached,
+    escalationLevel: summary.escalationLevel,
+    escalations: [],
+    closedAt: known(summary.closedAt),
+  };
+}
+
+/** Applies one event (at stream `version`) to the row: `evolveTicket`, projected. */
+export function evolveTicketSummary(summary: TicketSummary | undefined, event: TicketEvent, version: number): TicketSummary {
+  return ticketSummaryOf(evolveTicket(summary && ticketFromSummary(summary), event), version);
 }

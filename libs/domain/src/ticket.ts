@@ -1,5 +1,5 @@
 import type { ResponseWindow } from './response-window';
-import type { Severity } from './service-request';
+import type { Product, Severity } from './service-request';
 
 export const TICKET_STATUSES = [
   'checking-eligibility',
@@ -58,13 +58,22 @@ export interface Escalation {
   at: string;
 }
 
-/** What `GET /service-requests/:id` returns and the workflow query answers. */
-export interface TicketState {
+/**
+ * A ticket as the fold of its events (`evolveTicket`): what the workflow knows of it, and the source of the read
+ * model's row, which projects some of these fields and never computes one differently.
+ */
+export interface Ticket {
+  /** Unique among all tickets: its stream's key (`<partner tenant>~<id>`, or the bare id of a ticket from before). */
+  key: string;
+  /** The partner's own id, unique per partner tenant. */
   id: string;
-  workflowId: string;
+  /** Lower-cased. */
+  partnerTenantId: string;
+  partner: string;
   title: string;
-  product: string;
+  product: Product;
   customer: string;
+  customerDomain: string;
   status: TicketStatus;
   outcome?: TicketOutcome;
   severity: Severity;
@@ -73,13 +82,9 @@ export interface TicketState {
   policyVersion: string;
   receivedAt: string;
   responseDueAt?: string;
-  /** Answered by the state query once the ticket is filed: the planned warning, due and ladder times. */
-  responseWindow?: ResponseWindow;
   respondedAt?: string;
   /** Set while our Partner Center credentials keep the filing from being made (the ticket is `handing-off`). */
   handoffBlocked?: { reason: string; since: string };
-  /** Why the ticket's event stream refused its events for good: nothing after it is on its timeline (see readiness). */
-  journalFault?: string;
   /** When the breach warning went out (a share of the window before the due time). */
   warnedAt?: string;
   breached: boolean;
@@ -95,4 +100,13 @@ export interface TicketState {
   targetMet?: boolean | null;
   resolution?: string;
   closedAt?: string;
+}
+
+/** What `GET /service-requests/:id` returns and the workflow query answers: the ticket and how its workflow runs. */
+export interface TicketState extends Ticket {
+  workflowId: string;
+  /** Answered by the state query once the ticket is filed: the planned warning, due and ladder times. */
+  responseWindow?: ResponseWindow;
+  /** Why the ticket's event stream refused its events for good: nothing after it is on its timeline (see readiness). */
+  journalFault?: string;
 }

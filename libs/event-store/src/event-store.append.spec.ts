@@ -102,7 +102,7 @@ describe.each(eventStoreTestDatabases())('EventStore appendToStream and readStre
   describe('recordedAt', () => {
     it('given an injected clock, when events are appended, then each carries its time as ISO-8601 UTC', async () => {
       const at = new Date('2026-03-01T08:15:30.123Z');
-      const clocked = new EventStore(dataSource, () => at);
+      const clocked = new EventStore(dataSource, { clock: () => at });
       const streamId = aStreamId();
 
       await clocked.appendToStream(streamId, [anEvent(`${streamId}-a`), anEvent(`${streamId}-b`)]);

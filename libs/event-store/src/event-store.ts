@@ -10,6 +10,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  Upcaster,
 } from './types';
 import {
   checkBatch,
@@ -34,11 +35,20 @@ const ATTEMPTS = 3;
 export class EventStore {
   private readonly dialect: Dialect;
 
+  private readonly clock: () => Date;
+  private readonly upcast: Upcaster;
+
+  /**
+   * `upcast`: the read path's last step, bringing events stored in an older shape to today's, so readers (projections,
+   * timelines) only know the current one and stored rows are never rewritten.
+   */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: () => Date = () => new Date(),
+    { clock = () => new Date(), upcast = (event) => event }: { clock?: () => Date; upcast?: Upcaster } = {},
   ) {
     this.dialect = dialectFor(dataSource);
+    this.clock = clock;
+    this.upcast = upcast;
   }
 
   /**
@@ -118,7 +128,7 @@ export class EventStore {
 
   private async read(sql: string, parameters: Record<string, unknown>): Promise<RecordedEvent[]> {
     const rows = await this.dialect.query(statement(this.dataSource.driver, sql, parameters));
-    return rows.map(toRecordedEvent);
+    return rows.map((row) => this.upcast(toRecordedEvent(row)));
   }
 }
 

@@ -3,4 +3,3 @@ export * from './errors';
 export * from './event-store';
 export * from './event.entity';
 export * from './schema';
-export * from './testing/event-store-test-databases';

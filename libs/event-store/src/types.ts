@@ -65,3 +65,6 @@ export interface ReadAllOptions {
   /** At most this many events, 1 to 10,000; defaults to 1,000. */
   limit?: number;
 }
+
+/** Brings a stored event to the shape its readers expect today (see EventStore's `upcast`). */
+export type Upcaster = (event: RecordedEvent) => RecordedEvent;

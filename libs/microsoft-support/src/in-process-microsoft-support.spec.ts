@@ -1,4 +1,5 @@
-import { aServiceRequest, decideHandoffTarget } from '@escalade/domain';
+import { decideHandoffTarget } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { InProcessMicrosoftSupport } from './in-process-microsoft-support';
 
 describe('InProcessMicrosoftSupport', () => {

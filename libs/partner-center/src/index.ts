@@ -5,3 +5,4 @@ export * from './partner-center.client';
 export * from './partner-center-microsoft-support';
 export * from './credentials';
 export * from './support-topics';
+export { firstAnswerIn, progressOf } from './service-request-reading';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient, type PartnerCenterClientOptions } from './partner-center.client';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError, isRetryable } from './partner-center.errors';
 import type { CreateServiceRequestBody } from './wire';

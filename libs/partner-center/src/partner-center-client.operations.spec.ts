@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient } from './partner-center.client';
 import { PartnerCenterUnavailableError } from './partner-center.errors';
 import type { CreateServiceRequestBody } from './wire';

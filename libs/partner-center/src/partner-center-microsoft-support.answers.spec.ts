@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { aServiceRequest, decideHandoffTarget } from '@escalade/domain';
-import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
+import { decideHandoffTarget } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient } from './partner-center.client';
 import { PartnerCenterMicrosoftSupport } from './partner-center-microsoft-support';
 import type { ResourceCollection, ServiceRequestNote, ServiceRequestResource, ServiceRequestStatus } from './wire';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { aServiceRequest, decideHandoffTarget, type ServiceRequestOverrides } from '@escalade/domain';
-import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
+import { decideHandoffTarget } from '@escalade/domain';
+import { aServiceRequest, type ServiceRequestOverrides } from '@escalade/domain/testing';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient } from './partner-center.client';
 import { PartnerCenterMicrosoftSupport } from './partner-center-microsoft-support';
 import { DEFAULT_SUPPORT_TOPIC_NAMES, SupportTopicMappingError } from './support-topics';

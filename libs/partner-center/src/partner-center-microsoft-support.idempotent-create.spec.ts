@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { aServiceRequest, decideHandoffTarget } from '@escalade/domain';
-import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
+import { decideHandoffTarget } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient } from './partner-center.client';
 import { PartnerCenterUnavailableError } from './partner-center.errors';
 import { PartnerCenterMicrosoftSupport } from './partner-center-microsoft-support';

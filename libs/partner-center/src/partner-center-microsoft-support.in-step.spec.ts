@@ -1,5 +1,6 @@
-import { aServiceRequest, decideHandoffTarget } from '@escalade/domain';
-import { startSimulator, type RunningSimulator } from '../../../apps/ms-simulator/src/testing/start-simulator';
+import { decideHandoffTarget } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient } from './partner-center.client';
 import { PartnerCenterMicrosoftSupport } from './partner-center-microsoft-support';
 

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from '@escalade/event-store';
 import { keyRingFrom, type KeyRing, type KeySettings } from '@escalade/secrets';
-import { AlertEntity } from './alert.entity';
 import { AlertDeliveryAttemptEntity, AlertDeliveryEntity } from './alerts/alert-delivery.entity';
 import { AlertSubscriptionEntity } from './alerts/alert-subscription.entity';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
@@ -21,7 +20,6 @@ import { ProjectionCheckpoint, TicketRow } from './tickets/ticket-row.entity';
 export const ALL_MIGRATIONS = [...MIGRATIONS, ...EVENT_STORE_MIGRATIONS];
 
 export const ENTITIES = [
-  AlertEntity,
   AlertSubscriptionEntity,
   AlertDeliveryEntity,
   AlertDeliveryAttemptEntity,

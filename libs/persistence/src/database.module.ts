@@ -4,8 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
+import { AlertDeliveries, AlertSubscriptions } from '@escalade/alerting';
 import { KeyRing, keyRingFrom, type KeySettings } from '@escalade/secrets';
-import { AlertStore } from './alert-store';
 import { ApiKeyStore } from './api-keys/api-key.store';
 import { AlertDeliveryStore } from './alerts/alert-delivery.store';
 import { AlertSubscriptionStore } from './alerts/alert-subscription.store';
@@ -15,6 +15,7 @@ import { JournalFaultStore } from './journal-faults/journal-fault.store';
 import { MicrosoftWatchStore } from './microsoft-watches/microsoft-watch.store';
 import { PartnerCenterCredentialStore } from './partner-center-credentials/partner-center-credential.store';
 import { SupportTopicStore } from './support-topics/support-topic.store';
+import { ticketEventStore } from './tickets/ticket-event-store';
 import { TicketsProjection } from './tickets/tickets.projection';
 import { SlaSummaryQuery } from './tickets/sla-summary.query';
 import { TicketsQuery } from './tickets/tickets.query';
@@ -33,8 +34,8 @@ function keySettingsOf(config: Config): KeySettings {
 }
 
 /**
- * Our tables for a NestJS app: the DataSource, the alert stores, the event store, the tickets read model, the Microsoft
- * watches; and the KeyRing that seals the secrets kept in them.
+ * Our tables for a NestJS app: the DataSource, the alert stores (also as what @escalade/alerting delivers from), the
+ * event store, the tickets read model, the Microsoft watches; and the KeyRing that seals the secrets kept in them.
  */
 @Module({})
 export class DatabaseModule {
@@ -58,7 +59,6 @@ export class DatabaseModule {
       ],
       providers: [
         { provide: KeyRing, inject: [ConfigService], useFactory: (config: Config) => keyRingFrom(keySettingsOf(config)) },
-        { provide: AlertStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new AlertStore(dataSource) },
         {
           provide: AlertSubscriptionStore,
           inject: [DataSource, KeyRing],
@@ -69,7 +69,10 @@ export class DatabaseModule {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new AlertDeliveryStore(dataSource),
         },
-        { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+        // What AlertingModule (@escalade/alerting) delivers from.
+        { provide: AlertSubscriptions, useExisting: AlertSubscriptionStore },
+        { provide: AlertDeliveries, useExisting: AlertDeliveryStore },
+        { provide: EventStore, inject: [DataSource], useFactory: ticketEventStore },
         {
           provide: TicketsProjection,
           inject: [DataSource],
@@ -98,10 +101,11 @@ export class DatabaseModule {
       ],
       exports: [
         KeyRing,
-        AlertStore,
         ApiKeyStore,
         AlertSubscriptionStore,
         AlertDeliveryStore,
+        AlertSubscriptions,
+        AlertDeliveries,
         EventStore,
         TicketsProjection,
         TicketsQuery,

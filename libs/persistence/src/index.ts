@@ -1,5 +1,3 @@
-export * from './alert.entity';
-export * from './alert-store';
 export * from './alerts';
 export * from './api-keys';
 export * from './data-source-options';
@@ -10,10 +8,10 @@ export * from './migrations';
 export * from './parked-events';
 export * from './partner-center-credentials';
 export * from './support-topics';
-export * from './testing/test-databases';
 export * from './database.module';
 export * from './tickets/ticket-row.entity';
 export * from './tickets/tickets.projection';
+export * from './tickets/ticket-event-store';
 export * from './tickets/projection-drift';
 export * from './tickets/ticket-log';
 export * from './tickets/tickets.query';

@@ -1,12 +1,5 @@
-import type { AlertDeliveryAttemptEntity, AlertDeliveryDetail, AlertDeliveryEntity } from '@escalade/persistence';
-
-export type AlertDeliveryView = Omit<AlertDeliveryEntity, 'payload'>;
-
-export type AlertDeliveryDetailView = AlertDeliveryView & {
-  /** The body sent, parsed. */
-  payload: unknown;
-  attempts: Array<Omit<AlertDeliveryAttemptEntity, 'deliveryId'>>;
-};
+import type { AlertDeliveryDetailView, AlertDeliveryView } from '@escalade/contract';
+import type { AlertDeliveryDetail, AlertDeliveryEntity } from '@escalade/persistence';
 
 export function toDeliveryView({ payload: _payload, ...delivery }: AlertDeliveryEntity): AlertDeliveryView {
   return delivery;

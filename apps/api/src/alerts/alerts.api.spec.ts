@@ -4,16 +4,10 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { AlertDispatcher } from '@escalade/alerting';
+import { aWebhookAlert, startCanary, startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
 import { appConfigModule } from '@escalade/config';
-import {
-  AlertDispatcher,
-  AlertSubscriptionStore,
-  aWebhookAlert,
-  DatabaseModule,
-  startCanary,
-  startWebhookReceiver,
-  type WebhookReceiver,
-} from '@escalade/persistence';
+import { AlertSubscriptionStore, DatabaseModule } from '@escalade/persistence';
 import { aPrincipal, principalHeader, testPrincipalGuard } from '../auth/testing/test-principal';
 import type { Principal } from '../auth/principal';
 import { createValidationPipe } from '../validation/validation.pipe';

@@ -1,15 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { AlertDispatcher, OutboundClient } from '@escalade/alerting';
+import type { AlertDeliveryDetailView, AlertDeliveryView, AlertSubscriptionView, Items } from '@escalade/contract';
 import {
   AlertDeliveryStore,
-  AlertDispatcher,
   AlertSubscriptionStore,
   EVERY_PARTNER,
-  OutboundClient,
   toPublicSubscription,
   type PartnerTenants,
-  type PublicAlertSubscription,
 } from '@escalade/persistence';
-import { toDeliveryDetailView, toDeliveryView, type AlertDeliveryDetailView, type AlertDeliveryView } from './alert-delivery.view';
+import { toDeliveryDetailView, toDeliveryView } from './alert-delivery.view';
 import type { CreateAlertSubscriptionDto } from './dto/create-alert-subscription.dto';
 import type { ListAlertDeliveriesQuery } from './dto/list-alert-deliveries.query';
 import { DEFAULT_PAGE_LIMIT } from '../validation/page-limit.decorator';
@@ -33,7 +32,7 @@ export class AlertsService {
    * destination the outbound policy admits (a 400 naming `url` and the rule otherwise), its name resolved now, and
    * again by every delivery as it connects.
    */
-  async subscribe({ partnerTenantIds, ...filters }: CreateAlertSubscriptionDto, partners: PartnerTenants): Promise<PublicAlertSubscription> {
+  async subscribe({ partnerTenantIds, ...filters }: CreateAlertSubscriptionDto, partners: PartnerTenants): Promise<AlertSubscriptionView> {
     const tenants = subscriptionPartners(partnerTenantIds, partners);
     const refusal = await this.outbound.refusalOf(filters.url);
     if (refusal) throw invalidRequest([{ field: 'url', problems: [`url is refused: ${refusal}`] }]);
@@ -41,7 +40,7 @@ export class AlertsService {
     return toPublicSubscription(created);
   }
 
-  async listSubscriptions(partners: PartnerTenants): Promise<{ items: PublicAlertSubscription[] }> {
+  async listSubscriptions(partners: PartnerTenants): Promise<Items<AlertSubscriptionView>> {
     return { items: await this.subscriptions.list(partners) };
   }
 
@@ -52,7 +51,7 @@ export class AlertsService {
   async listDeliveries(
     { ticketId, status, limit = DEFAULT_PAGE_LIMIT }: ListAlertDeliveriesQuery,
     partners: PartnerTenants,
-  ): Promise<{ items: AlertDeliveryView[] }> {
+  ): Promise<Items<AlertDeliveryView>> {
     const deliveries = await this.deliveries.list({ ticketId, status, limit }, partners);
     return { items: deliveries.map(toDeliveryView) };
   }

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ApiKeyStore, testDatabases } from '@escalade/persistence';
+import { ApiKeyStore } from '@escalade/persistence';
+import { testDatabases } from '@escalade/persistence/testing';
 import { ensureLocalAdminKey, LOCAL_ADMIN_KEY_FILE, signInLink } from './local-admin-key';
 
 const [sqlite] = testDatabases(); // SQLite always comes first

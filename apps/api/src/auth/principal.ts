@@ -1,8 +1,7 @@
+import { ROLES, type Role } from '@escalade/contract';
 import type { Actor } from '@escalade/domain';
 
-/** What a principal may do; each role includes the ones before it (a coordinator also reads, an admin also writes). */
-export const ROLES = ['viewer', 'coordinator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** Entra ID app roles (the token's `roles` claim) and the role each grants. */
 export const ENTRA_APP_ROLES: Readonly<Record<string, Role>> = {

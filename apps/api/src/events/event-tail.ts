@@ -1,8 +1,9 @@
 import type { MessageEvent } from '@nestjs/common';
 import { Observable } from 'rxjs';
-import { summarizeTicketEvent, type TicketEvent } from '@escalade/domain';
+import type { StreamedTicketEvent } from '@escalade/contract';
 import type { RecordedEvent } from '@escalade/event-store';
 import { invalidRequest } from '../validation/validation-exception.factory';
+import { timelineEntryOf } from './timeline-entry';
 
 const IDLE_POLL_MS = 200;
 /** How soon a read that failed (the database is down) is tried again: the stream waits out an outage, open. */
@@ -34,20 +35,8 @@ export function tailEvents(next: () => Promise<RecordedEvent[]>): Observable<Rec
 
 /** An SSE message: `id` is the global position, so a client reconnecting with Last-Event-ID resumes after it. */
 export function toServerSentEvent(event: RecordedEvent): MessageEvent {
-  const ticketEvent = { type: event.type, data: event.data } as TicketEvent;
-  return {
-    id: String(event.globalPosition),
-    type: 'ticket-event',
-    data: {
-      streamId: event.streamId,
-      version: event.streamVersion,
-      position: event.globalPosition,
-      at: event.recordedAt,
-      type: event.type,
-      summary: summarizeTicketEvent(ticketEvent),
-      data: event.data,
-    },
-  };
+  const data: StreamedTicketEvent = { streamId: event.streamId, ...timelineEntryOf(event) };
+  return { id: String(event.globalPosition), type: 'ticket-event', data };
 }
 
 /** Last-Event-ID as a position (the fallback without one): a whole number up to MAX_SAFE_INTEGER, else a 400. */

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { appConfigModule } from '@escalade/config';
 import { PartnerCenterCredentials, seedHashOf } from '@escalade/partner-center';
 import { DatabaseModule, PartnerCenterCredentialStore } from '@escalade/persistence';
-import { startFakeEntra, type FakeEntra } from '../../../../libs/partner-center/src/credentials/testing/fake-entra';
+import { startFakeEntra, type FakeEntra } from '@escalade/partner-center/testing';
 import { AuthModule } from '../auth/auth.module';
 import { anApiKey, httpAs } from '../auth/testing/api-keys';
 import { createValidationPipe } from '../validation/validation.pipe';

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { appConfigModule } from '@escalade/config';
-import { aServiceRequestReceived } from '@escalade/domain';
+import { aServiceRequestReceived } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
 import { DatabaseModule, TicketsProjection } from '@escalade/persistence';
 import { AuthModule } from '../auth/auth.module';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SlaSummary } from '@escalade/domain';
+import type { SlaSummary } from '@escalade/contract';
 import { SlaSummaryQuery } from '@escalade/persistence';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { partnerTenantsOf, type Principal } from '../auth/principal';

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
 import { requestFingerprint, toServiceRequest } from './service-request.mapper';
 

@@ -2,10 +2,14 @@ import { Body, Controller, Get, Headers, HttpCode, type MessageEvent, Param, Pos
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
+import type { OpenedTicket } from '@escalade/contract';
 import { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto';
 import { AzureAccessGrantedDto, ChangeSeverityDto, CloseServiceRequestDto, MicrosoftResponseDto, SendNoteDto } from './dto/ticket-actions.dto';
-import { ServiceRequestsService, type OpenedTicket } from './service-requests.service';
+import { TicketCommands } from './ticket-commands';
+import { TicketOpener } from './ticket-opener';
+import { TicketQueries } from './ticket-queries';
+import { TicketTimeline } from './ticket-timeline';
 import { optionalTenantIdPipe, ticketIdPipe } from '../validation/id.pipe';
 import { CurrentPrincipal, RequiresRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -22,7 +26,10 @@ const PartnerTenantQuery = () =>
 @Controller('service-requests')
 export class ServiceRequestsController {
   constructor(
-    private readonly serviceRequests: ServiceRequestsService,
+    private readonly opener: TicketOpener,
+    private readonly commands: TicketCommands,
+    private readonly queries: TicketQueries,
+    private readonly timelines: TicketTimeline,
     private readonly authenticator: Authenticator,
   ) {}
 
@@ -37,8 +44,8 @@ export class ServiceRequestsController {
     @Body() dto: CreateServiceRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<Omit<OpenedTicket, 'created'>> {
-    const { created, ...ticket } = await this.serviceRequests.open(principal, dto, idempotencyKey);
+  ): Promise<OpenedTicket> {
+    const { created, ...ticket } = await this.opener.open(principal, dto, idempotencyKey);
     res.status(created ? 201 : 200).location(`/service-requests/${encodeURIComponent(ticket.id)}`);
     return ticket;
   }
@@ -47,7 +54,7 @@ export class ServiceRequestsController {
   @ApiOperation({ summary: 'Tickets from the read model, newest first, filtered, with cursor pagination' })
   @ApiBadRequestResponse({ description: 'Every invalid query parameter is named in `errors`' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListServiceRequestsQuery) {
-    return this.serviceRequests.list(principal, query);
+    return this.queries.list(principal, query);
   }
 
   @Get(':id')
@@ -59,7 +66,7 @@ export class ServiceRequestsController {
     @Param('id', ticketIdPipe) id: string,
     @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
   ) {
-    return this.serviceRequests.get(principal, { id, partnerTenantId });
+    return this.queries.get(principal, { id, partnerTenantId });
   }
 
   @Get(':id/timeline')
@@ -71,7 +78,7 @@ export class ServiceRequestsController {
     @Param('id', ticketIdPipe) id: string,
     @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
   ) {
-    return this.serviceRequests.timeline(principal, { id, partnerTenantId });
+    return this.timelines.timeline(principal, { id, partnerTenantId });
   }
 
   @Sse(':id/timeline/stream')
@@ -86,16 +93,19 @@ export class ServiceRequestsController {
     @Req() request: Request,
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
-    const stream = await this.serviceRequests.timelineStream(principal, { id, partnerTenantId }, lastEventId);
+    const stream = await this.timelines.stream(principal, { id, partnerTenantId }, lastEventId);
     return whileCredentialHolds(stream, this.authenticator.recheckOf(request));
   }
 
   @Post(':id/microsoft-response')
   @HttpCode(202)
   @ApiOperation({ summary: "Record Microsoft's initial response: ends the wait (and any escalation)" })
-  @ApiAcceptedResponse()
+  @ApiAcceptedResponse({
+    description:
+      'The state once the answer is recorded (`responded`, or `closed` if it closed meanwhile); `recordingResponse: true` with the state so far when it could not be stored within 5 s: it will be',
+  })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The ticket is not waiting for a response' })
+  @ApiConflictResponse({ description: 'Not handing off or awaiting a response, or already answered: the message says which' })
   @RequiresRole('coordinator')
   @PartnerTenantQuery()
   respond(
@@ -104,15 +114,18 @@ export class ServiceRequestsController {
     @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
     @Body() body: MicrosoftResponseDto,
   ) {
-    return this.serviceRequests.recordMicrosoftResponse(principal, { id, partnerTenantId }, body);
+    return this.commands.recordMicrosoftResponse(principal, { id, partnerTenantId }, body);
   }
 
   @Post(':id/azure-access-granted')
   @HttpCode(202)
   @ApiOperation({ summary: "The indirect provider granted the reseller access to the customer's Azure account" })
-  @ApiAcceptedResponse()
+  @ApiAcceptedResponse({
+    description:
+      'The state the ticket moved on to (handing off, awaiting the response, or closed); `grantingAccess: true` with the state so far when that took over 5 s',
+  })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The ticket is not waiting for access' })
+  @ApiConflictResponse({ description: 'The ticket is not waiting for access: the message says what it is' })
   @RequiresRole('coordinator')
   @PartnerTenantQuery()
   grantAccess(
@@ -121,7 +134,7 @@ export class ServiceRequestsController {
     @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
     @Body() body: AzureAccessGrantedDto,
   ) {
-    return this.serviceRequests.grantAzureAccess(principal, { id, partnerTenantId }, body);
+    return this.commands.grantAzureAccess(principal, { id, partnerTenantId }, body);
   }
 
   @Post(':id/severity')
@@ -144,7 +157,7 @@ export class ServiceRequestsController {
     @Body() body: ChangeSeverityDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const ticket = await this.serviceRequests.changeSeverity(principal, { id, partnerTenantId }, body);
+    const ticket = await this.commands.changeSeverity(principal, { id, partnerTenantId }, body);
     res.status('changingSeverity' in ticket ? 202 : 200);
     return ticket;
   }
@@ -167,7 +180,7 @@ export class ServiceRequestsController {
     @Body() body: CloseServiceRequestDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const ticket = await this.serviceRequests.close(principal, { id, partnerTenantId }, body);
+    const ticket = await this.commands.close(principal, { id, partnerTenantId }, body);
     res.status('closing' in ticket ? 202 : 200);
     return ticket;
   }
@@ -187,7 +200,7 @@ export class ServiceRequestsController {
     @Body() body: SendNoteDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const ticket = await this.serviceRequests.sendNote(principal, { id, partnerTenantId }, body);
+    const ticket = await this.commands.sendNote(principal, { id, partnerTenantId }, body);
     res.status('sendingNote' in ticket ? 202 : 200);
     return ticket;
   }
@@ -205,6 +218,6 @@ export class ServiceRequestsController {
     @Param('id', ticketIdPipe) id: string,
     @Query('partnerTenantId', optionalTenantIdPipe) partnerTenantId: string | undefined,
   ) {
-    return this.serviceRequests.cancel(principal, { id, partnerTenantId });
+    return this.commands.cancel(principal, { id, partnerTenantId });
   }
 }

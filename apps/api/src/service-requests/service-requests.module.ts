@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ServiceRequestsController } from './service-requests.controller';
-import { ServiceRequestsService } from './service-requests.service';
+import { TicketCommands } from './ticket-commands';
 import { TicketLocator } from './ticket-locator';
+import { TicketOpener } from './ticket-opener';
+import { TicketQueries } from './ticket-queries';
+import { TicketTimeline } from './ticket-timeline';
+import { TicketWorkflows } from './ticket-workflow';
 
 @Module({
   controllers: [ServiceRequestsController],
-  providers: [ServiceRequestsService, TicketLocator],
+  providers: [TicketOpener, TicketCommands, TicketQueries, TicketTimeline, TicketWorkflows, TicketLocator],
 })
 export class ServiceRequestsModule {}

@@ -1,8 +1,9 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { aServiceRequestReceived } from '@escalade/domain';
+import { aServiceRequestReceived } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
-import { IdempotencyKeyStore, testDatabases, TicketsProjection, TicketsQuery } from '@escalade/persistence';
+import { IdempotencyKeyStore, TicketsProjection, TicketsQuery } from '@escalade/persistence';
+import { testDatabases } from '@escalade/persistence/testing';
 import { serviceRequestWorkflowId, ticketKey, ticketStreamId } from '@escalade/workflows';
 import { aPrincipal } from '../auth/testing/test-principal';
 import { TicketLocator } from './ticket-locator';

@@ -4,6 +4,12 @@ import { serviceRequestWorkflowId, ticketStreamId } from '@escalade/workflows';
 import { partnerTenantsOf, type Principal } from '../auth/principal';
 import { OutageMemory } from '../errors/outage-memory';
 
+/** A ticket as a request names it: its id, and its partner tenant when the principal's partners share the id. */
+export interface TicketRef {
+  id: string;
+  partnerTenantId?: string;
+}
+
 /** Where a ticket lives: its partner tenant, workflow and event stream. */
 export interface LocatedTicket {
   id: string;

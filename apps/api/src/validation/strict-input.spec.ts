@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Module, Param, Post, Query } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { EventStreamQuery } from '../events/dto/event-stream.query';
 import { resumePosition } from '../events/event-tail';
 import { CreateServiceRequestDto } from '../service-requests/dto/create-service-request.dto';

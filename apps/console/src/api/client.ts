@@ -1,9 +1,21 @@
+import type {
+  AlertDeliveryView,
+  ClosedTicket,
+  Items,
+  ResponseRecordedTicket,
+  SeverityChangedTicket,
+  SignedIn,
+  SignInConfig,
+  SlaSummary,
+  TicketListPage,
+  TicketView,
+  Timeline,
+} from '@escalade/contract';
 import type { Severity, TicketStatus } from '@escalade/domain';
 import { navigate } from '../routing/navigation';
 import { SIGN_IN_PATH, signInHref } from '../routing/routes';
 import { apiErrorFrom } from './api-error';
 import { partnerQuery, type TicketRef } from './ticket-ref';
-import type { AlertDelivery, SignedIn, SignInConfig, SlaSummary, TicketPage, TicketView, Timeline } from './types';
 
 type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -26,7 +38,7 @@ async function request<T>(path: string, init?: { method: Method; body?: object }
   return body as T;
 }
 
-const post = <T = unknown>(path: string, body: object) => request<T>(path, { method: 'POST', body });
+const post = <T>(path: string, body: object) => request<T>(path, { method: 'POST', body });
 
 /** A path under the ticket's, with its partner tenant in the query when known. */
 const ticketPath = (ticket: TicketRef, under = '') => `/service-requests/${encodeURIComponent(ticket.id)}${under}${partnerQuery(ticket)}`;
@@ -38,7 +50,7 @@ export const api = {
   endSession: (): Promise<void> => request('/auth/session', { method: 'DELETE' }),
   whoAmI: (): Promise<SignedIn> => request('/auth/me'),
 
-  tickets(query: { status: readonly TicketStatus[]; limit: number; cursor?: string }): Promise<TicketPage> {
+  tickets(query: { status: readonly TicketStatus[]; limit: number; cursor?: string }): Promise<TicketListPage> {
     const params = new URLSearchParams({ status: query.status.join(','), limit: String(query.limit) });
     if (query.cursor) params.set('cursor', query.cursor);
     return request(`/service-requests?${params}`);
@@ -47,13 +59,13 @@ export const api = {
   timeline: (ticket: TicketRef): Promise<Timeline> => request(ticketPath(ticket, '/timeline')),
   timelineStreamPath: (ticket: TicketRef): string => ticketPath(ticket, '/timeline/stream'),
   /** The deliveries about a ticket id, of every partner tenant of the caller's that uses it (see deliveriesOf). */
-  alertDeliveries: (ticketId: string): Promise<{ items: AlertDelivery[] }> =>
+  alertDeliveries: (ticketId: string): Promise<Items<AlertDeliveryView>> =>
     request(`/alerts?${new URLSearchParams({ ticketId, limit: '200' })}`),
   slaSummary: (from: string, to: string): Promise<SlaSummary> => request(`/reports/sla?${new URLSearchParams({ from, to })}`),
 
   recordMicrosoftResponse: (ticket: TicketRef, body: { note?: string; respondedBy?: string }) =>
-    post(ticketPath(ticket, '/microsoft-response'), body),
+    post<ResponseRecordedTicket>(ticketPath(ticket, '/microsoft-response'), body),
   changeSeverity: (ticket: TicketRef, body: { severity: Severity; reason: string; changedBy?: string }) =>
-    post(ticketPath(ticket, '/severity'), body),
-  close: (ticket: TicketRef, body: { resolution: string; closedBy?: string }) => post(ticketPath(ticket, '/close'), body),
+    post<SeverityChangedTicket>(ticketPath(ticket, '/severity'), body),
+  close: (ticket: TicketRef, body: { resolution: string; closedBy?: string }) => post<ClosedTicket>(ticketPath(ticket, '/close'), body),
 };

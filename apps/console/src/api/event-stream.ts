@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { StreamedTicketEvent } from './types';
+import type { StreamedTicketEvent } from '@escalade/contract';
 
 export interface EventStreamHandlers {
   onEvent(event: StreamedTicketEvent): void;

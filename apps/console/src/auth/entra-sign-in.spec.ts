@@ -1,4 +1,4 @@
-import type { EntraSettings } from '../api/types';
+import type { EntraSettings } from '@escalade/contract';
 import { acceptAnswer, authorizeUrl, redirectUri, tokenRequest } from './entra-sign-in';
 
 const ENTRA: EntraSettings = {

@@ -1,6 +1,6 @@
 // Entra ID sign-in for a single-page app: the authorization code flow with PKCE, without a library. The console is a
 // public client (no secret); Entra answers its token endpoint cross-origin for redirect URIs registered as "SPA".
-import type { EntraSettings } from '../api/types';
+import type { EntraSettings } from '@escalade/contract';
 import { SIGN_IN_PATH } from '../routing/routes';
 import { codeChallenge, randomToken } from './pkce';
 

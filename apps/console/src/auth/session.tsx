@@ -2,7 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../api/api-error';
 import { api } from '../api/client';
-import type { Role, SignedIn } from '../api/types';
+import type { Role, SignedIn } from '@escalade/contract';
 import { ErrorBanner } from '../ui/error-banner';
 
 const Session = createContext<SignedIn | undefined>(undefined);

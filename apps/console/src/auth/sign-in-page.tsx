@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api/api-error';
 import { api } from '../api/client';
-import type { SignInConfig } from '../api/types';
+import type { SignInConfig } from '@escalade/contract';
 import { navigate } from '../routing/navigation';
 import { ErrorBanner } from '../ui/error-banner';
 import { finishEntraSignIn, startEntraSignIn } from './entra-sign-in';

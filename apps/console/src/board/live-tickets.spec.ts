@@ -1,5 +1,6 @@
-import { aServiceRequestReceived, type TicketSummary } from '@escalade/domain';
-import type { StreamedTicketEvent } from '../api/types';
+import type { TicketSummary } from '@escalade/domain';
+import { aServiceRequestReceived } from '@escalade/domain/testing';
+import type { StreamedTicketEvent } from '@escalade/contract';
 import { applyStreamedEvent, mergeNewer, summaryFromTimeline, type Tickets } from './live-tickets';
 
 const AT = '2026-03-02T10:00:00.000Z';

@@ -1,13 +1,13 @@
 // The board's tickets kept current from the event stream with the read model's own fold.
 import { evolveTicketSummary, type TicketEvent, type TicketSummary } from '@escalade/domain';
-import type { RecordedTicketEvent, StreamedTicketEvent } from '../api/types';
+import type { StreamedTicketEvent, TimelineEntry } from '@escalade/contract';
 
 /** By the ticket's key (`<partner tenant>~<id>`): two partner tenants may use the same id. */
 export type Tickets = Readonly<Record<string, TicketSummary>>;
 
 const STREAM_PREFIX = 'ticket-';
 
-const asTicketEvent = ({ type, data }: RecordedTicketEvent) => ({ type, data }) as TicketEvent;
+const asTicketEvent = ({ type, data }: TimelineEntry) => ({ type, data }) as TicketEvent;
 
 /**
  * Folds one streamed event into the board. An event already reflected is ignored; one that does not
@@ -25,7 +25,7 @@ export function applyStreamedEvent(tickets: Tickets, event: StreamedTicketEvent)
 }
 
 /** The summary of a ticket from its whole timeline (the same fold as the server's read model). */
-export function summaryFromTimeline(events: readonly RecordedTicketEvent[]): TicketSummary | undefined {
+export function summaryFromTimeline(events: readonly TimelineEntry[]): TicketSummary | undefined {
   return events.reduce<TicketSummary | undefined>(
     (summary, event) => evolveTicketSummary(summary, asTicketEvent(event), event.version),
     undefined,

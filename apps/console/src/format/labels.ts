@@ -1,5 +1,5 @@
 import type { EligibilityVerdict, Portal, TicketEventType, TicketOutcome, TicketStatus } from '@escalade/domain';
-import type { Role } from '../api/types';
+import type { Role } from '@escalade/contract';
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
   'checking-eligibility': 'Checking eligibility',

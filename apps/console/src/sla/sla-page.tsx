@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api/api-error';
 import { api } from '../api/client';
-import type { SlaCounts, SlaSummary } from '../api/types';
+import type { SlaCounts, SlaSummary } from '@escalade/contract';
 import { ErrorBanner } from '../ui/error-banner';
 import { lastDays, onTimeShare, periodRange, type Period } from './sla-period';
 

@@ -1,9 +1,9 @@
-import type { AlertDelivery } from '../api/types';
+import type { AlertDeliveryView } from '@escalade/contract';
 import { formatDateTime } from '../format/time';
 import { alertLabel } from './ticket-alerts';
 
 /** The ticket's alerts as sent to each subscribed webhook, with how the delivery went. */
-export function AlertDeliveries({ alerts }: { alerts: AlertDelivery[] }) {
+export function AlertDeliveries({ alerts }: { alerts: AlertDeliveryView[] }) {
   return (
     <section class="card" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">Alerts sent</h2>

@@ -5,11 +5,15 @@ const T0 = Date.parse('2026-03-02T10:00:00.000Z');
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
 const filed: TicketState = {
+  key: 'T-1',
   id: 'T-1',
+  partnerTenantId: '22222222-2222-2222-2222-222222222222',
+  partner: 'Fabrikam',
   workflowId: 'service-request-T-1',
   title: 'VMs down',
   product: 'azure',
   customer: 'Contoso',
+  customerDomain: 'contoso.com',
   status: 'awaiting-response',
   severity: 'A',
   policyVersion: 'v1',

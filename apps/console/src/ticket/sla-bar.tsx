@@ -1,4 +1,4 @@
-import type { TicketView } from '../api/types';
+import type { TicketView } from '@escalade/contract';
 import { formatDateTime } from '../format/time';
 import { slaBarGeometry, slaMarks } from './sla-bar-geometry';
 

@@ -1,12 +1,13 @@
-import type { AlertDelivery } from '../api/types';
+import type { AlertDeliveryView } from '@escalade/contract';
 import { alertLabel, deliveriesOf } from './ticket-alerts';
 
 const PARTNER_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const PARTNER_B = 'bbbbbbbb-0000-4000-8000-000000000002';
 
-function delivery(overrides: Partial<AlertDelivery>): AlertDelivery {
+function delivery(overrides: Partial<AlertDeliveryView>): AlertDeliveryView {
   return {
     id: 'd',
+    subscriptionId: 's',
     ticketId: 'INC:1',
     partnerTenantId: PARTNER_A,
     alertKey: `${PARTNER_A}~INC:1:breach`,
@@ -31,7 +32,7 @@ describe("a ticket's alerts", () => {
 
   it('names each alert by what its key adds to the ticket key, with or without the partner tenant', () => {
     expect(alertLabel(delivery({ alertKey: `${PARTNER_A}~INC:1:escalation:2`, kind: 'escalation' }))).toBe('escalation 2');
-    expect(alertLabel(delivery({ partnerTenantId: null, alertKey: 'INC:1:breach-warning', kind: 'breach-warning' }))).toBe('breach-warning');
+    expect(alertLabel(delivery({ partnerTenantId: null, alertKey: 'INC:1:warning', kind: 'warning' }))).toBe('warning');
     expect(alertLabel(delivery({ alertKey: 'unexpected', kind: 'breach' }))).toBe('breach');
   });
 });

@@ -1,4 +1,4 @@
-import type { TicketView } from '../api/types';
+import type { TicketView } from '@escalade/contract';
 import { ELIGIBILITY_LABELS, PORTAL_LABELS } from '../format/labels';
 import { formatDateTime } from '../format/time';
 

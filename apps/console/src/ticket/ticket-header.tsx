@@ -1,5 +1,5 @@
 import { PRODUCT_LABELS, type Product } from '@escalade/domain';
-import type { TicketView } from '../api/types';
+import type { TicketView } from '@escalade/contract';
 import { countdown } from '../format/countdown';
 import { Link } from '../routing/navigation';
 import { BreachedBadge, BreachWithdrawnBadge, FilingBlockedBadge, NotRecordingBadge, OutcomeBadge, SeverityBadge, StatusBadge } from '../ui/badges';

@@ -1,8 +1,8 @@
-import type { RecordedTicketEvent } from '../api/types';
+import type { TimelineEntry } from '@escalade/contract';
 import { formatDateTime } from '../format/time';
 import { EVENT_LABELS } from '../format/labels';
 
-export function Timeline({ events }: { events: RecordedTicketEvent[] }) {
+export function Timeline({ events }: { events: TimelineEntry[] }) {
   return (
     <section class="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>

@@ -3,15 +3,15 @@ import { ApiError, errorMessage } from '../api/api-error';
 import { api } from '../api/client';
 import { followTicketEvents } from '../api/event-stream';
 import type { TicketRef } from '../api/ticket-ref';
-import type { AlertDelivery, RecordedTicketEvent, TicketView } from '../api/types';
+import type { AlertDeliveryView, TicketView, TimelineEntry } from '@escalade/contract';
 import { coalesce } from '../util/coalesce';
 import { deliveriesOf } from './ticket-alerts';
 
 export interface TicketData {
   ticket?: TicketView;
   /** The timeline, oldest first, growing live. */
-  events: RecordedTicketEvent[];
-  alerts: AlertDelivery[];
+  events: TimelineEntry[];
+  alerts: AlertDeliveryView[];
   notFound: boolean;
   error?: string;
 }

@@ -4,7 +4,7 @@ import {
   SIMULATOR_CLIENT_SECRET,
   SIMULATOR_REFRESH_TOKEN,
   SIMULATOR_TENANT_ID,
-} from '../testing/simulator-credentials';
+} from './simulator-credentials';
 import { loadSimulatorConfig } from './simulator-config';
 
 const ENTRA_DEFAULTS = {

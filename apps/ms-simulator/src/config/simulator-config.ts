@@ -5,7 +5,7 @@ import {
   SIMULATOR_CLIENT_SECRET,
   SIMULATOR_REFRESH_TOKEN,
   SIMULATOR_TENANT_ID,
-} from '../testing/simulator-credentials';
+} from './simulator-credentials';
 
 const probability = z.coerce.number().min(0).max(1);
 const seconds = z.coerce.number().int().min(0);

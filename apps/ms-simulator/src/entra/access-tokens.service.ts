@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SIMULATOR_CONFIG, type SimulatorConfig } from '../config/simulator-config';
-import { PARTNER_CENTER_RESOURCE, SIMULATOR_SIGNED_IN_USER } from '../testing/simulator-credentials';
+import { PARTNER_CENTER_RESOURCE, SIMULATOR_SIGNED_IN_USER } from '../config/simulator-credentials';
 import { type JwtClaims, signHs256, verifyHs256 } from './jws';
 import { signingKey } from './signing-key';
 

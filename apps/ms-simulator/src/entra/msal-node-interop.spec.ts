@@ -16,9 +16,8 @@ import {
   SIMULATOR_CLIENT_SECRET,
   SIMULATOR_REFRESH_TOKEN,
   SIMULATOR_TENANT_ID,
-  SIMULATOR_TEST_CERTIFICATE_KEY_PATH,
-  SIMULATOR_TEST_CERTIFICATE_PATH,
-} from '../testing/simulator-credentials';
+} from '../config/simulator-credentials';
+import { SIMULATOR_TEST_CERTIFICATE_KEY_PATH, SIMULATOR_TEST_CERTIFICATE_PATH } from '../testing/test-certificate';
 import { startSimulator, type RunningSimulator } from '../testing/start-simulator';
 
 const SCOPES = [`${PARTNER_CENTER_RESOURCE}/.default`];

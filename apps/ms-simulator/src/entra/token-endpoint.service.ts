@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SIMULATOR_CONFIG, type SimulatorConfig } from '../config/simulator-config';
-import { PARTNER_CENTER_RESOURCE, SIMULATOR_SIGNED_IN_USER } from '../testing/simulator-credentials';
+import { PARTNER_CENTER_RESOURCE, SIMULATOR_SIGNED_IN_USER } from '../config/simulator-credentials';
 import { AccessTokens } from './access-tokens.service';
 import { ClientAuthentication } from './client-authentication.service';
 import { invalidScope, missingParameter, notConsented, tenantNotFound, unknownApplication, unsupportedGrantType } from './entra-error';

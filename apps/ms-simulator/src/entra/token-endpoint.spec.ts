@@ -7,9 +7,8 @@ import {
   PARTNER_CENTER_RESOURCE,
   SIMULATOR_CLIENT_ID,
   SIMULATOR_TENANT_ID,
-  SIMULATOR_TEST_CERTIFICATE_KEY_PATH,
-  SIMULATOR_TEST_CERTIFICATE_PATH,
-} from '../testing/simulator-credentials';
+} from '../config/simulator-credentials';
+import { SIMULATOR_TEST_CERTIFICATE_KEY_PATH, SIMULATOR_TEST_CERTIFICATE_PATH } from '../testing/test-certificate';
 import { startSimulator, type RunningSimulator } from '../testing/start-simulator';
 import { aRefreshGrant, requestToken } from '../testing/token-requests';
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { SupportEngineer } from '../answering/support-engineer.service';
 import { invalidInput, serviceRequestNotFound } from '../errors/partner-center.exception';
 import { findSupportTopic } from '../support-topics/support-topic.catalogue';
-import { SIMULATOR_SIGNED_IN_USER } from '../testing/simulator-credentials';
+import { SIMULATOR_SIGNED_IN_USER } from '../config/simulator-credentials';
 import type { CreateServiceRequestDto } from './dto/create-service-request.dto';
 import type { ContactDto, OrganizationDto } from './dto/parts.dto';
 import type { UpdateServiceRequestDto } from './dto/update-service-request.dto';

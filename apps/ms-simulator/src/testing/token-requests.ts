@@ -4,7 +4,7 @@ import {
   SIMULATOR_CLIENT_SECRET,
   SIMULATOR_REFRESH_TOKEN,
   SIMULATOR_TENANT_ID,
-} from './simulator-credentials';
+} from '../config/simulator-credentials';
 
 /** The form of a refresh-token grant with the default registration's secret; `overrides` set or (undefined) drop fields. */
 export function aRefreshGrant(overrides: Record<string, string | undefined> = {}): Record<string, string> {

@@ -2,22 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+import { AlertDispatcher } from '@escalade/alerting';
+import { aWebhookAlert, loopbackOutbound } from '@escalade/alerting/testing';
 import { KeyRing } from '@escalade/secrets';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
 import { InProcessMicrosoftSupport, type MicrosoftAnswer as MicrosoftFirstEngagement, type MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from '@escalade/partner-center';
-import {
-  AlertDeliveryStore,
-  AlertDispatcher,
-  AlertStore,
-  AlertSubscriptionStore,
-  aWebhookAlert,
-  JournalFaultStore,
-  loopbackOutbound,
-  MicrosoftWatchStore,
-  testDatabases,
-} from '@escalade/persistence';
+import { AlertDeliveryStore, AlertSubscriptionStore, JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
+import { testDatabases } from '@escalade/persistence/testing';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { HANDOFF_BLOCKED_FAILURE, JOURNAL_FAULT_FAILURE, MICROSOFT_REJECTION_FAILURE, type EscalationAlert } from '@escalade/workflows';
 import { createServiceRequestActivities } from './service-request.activities';
@@ -26,16 +19,14 @@ describe('service-request activities', () => {
   const database = testDatabases()[0];
   let dataSource: DataSource;
   const keyRing = new KeyRing(randomBytes(32));
-  let alerts: AlertStore;
   let events: EventStore;
   let microsoftWatches: MicrosoftWatchStore;
   const microsoftSupport = new InProcessMicrosoftSupport();
   const logger = new Logger('activities-spec');
-  const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+  const log = jest.spyOn(logger, 'log').mockImplementation(() => undefined);
 
   beforeAll(async () => {
     dataSource = await database.open();
-    alerts = new AlertStore(dataSource);
     events = new EventStore(dataSource);
     microsoftWatches = new MicrosoftWatchStore(dataSource);
   });
@@ -43,7 +34,6 @@ describe('service-request activities', () => {
 
   const activities = (microsoft: MicrosoftSupport = microsoftSupport) => createServiceRequestActivities({
       microsoftSupport: microsoft,
-      alerts,
       alertDispatcher: new AlertDispatcher(new AlertSubscriptionStore(dataSource, keyRing), new AlertDeliveryStore(dataSource), {
         outbound: loopbackOutbound(),
       }),
@@ -112,7 +102,7 @@ describe('service-request activities', () => {
     expect(await file(refused)).toMatchObject({ type: HANDOFF_BLOCKED_FAILURE, nonRetryable: true, details: [{ failingSince: expect.any(String) }] });
   });
 
-  it('stores and announces an escalation alert once, however often it is retried', async () => {
+  it('only logs an escalation alert from a history of before: it went out through the subscriptions', async () => {
     const alert: EscalationAlert = {
       alertId: 't-9:escalation:1',
       ticketId: 't-9',
@@ -128,10 +118,8 @@ describe('service-request activities', () => {
       raisedAt: '2026-11-24T12:00:00.010Z',
     };
     await activities().sendEscalationAlert(alert);
-    await activities().sendEscalationAlert(alert);
-    expect(await alerts.listForTicket('t-9')).toHaveLength(1);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toContain('ESCALATION level 1 → coordinators: ticket t-9');
+    expect(log).toHaveBeenCalledWith('escalation level 1 → coordinators of ticket t-9: alerted through the alert subscriptions');
+    expect(await new AlertDeliveryStore(dataSource).list({ ticketId: 't-9', limit: 10 }, 'all')).toEqual([]);
   });
 
   it("prepares a ticket alert's deliveries for its partner tenant's subscriptions only, recorded as that partner's", async () => {
@@ -154,7 +142,7 @@ describe('service-request activities', () => {
       expectedStreamVersion: 0,
       events: [
         { eventId: 'ticket-t-9:1', type: 'SlaBreached' as const, data: { responseDueAt: '2026-11-24T12:00:00.000Z' } },
-        { eventId: 'ticket-t-9:2', type: 'Escalated' as const, data: { level: 1, audience: 'coordinators' } },
+        { eventId: 'ticket-t-9:2', type: 'Escalated' as const, data: { level: 1, audience: 'coordinators', raisedAt: '2026-11-24T11:00:00.000Z' } },
       ],
     };
     await activities().recordTicketEvents(input);

@@ -1,11 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import type { AlertDispatcher } from '@escalade/alerting';
 import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
 import { EventIdReuseError, StreamVersionConflictError, type EventStore } from '@escalade/event-store';
 import type { MicrosoftAnswer as MicrosoftFirstEngagement, MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from '@escalade/partner-center';
-import type { AlertDispatcher, AlertStore, JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
+import type { JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
 import {
   HANDOFF_BLOCKED_FAILURE,
   JOURNAL_FAULT_FAILURE,
@@ -18,7 +19,6 @@ import {
 
 export interface ActivityDependencies {
   microsoftSupport: MicrosoftSupport;
-  alerts: AlertStore;
   alertDispatcher: AlertDispatcher;
   events: EventStore;
   microsoftWatches: MicrosoftWatchStore;
@@ -63,7 +63,6 @@ function withProgressMark({ progress, ...answer }: MicrosoftFirstEngagement): Mi
 /** The workflow's activities, built from injected dependencies; every one is safe to retry. */
 export function createServiceRequestActivities({
   microsoftSupport,
-  alerts,
   alertDispatcher,
   events,
   microsoftWatches,
@@ -93,13 +92,9 @@ export function createServiceRequestActivities({
       }
     },
 
-    async sendEscalationAlert(alert) {
-      if (await alerts.record(alert)) {
-        logger.warn(
-          `ESCALATION level ${alert.level} → ${alert.audience}: ticket ${alert.ticketId} (severity ${alert.severity}, ` +
-            `${alert.customer}, Microsoft #${alert.microsoftTicketId ?? '—'}) had no response by ${alert.responseDueAt}`,
-        );
-      }
+    // Only histories from before ONE_ALERT_PATH_PATCH call it: their escalation went out through the subscriptions too.
+    async sendEscalationAlert({ ticketId, level, audience }) {
+      logger.log(`escalation level ${level} → ${audience} of ticket ${ticketId}: alerted through the alert subscriptions`);
     },
 
     async recordTicketEvents({ streamId, workflowId, expectedStreamVersion, events: ticketEvents }) {

@@ -5,8 +5,7 @@ import type { ConfigService } from '@nestjs/config';
 import { loadAppConfig, type AppConfig } from '@escalade/config';
 import type { MicrosoftSupport } from '@escalade/microsoft-support';
 import type { PartnerCenterCredentialStore } from '@escalade/persistence';
-import { startFakeEntra, type FakeEntra } from '../../../../libs/partner-center/src/credentials/testing/fake-entra';
-import { InMemoryRefreshTokenStore } from '../../../../libs/partner-center/src/credentials/testing/in-memory-refresh-token-store';
+import { InMemoryRefreshTokenStore, startFakeEntra, type FakeEntra } from '@escalade/partner-center/testing';
 import { microsoftSupportProvider } from './microsoft-support.provider';
 
 describe('microsoftSupportProvider', () => {

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { InProcessMicrosoftSupport, type MicrosoftNote, type MicrosoftTicket } from '@escalade/microsoft-support';
-import { MicrosoftWatchStore, testDatabases } from '@escalade/persistence';
+import { MicrosoftWatchStore } from '@escalade/persistence';
+import { testDatabases } from '@escalade/persistence/testing';
 import type { MicrosoftTicketUpdate } from '@escalade/workflows';
 import { MicrosoftWatchPoller } from './microsoft-watch.poller';
 

@@ -5,11 +5,12 @@ import { Logger } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import { ConfigError, loadAppConfig, loadSupportTopicNames, type AppConfig } from '@escalade/config';
-import { aServiceRequest } from '@escalade/domain';
+import { aServiceRequest } from '@escalade/domain/testing';
 import { InProcessMicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterClient, PartnerCenterMicrosoftSupport, SupportTopicMappingError, type SupportTopicNameOverrides } from '@escalade/partner-center';
-import { SupportTopicStore, testDatabases } from '@escalade/persistence';
-import { startSimulator, type RunningSimulator } from '../../../ms-simulator/src/testing/start-simulator';
+import { SupportTopicStore } from '@escalade/persistence';
+import { testDatabases } from '@escalade/persistence/testing';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { createServiceRequestActivities, type ActivityDependencies } from '../activities/service-request.activities';
 import { SupportTopicsCheck } from './support-topics.check';
 

@@ -2,20 +2,12 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerStatus } from '@temporalio/worker';
-import { loadSlaPolicy, microsoftPollIntervalMs, type AppConfig } from '@escalade/config';
+import { AlertDispatcher } from '@escalade/alerting';
+import { TicketPolicy, type AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
 import { dataConverterFor, KeyRing } from '@escalade/secrets';
-import {
-  AlertDeliveryStore,
-  AlertDispatcher,
-  AlertStore,
-  AlertSubscriptionStore,
-  DestinationPolicy,
-  JournalFaultStore,
-  MicrosoftWatchStore,
-  OutboundClient,
-} from '@escalade/persistence';
+import { JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
 import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
 import { createServiceRequestActivities } from '../activities/service-request.activities';
 import { MicrosoftWatchPoller } from '../microsoft/microsoft-watch.poller';
@@ -36,13 +28,12 @@ export class TemporalWorkerService implements OnModuleDestroy {
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
     private readonly microsoftSupport: MicrosoftSupport,
-    private readonly alerts: AlertStore,
+    private readonly alertDispatcher: AlertDispatcher,
     private readonly events: EventStore,
-    private readonly subscriptions: AlertSubscriptionStore,
-    private readonly deliveries: AlertDeliveryStore,
     private readonly microsoftWatches: MicrosoftWatchStore,
     private readonly journalFaults: JournalFaultStore,
     private readonly keyRing: KeyRing,
+    private readonly policy: TicketPolicy,
   ) {}
 
   async run(): Promise<void> {
@@ -55,7 +46,8 @@ export class TemporalWorkerService implements OnModuleDestroy {
     const connection = await NativeConnection.connect({ address });
     let signalling: Connection | undefined;
     try {
-      const intervalMs = this.watchIntervalMs();
+      // The interval the API opens tickets with (the same TicketPolicy); none for the in-process Microsoft.
+      const intervalMs = this.policy.microsoftPollIntervalMs;
       if (intervalMs !== undefined) {
         signalling = await Connection.connect({ address });
         this.poller = this.watchPoller(new Client({ connection: signalling, namespace, dataConverter }), intervalMs);
@@ -69,8 +61,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
         ...workflowCodeOptions(),
         activities: createServiceRequestActivities({
           microsoftSupport: this.microsoftSupport,
-          alerts: this.alerts,
-          alertDispatcher: new AlertDispatcher(this.subscriptions, this.deliveries, { outbound: this.webhookOutbound() }),
+          alertDispatcher: this.alertDispatcher,
           events: this.events,
           microsoftWatches: this.microsoftWatches,
           journalFaults: this.journalFaults,
@@ -104,31 +95,6 @@ export class TemporalWorkerService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.shutdown();
-  }
-
-  /** Alert deliveries go only where the destination policy admits: ALERT_ALLOWED_HOSTS, https in production. */
-  private webhookOutbound(): OutboundClient {
-    return new OutboundClient(
-      DestinationPolicy.fromConfig({
-        NODE_ENV: this.config.get('NODE_ENV', { infer: true }),
-        ALERT_ALLOWED_HOSTS: this.config.get('ALERT_ALLOWED_HOSTS', { infer: true }),
-      }),
-    );
-  }
-
-  /** As often as the API's workflows were told to poll before the poller; none for the in-process Microsoft. */
-  private watchIntervalMs(): number | undefined {
-    const policy = loadSlaPolicy({
-      SLA_POLICY_FILE: this.config.get('SLA_POLICY_FILE', { infer: true }),
-      SLA_TIME_SCALE: this.config.get('SLA_TIME_SCALE', { infer: true }),
-    });
-    return microsoftPollIntervalMs(
-      {
-        MICROSOFT_SUPPORT: this.config.get('MICROSOFT_SUPPORT', { infer: true }),
-        MICROSOFT_POLL_INTERVAL_MS: this.config.get('MICROSOFT_POLL_INTERVAL_MS', { infer: true }),
-      },
-      policy,
-    );
   }
 
   private watchPoller(client: Client, intervalMs: number): MicrosoftWatchPoller {

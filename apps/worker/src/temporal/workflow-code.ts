@@ -21,9 +21,11 @@ function findUp(from: string, file: string): string | undefined {
 export function workflowSourceOptions(): Required<Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'>> {
   if (!REPO_ROOT) throw new Error('workflow sources not found: run from the repository or build the workflow bundle');
   const tsconfig = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tsconfig.base.json'), 'utf8'));
+  // Exact matches (`name$`), as the tsconfig paths are: webpack would otherwise take `@escalade/x` for a prefix of
+  // `@escalade/x/testing` and stop there.
   const alias = Object.fromEntries(
     Object.entries<string[]>(tsconfig.compilerOptions.paths).map(([name, [target]]) => [
-      name,
+      `${name}$`,
       path.join(REPO_ROOT, target),
     ]),
   );

@@ -1,12 +1,15 @@
-import { startSimulator, type RunningSimulator } from '../../../../apps/ms-simulator/src/testing/start-simulator';
 import {
   SIMULATOR_CLIENT_ID,
   SIMULATOR_CLIENT_SECRET,
   SIMULATOR_REFRESH_TOKEN,
   SIMULATOR_TENANT_ID,
+} from '@escalade/ms-simulator';
+import {
   SIMULATOR_TEST_CERTIFICATE_KEY_PATH,
   SIMULATOR_TEST_CERTIFICATE_PATH,
-} from '../../../../apps/ms-simulator/src/testing/simulator-credentials';
+  startSimulator,
+  type RunningSimulator,
+} from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient } from '../partner-center.client';
 import { PartnerCenterCredentialsError } from '../partner-center.errors';
 import { ClientCertificate } from './client-certificate';

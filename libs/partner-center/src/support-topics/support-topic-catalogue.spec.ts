@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../../../../apps/ms-simulator/src/testing/start-simulator';
+import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
 import { PartnerCenterClient } from '../partner-center.client';
 import { PartnerCenterUnavailableError } from '../partner-center.errors';
 import { SupportTopicCatalogue, type SupportTopicSnapshot } from './support-topic-catalogue';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { aServiceRequestReceived } from '@escalade/domain';
+import { aServiceRequestReceived } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
 import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';

@@ -1,7 +1,6 @@
 import { type MigrationInterface, type QueryRunner, TableColumn } from 'typeorm';
+import { redactedWebhookUrl, type AlertFormat } from '@escalade/alerting';
 import type { KeyRing } from '@escalade/secrets';
-import { redactedWebhookUrl } from './redacted-webhook-url';
-import type { AlertFormat } from './webhook-alert';
 
 const SEALED_COLUMNS = ['credentials_ciphertext', 'credentials_iv', 'credentials_auth_tag', 'credentials_key_id'];
 const CLEAR_COLUMNS = ['url', 'secret'];

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { AlertKind, DeliveryStatus } from './webhook-alert';
+import type { AlertKind, DeliveryStatus } from '@escalade/alerting';
 
 /** One alert for one subscription: the exact body to send, and how sending it went so far. */
 @Entity({ name: 'alert_deliveries' })

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
+import type { AlertKind } from '@escalade/alerting';
 import { testDatabases } from '../testing/test-databases';
 import { AlertDeliveryStore } from './alert-delivery.store';
-import type { AlertKind } from './webhook-alert';
 
 const subscription = { id: '5f0c7c1e-8f5e-4a51-9a39-0c4d2b1b6a11' };
 const PARTNER_A = '0a1b2c3d-0000-4000-8000-00000000000a';

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { deliveryIdOf, type AlertDeliveries, type DeliveryStatus, type WebhookAlert } from '@escalade/alerting';
 import { wherePartnerIn, type PartnerTenants } from '../partner-tenants';
 import { AlertDeliveryAttemptEntity, AlertDeliveryEntity } from './alert-delivery.entity';
 import type { AlertSubscriptionEntity } from './alert-subscription.entity';
-import { deliveryIdOf, type DeliveryStatus, type WebhookAlert } from './webhook-alert';
 
 export type AlertDeliveryDetail = AlertDeliveryEntity & { attempts: AlertDeliveryAttemptEntity[] };
 
@@ -27,7 +27,7 @@ const INSERT_ONCE = `INSERT INTO alert_deliveries (id, alert_key, subscription_i
 VALUES (:id, :alertKey, :subscriptionId, :ticketId, :partnerTenantId, :kind, :payload, 'pending', 0, NULL, :now, NULL, :now)
 ON CONFLICT (id) DO NOTHING`;
 
-export class AlertDeliveryStore {
+export class AlertDeliveryStore implements AlertDeliveries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: () => Date = () => new Date(),

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
+import type { AlertFormat, AlertKind, SignatureScheme } from '@escalade/alerting';
 import type { Product, Severity } from '@escalade/domain';
-import type { AlertFormat, AlertKind } from './webhook-alert';
 
 /** Arrays as JSON text: the same column type on SQLite and PostgreSQL. */
 const jsonArray: ValueTransformer = {
@@ -19,10 +19,6 @@ const partnerTenantIds: ValueTransformer = {
     return tenants.length === 1 && tenants[0] === EVERY_PARTNER ? EVERY_PARTNER : tenants;
   },
 };
-
-/** How deliveries are signed: our `v1=` HMAC headers (X-Escalade-Signature), or the Standard Webhooks ones. */
-export const SIGNATURE_SCHEMES = ['escalade-v1', 'standard-webhooks'] as const;
-export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];
 
 /**
  * A webhook that receives the alerts its filters admit; an empty filter admits everything. The partner tenants are

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { aWebhookAlert } from '@escalade/alerting/testing';
 import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
 import { AlertSubscriptionStore } from './alert-subscription.store';
-import { aWebhookAlert } from './testing/webhook-alert.fixture';
 
 const SECRET = 'a-secret-of-16-chars-or-more';
 const PARTNER_A = '0a1b2c3d-0000-4000-8000-00000000000a';

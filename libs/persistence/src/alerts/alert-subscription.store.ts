@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource, type Repository } from 'typeorm';
+import {
+  DEFAULT_ALERT_FORMAT,
+  redactedWebhookUrl,
+  type AlertFormat,
+  type AlertKind,
+  type AlertSubscriptions,
+  type SignatureScheme,
+  type WebhookAlert,
+} from '@escalade/alerting';
 import type { Product, Severity } from '@escalade/domain';
 import type { KeyRing, SealedSecret } from '@escalade/secrets';
 import type { PartnerTenants } from '../partner-tenants';
 import type { ResealCount } from '../secrets-at-rest';
-import { AlertSubscriptionEntity, EVERY_PARTNER, type SignatureScheme } from './alert-subscription.entity';
-import { redactedWebhookUrl } from './redacted-webhook-url';
-import type { AlertFormat, AlertKind, WebhookAlert } from './webhook-alert';
+import { AlertSubscriptionEntity, EVERY_PARTNER } from './alert-subscription.entity';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -80,7 +87,7 @@ function admits(subscription: AlertSubscriptionEntity, alert: AlertFacts): boole
   );
 }
 
-export class AlertSubscriptionStore {
+export class AlertSubscriptionStore implements AlertSubscriptions {
   private readonly subscriptions: Repository<AlertSubscriptionEntity>;
 
   constructor(
@@ -93,7 +100,7 @@ export class AlertSubscriptionStore {
 
   async create(input: NewAlertSubscription): Promise<AlertSubscription> {
     const id = randomUUID();
-    const format = input.format ?? 'json';
+    const format = input.format ?? DEFAULT_ALERT_FORMAT;
     const subscription = this.subscriptions.create({
       id,
       redactedUrl: redactedWebhookUrl(input.url, format),

@@ -24,9 +24,9 @@ function lifecycle(ticketId: string, i: number): TicketEvent[] {
     { type: 'HandedOff', data: { portal: 'azure-portal', url: 'u', context: 'customer', microsoftTicketId: String(i), filedAt: at } },
     { type: 'ResponseDueTimeSet', data: { severity: 'A', responseDueAt: at } },
     { type: 'SlaBreached', data: { responseDueAt: at } },
-    { type: 'Escalated', data: { level: 1, audience: 'coordinators' } },
-    { type: 'Escalated', data: { level: 2, audience: 'duty-manager' } },
-    { type: 'Escalated', data: { level: 3, audience: 'microsoft-account-contact' } },
+    { type: 'Escalated', data: { level: 1, audience: 'coordinators', raisedAt: at } },
+    { type: 'Escalated', data: { level: 2, audience: 'duty-manager', raisedAt: at } },
+    { type: 'Escalated', data: { level: 3, audience: 'microsoft-account-contact', raisedAt: at } },
     { type: 'MicrosoftResponded', data: { respondedAt: at, late: true } },
     { type: 'ServiceRequestClosed', data: { outcome: 'resolved', targetMet: false, closedAt: at } },
   ];

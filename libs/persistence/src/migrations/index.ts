@@ -15,6 +15,7 @@ import { ScopeTicketsByPartner1764000000013 } from '../tickets/1764000000013-sco
 import { ScopeAlertsByPartner1764000000014 } from '../alerts/1764000000014-scope-alerts-by-partner';
 import { SealAlertSubscriptionSecrets1764000000015 } from '../alerts/1764000000015-seal-alert-subscription-secrets';
 import { DropReceiverAnswers1764000000016 } from '../alerts/1764000000016-drop-receiver-answers';
+import { DropAlerts1764000000017 } from './1764000000017-drop-alerts';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   ScopeAlertsByPartner1764000000014,
   SealAlertSubscriptionSecrets1764000000015,
   DropReceiverAnswers1764000000016,
+  DropAlerts1764000000017,
 ];
 
 /** MIGRATIONS, those that seal secrets kept in clear before given `keyRing` (asked only when there is one to seal). */

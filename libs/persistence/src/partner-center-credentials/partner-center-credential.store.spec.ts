@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { INVALID_GRANT, startFakeEntra, type FakeEntra } from '../../../partner-center/src/credentials/testing/fake-entra';
+import { INVALID_GRANT, startFakeEntra, type FakeEntra } from '@escalade/partner-center/testing';
 import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
 import { PartnerCenterCredentialStore } from './partner-center-credential.store';

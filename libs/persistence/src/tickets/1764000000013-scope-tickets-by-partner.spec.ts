@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { TicketEvent } from '@escalade/domain';
-import { EventStore, testDatabasesFor } from '@escalade/event-store';
+import { EventStore } from '@escalade/event-store';
+import { testDatabasesFor } from '@escalade/event-store/testing';
 import { ALL_MIGRATIONS, ENTITIES } from '../data-source-options';
 import { IdempotencyKeyStore } from '../idempotency-keys/idempotency-key.store';
 import { at, opened } from './testing/ticket-events.fixture';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { aServiceRequestReceived, evolveTicketSummary, type TicketEvent } from '@escalade/domain';
+import { evolveTicketSummary, type TicketEvent } from '@escalade/domain';
+import { aServiceRequestReceived } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
 import { ParkedEventsStore } from '../parked-events/parked-events.store';
 import { testDatabases } from '../testing/test-databases';

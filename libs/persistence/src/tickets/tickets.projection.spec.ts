@@ -44,7 +44,7 @@ describe.each(testDatabases())('tickets projection on $name', (database) => {
     await catchUpFully(); // live, in small batches, while the tickets move on
     await append(A_T1, [
       { type: 'SlaBreached', data: { responseDueAt: at(30) } },
-      { type: 'Escalated', data: { level: 1, audience: 'coordinators' } },
+      { type: 'Escalated', data: { level: 1, audience: 'coordinators', raisedAt: at(30) } },
     ]);
     await append(A_T3, opened('T3', 2, 'C', 'Contoso', PARTNER_A));
     await append(B_T1, opened('T1', 0, 'B', 'Contoso', PARTNER_B)); // another partner's T1, opened the same minute

@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { evolveTicketSummary, type TicketSummary } from '@escalade/domain';
-import { EventStore, type RecordedEvent } from '@escalade/event-store';
+import type { EventStore, RecordedEvent } from '@escalade/event-store';
 import { parkedEventOf } from '../parked-events/parked-event';
 import { ParkedEvent } from '../parked-events/parked-event.entity';
 import { ParkedEventsStore } from '../parked-events/parked-events.store';
 import { isRowRefusal } from './row-refusal';
+import { ticketEventStore } from './ticket-event-store';
 import { isTicketStream, TicketChange, ticketKeyOf, type TicketEvolve } from './ticket-change';
 import { foldTicketLog, type FoldedTicketLog } from './ticket-log';
 import { ProjectionCheckpoint, TicketRow } from './ticket-row.entity';
@@ -60,7 +61,7 @@ export class TicketsProjection {
     private readonly dataSource: DataSource,
     private readonly evolve: TicketEvolve = evolveTicketSummary,
   ) {
-    this.events = new EventStore(dataSource);
+    this.events = ticketEventStore(dataSource);
   }
 
   /** Applies the next batch of events. */

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '@escalade/persistence';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@escalade/alerting';
 import { OptionalField } from '../../validation/field.decorators';
 import { TICKET_ID_PATTERN, TICKET_ID_RULE } from '../../validation/ids';
 import { PageLimit } from '../../validation/page-limit.decorator';

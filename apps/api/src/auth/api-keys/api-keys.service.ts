@@ -1,18 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { ApiKeyView, CreatedApiKey, Items } from '@escalade/contract';
 import { ApiKeyStore, type ApiKey } from '@escalade/persistence';
 import { invalidRequest } from '../../validation/validation-exception.factory';
 import { highestRole, type Principal } from '../principal';
 import { EVERY_PARTNER, type CreateApiKeyDto } from './create-api-key.dto';
-
-/** An API key as the API shows it: never its hash; the key itself only in the answer that created it. */
-export type ApiKeyView = Omit<ApiKey, 'partnerTenantIds' | 'role'> & { partnerTenantIds: string[]; roles: string[] };
 
 /** Keys for machine clients, created by an admin for partner tenants the admin acts for, and seen only by such admins. */
 @Injectable()
 export class ApiKeysService {
   constructor(private readonly apiKeys: ApiKeyStore) {}
 
-  async create(principal: Principal, { name, partnerTenantIds, roles }: CreateApiKeyDto): Promise<ApiKeyView & { key: string }> {
+  async create(principal: Principal, { name, partnerTenantIds, roles }: CreateApiKeyDto): Promise<CreatedApiKey> {
     const every = partnerTenantIds.includes(EVERY_PARTNER);
     const tenants = [...new Set(partnerTenantIds.map((id) => id.toLowerCase()))];
     const problems = [
@@ -30,7 +28,7 @@ export class ApiKeysService {
     return { ...view(apiKey), key };
   }
 
-  async list(principal: Principal): Promise<{ items: ApiKeyView[] }> {
+  async list(principal: Principal): Promise<Items<ApiKeyView>> {
     return { items: (await this.apiKeys.list()).filter((key) => visibleTo(principal, key)).map(view) };
   }
 
@@ -48,6 +46,7 @@ function visibleTo(principal: Principal, key: ApiKey): boolean {
   return key.partnerTenantIds !== '*' && key.partnerTenantIds.every((id) => mine.includes(id));
 }
 
+/** Never its hash; the key itself only in the answer that created it. */
 function view({ partnerTenantIds, role, ...key }: ApiKey): ApiKeyView {
   return { ...key, partnerTenantIds: partnerTenantIds === '*' ? [EVERY_PARTNER] : partnerTenantIds, roles: [role] };
 }

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { CookieOptions, Response } from 'express';
 import type { AppConfig } from '@escalade/config';
+import type { SignedIn, SignInConfig } from '@escalade/contract';
 import { CurrentPrincipal, Public } from '../auth.decorators';
 import { Authenticator } from '../authenticator';
 import { SESSION_COOKIE } from '../credential';
@@ -32,13 +33,13 @@ export class SessionController {
   @Public()
   @Get('config')
   @ApiOperation({ summary: 'How to sign in: `local` (the sign-in link `npm start` prints) or `entra` (authorization code + PKCE)' })
-  signInConfig() {
-    if (this.authenticator.mode === 'local') return { mode: 'local' as const };
+  signInConfig(): SignInConfig {
+    if (this.authenticator.mode === 'local') return { mode: 'local' };
     const clientId = this.config.get('ENTRA_CLIENT_ID', { infer: true }) as string;
     const audience = this.config.get('ENTRA_AUDIENCE', { infer: true }) ?? `api://${clientId}`;
     const tenants = this.config.get('ENTRA_ALLOWED_TENANTS', { infer: true }) ?? [];
     return {
-      mode: 'entra' as const,
+      mode: 'entra',
       entra: {
         clientId,
         authority: this.config.get('ENTRA_AUTHORITY_URL', { infer: true }).replace(/\/+$/, ''),
@@ -55,7 +56,7 @@ export class SessionController {
   @ApiOperation({ summary: 'Sign the browser in: the credential is checked, then kept in an http-only session cookie' })
   @ApiOkResponse({ description: 'Who is signed in' })
   @ApiUnauthorizedResponse({ description: 'The credential is not valid' })
-  async start(@Body() { credential }: StartSessionDto, @Res({ passthrough: true }) res: Response) {
+  async start(@Body() { credential }: StartSessionDto, @Res({ passthrough: true }) res: Response): Promise<SignedIn> {
     const principal = await this.authenticator.authenticate(credential);
     res.cookie(SESSION_COOKIE, credential, { ...this.cookieOptions(), maxAge: sessionLength(credential) });
     return whoIs(principal);
@@ -72,7 +73,7 @@ export class SessionController {
 
   @Get('me')
     @ApiOperation({ summary: 'Who the credential is: name, role and the partner tenants it acts for' })
-  me(@CurrentPrincipal() principal: Principal) {
+  me(@CurrentPrincipal() principal: Principal): SignedIn {
     return whoIs(principal);
   }
 
@@ -81,8 +82,8 @@ export class SessionController {
   }
 }
 
-function whoIs({ kind, name, objectId, tenantId, role, partners }: Principal) {
-  return { kind, name, objectId, ...(tenantId ? { tenantId } : {}), role, partnerTenantIds: partners.all ? ['*'] : partners.tenantIds };
+function whoIs({ kind, name, objectId, tenantId, role, partners }: Principal): SignedIn {
+  return { kind, name, objectId, ...(tenantId ? { tenantId } : {}), role, partnerTenantIds: partners.all ? ['*'] : [...partners.tenantIds] };
 }
 
 /** An Entra token's session ends when the token does. */

@@ -1,4 +1,4 @@
-import type { TicketView } from '../../api/types';
+import type { TicketView } from '@escalade/contract';
 import { CloseForm } from './close-form';
 import { MicrosoftResponseForm } from './microsoft-response-form';
 import { SeverityForm } from './severity-form';

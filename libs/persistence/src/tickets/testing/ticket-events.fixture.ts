@@ -1,4 +1,5 @@
-import { aServiceRequestReceived, type Severity, type TicketEvent } from '@escalade/domain';
+import type { Severity, TicketEvent } from '@escalade/domain';
+import { aServiceRequestReceived } from '@escalade/domain/testing';
 
 /** 2026-11-24 09:<minute> UTC. */
 export const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute)).toISOString();

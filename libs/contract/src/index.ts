@@ -1,0 +1,8 @@
+// What the API answers, shared with its clients (the console): types and constants only.
+export * from './alerts';
+export * from './api-keys';
+export * from './auth';
+export * from './items';
+export * from './tickets';
+export * from './timeline';
+export type { SlaCounts, SlaSummary } from '@escalade/domain';

@@ -1,0 +1,100 @@
+// The ticket as a pure fold over its past-tense events (emmett's evolve): the workflow's state and the read model's
+// row both come from here, so they cannot disagree.
+import type { Ticket, TicketStatus } from './ticket';
+import type { TicketEvent } from './ticket-events';
+
+const STATUS_AFTER_ELIGIBILITY: Record<string, TicketStatus> = {
+  eligible: 'handing-off',
+  'needs-access': 'awaiting-access',
+  refused: 'checking-eligibility',
+  redirected: 'checking-eligibility',
+};
+
+/** What an indirect provider's grant makes of a ticket that waited for Azure access. */
+export const ACCESS_GRANTED_REASON = "The indirect provider granted access to the customer's Azure account";
+
+/** Applies one event to the ticket; a ticket's first event must be ServiceRequestReceived. */
+export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ticket {
+  if (event.type === 'ServiceRequestReceived') {
+    const { data } = event;
+    return {
+      key: data.key ?? data.ticketId,
+      id: data.ticketId,
+      // Left as it came when it is not text: the read model's row check names what is wrong with it.
+      partnerTenantId: lowerCased(data.partner?.tenantId),
+      partner: data.partner.name,
+      title: data.title,
+      product: data.product,
+      customer: data.customer.name,
+      customerDomain: data.customer.domain,
+      status: 'checking-eligibility',
+      severity: data.severity,
+      policyVersion: data.policyVersion,
+      receivedAt: data.receivedAt,
+      breached: false,
+      escalationLevel: 0,
+      escalations: [],
+    };
+  }
+  if (!ticket) throw new Error(`${event.type} before ServiceRequestReceived`);
+  switch (event.type) {
+    case 'EligibilityDecided':
+      return { ...ticket, eligibility: event.data, status: STATUS_AFTER_ELIGIBILITY[event.data.decision] };
+    case 'AzureAccessAwaited':
+      return { ...ticket, status: 'awaiting-access' };
+    case 'AzureAccessGranted':
+      return { ...ticket, status: 'handing-off', eligibility: { decision: 'eligible', reason: ACCESS_GRANTED_REASON } };
+    case 'HandoffBlocked':
+      return ticket.handoffBlocked ? ticket : { ...ticket, handoffBlocked: { reason: event.data.reason, since: event.data.blockedAt } };
+    case 'HandedOff': {
+      const { handoffBlocked: _unblocked, ...filed } = ticket;
+      return { ...filed, handoff: event.data };
+    }
+    case 'ResponseDueTimeSet':
+      return { ...ticket, status: 'awaiting-response', severity: event.data.severity, responseDueAt: event.data.responseDueAt };
+    case 'SeverityChanged':
+      return { ...ticket, severity: event.data.to, responseDueAt: event.data.responseDueAt };
+    case 'BreachWarningRaised':
+      return { ...ticket, warnedAt: event.data.warnedAt };
+    case 'SlaBreached':
+      return { ...ticket, breached: true, breachedAt: event.data.responseDueAt };
+    case 'Escalated': {
+      const { level, audience, raisedAt } = event.data;
+      return { ...ticket, escalationLevel: level, escalations: [...ticket.escalations, { level, audience, at: raisedAt }] };
+    }
+    case 'MicrosoftResponded':
+      return answered(ticket, event.data.respondedAt, event.data.late);
+    case 'SlaBreachCorrected': {
+      const { breachedAt: _withdrawn, ...corrected } = ticket;
+      return { ...corrected, breached: false, escalationLevel: 0, breachCorrectedAt: event.data.correctedAt };
+    }
+    case 'ServiceRequestClosed': {
+      const { outcome, resolution, targetMet, closedAt } = event.data;
+      return { ...ticket, status: 'closed', outcome, resolution, targetMet, closedAt };
+    }
+    case 'AzureAccessReminded':
+    case 'HandoffRejected': // ServiceRequestClosed follows
+    case 'NoteSentToMicrosoft':
+    case 'MicrosoftTicketClosed':
+    case 'MicrosoftNoteAdded':
+    case 'MicrosoftStatusChanged':
+    case 'AlertDelivered':
+    case 'AlertDeliveryAbandoned':
+      return ticket;
+  }
+}
+
+/** A late answer is a breach whether or not the timer got there first (the worker may have been down at the due time). */
+function answered(ticket: Ticket, respondedAt: string, late: boolean): Ticket {
+  const next: Ticket = { ...ticket, status: 'responded', respondedAt, targetMet: !late };
+  return late && !ticket.breached ? { ...next, breached: true, breachedAt: ticket.responseDueAt } : next;
+}
+
+/** The ticket its events make. */
+export function foldTicket(events: readonly TicketEvent[]): Ticket {
+  return events.reduce<Ticket | undefined>(evolveTicket, undefined) as Ticket;
+}
+
+function lowerCased<T>(value: T): T {
+  return (typeof value === 'string' ? value.toLowerCase() : value) as T;
+}

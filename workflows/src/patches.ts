@@ -1,0 +1,34 @@
+// Every change to the workflow's commands, by name: `patched(name)` keeps histories from before it replaying as they ran
+// (see README, "Replaying workflow histories"); the golden histories hold a ticket from before and after each.
+
+/** A reminder half-way through the wait for Azure access. */
+export const AZURE_ACCESS_REMINDER_PATCH = 'azure-access-reminder';
+/** Microsoft's later notes and status changes, recorded after its first answer. */
+export const MICROSOFT_FOLLOW_UP_PATCH = 'microsoft-follow-up';
+/** A filing Microsoft rejects closes the ticket as `handoff-rejected` instead of failing the workflow. */
+export const HANDOFF_REJECTION_PATCH = 'handoff-rejection';
+/**
+ * Cancelling at any moment loses nothing: the request is recorded before eligibility, event appends and the filing run
+ * to their end, so the ticket's stream always holds its first event and its closure.
+ */
+export const CANCEL_SAFE_PATCH = 'cancel-safe';
+/**
+ * The SLA facts from their source, whatever order the workflow learns things in: the clock starts at Microsoft's
+ * creation time; Microsoft is read again at the due time before a breach; the verdict is taken from Microsoft's own
+ * answer time: a late answer always breaches (with the ladder levels due by then), and a breach raised before an
+ * in-time answer was known is corrected; `targetMet` is set with the answer.
+ */
+export const SLA_FROM_SOURCE_PATCH = 'sla-from-source';
+/** Microsoft followed by the worker's watch poller (signals), instead of a polling activity holding a worker slot. */
+export const MICROSOFT_WATCH_POLLER_PATCH = 'microsoft-watch-poller';
+/** Microsoft's ticket kept in step with ours: told of a severity change, closed with ours. */
+export const MICROSOFT_IN_STEP_PATCH = 'microsoft-in-step';
+/** A filing our credentials cannot make waits and tries again, the ticket `handing-off`, instead of failing for good. */
+export const HANDOFF_BLOCKED_PATCH = 'handoff-blocked';
+/** A request the domain finds malformed is refused with its problems named, instead of failing its steps for good. */
+export const INTAKE_CHECK_PATCH = 'intake-check';
+/**
+ * An escalation goes out once, through the alert subscriptions like every alert: the `sendEscalationAlert` activity
+ * (a second copy into a table nothing read) is called only by histories from before.
+ */
+export const ONE_ALERT_PATH_PATCH = 'one-alert-path';

@@ -1,0 +1,100 @@
+import { CancellationScope, condition, isCancellation, log, proxyActivities } from '@temporalio/workflow';
+import { escalationSchedule, warningTime } from '@escalade/domain';
+import type { MicrosoftAnswer, ServiceRequestActivities } from '../activities';
+import type { Filing, TicketRun } from '../ticket/ticket-run';
+import { recordAnswer } from './answer';
+import { breach, escalate, warn } from './escalation';
+import { pollingActivities } from './polling-activities';
+import { waitUntil } from './wait-until';
+
+// Asked once at the due time: a Microsoft that cannot be read within seconds leaves the breach to be corrected later.
+const { checkMicrosoftAnswer } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumAttempts: 3 },
+});
+
+/**
+ * Step 3: waits for Microsoft's first answer (or closure) through the warning, the breach and each ladder level (step
+ * 4), each once; a severity change moves the due time and wakes the wait, so every mark is re-timed from it. The
+ * answer, once there, is recorded with its verdict.
+ */
+export async function awaitResponse(run: TicketRun, filing: Filing): Promise<void> {
+  const interval = run.microsoftPollIntervalMs;
+  const watcher = interval && !filing.followedByPoller ? watchForAnswer(run, filing.microsoftTicketId, interval) : undefined;
+  run.awaitingResponse = true;
+  await markTheWait(run, filing);
+  watcher?.cancel();
+  await recordAnswer(run, filing);
+}
+
+async function markTheWait(run: TicketRun, filing: Filing): Promise<void> {
+  const { inbox, policy } = run;
+  const answeredOrClosed = () => !!inbox.response || !!inbox.closeRequest;
+  const woken = () => answeredOrClosed() || inbox.clockChanged;
+  for (;;) {
+    inbox.clockChanged = false;
+    if (answeredOrClosed()) return;
+    const ticket = run.ticket.state;
+    const filedAt = new Date(ticket.handoff?.filedAt as string);
+    const responseDueAt = ticket.responseDueAt as string;
+    const dueAt = new Date(responseDueAt);
+    if (!ticket.warnedAt && !ticket.breached && Date.now() < dueAt.getTime()) {
+      const warnAt = warningTime(filedAt, dueAt, policy);
+      if (await waitUntil(woken, warnAt)) continue;
+      // Heard of only once the due time has passed too (the worker or Temporal was down): the breach decision is next.
+      if (filing.slaFromSource && Date.now() >= dueAt.getTime()) continue;
+      await warn(run, warnAt);
+      continue;
+    }
+    if (!ticket.breached) {
+      if (await waitUntil(woken, dueAt)) continue;
+      if (filing.slaFromSource && run.microsoftPollIntervalMs !== undefined) {
+        // Microsoft may have answered since it was last read: a breach is declared only on what it says now.
+        const found = await checkAnswer(filing.microsoftTicketId);
+        if (found) {
+          inbox.microsoftSeen = found.seen;
+          inbox.answeredByMicrosoft(found, run.ticket.state.status);
+        }
+        if (woken()) continue;
+      }
+      await breach(run, responseDueAt);
+      continue;
+    }
+    const level = escalationSchedule(filedAt, dueAt, policy)[ticket.escalations.length];
+    if (!level) {
+      await condition(woken);
+      continue;
+    }
+    if (await waitUntil(woken, level.at)) continue;
+    await escalate(run, level.level, level.audience, responseDueAt);
+  }
+}
+
+/** Microsoft's answer as Partner Center tells it now; undefined when there is none or it cannot be read. */
+async function checkAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
+  try {
+    return await checkMicrosoftAnswer({ microsoftTicketId });
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    log.warn('reading Microsoft at the due time failed; a breach declared now is corrected if its answer was in time', { err });
+    return undefined;
+  }
+}
+
+/** Reads Microsoft's answer back from Partner Center while the ticket waits (tickets from before the watch poller). */
+function watchForAnswer(run: TicketRun, microsoftTicketId: string, pollIntervalMs: number): CancellationScope {
+  const scope = new CancellationScope();
+  scope
+    .run(() => pollingActivities(pollIntervalMs).watchMicrosoftTicket({ microsoftTicketId, pollIntervalMs }))
+    .then((answer) => {
+      run.inbox.microsoftSeen = answer.seen;
+      run.inbox.answered(
+        { note: answer.note, respondedBy: answer.answeredBy, attentionNeeded: answer.kind === 'attention-needed' },
+        run.ticket.state.status,
+      );
+    })
+    .catch((err: unknown) => {
+      if (!isCancellation(err)) log.warn('watching Microsoft for an answer failed; a coordinator can still record it', { err });
+    });
+  return scope;
+}

@@ -1,0 +1,51 @@
+import { ActivityFailure, CancellationScope, proxyActivities } from '@temporalio/workflow';
+import type { TicketAlert } from '@escalade/domain';
+import type { ServiceRequestActivities } from '../activities';
+import type { TicketLedger } from './ticket-ledger';
+
+const { prepareAlertDeliveries, markAlertDeliveryDead } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// About 15 minutes of attempts before a delivery is declared dead: a receiver down for minutes loses nothing.
+// A receiver gets 10 s to answer.
+const { attemptAlertDelivery } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 12 },
+});
+
+/**
+ * Sends the ticket's alerts to their subscribers in the background, so a slow receiver never holds up the
+ * ticket; cancelling the ticket does not cancel an alert already raised.
+ */
+export class TicketAlerts {
+  private readonly inFlight: Promise<void>[] = [];
+
+  constructor(private readonly ticket: TicketLedger) {}
+
+  send(alert: TicketAlert): void {
+    this.inFlight.push(CancellationScope.nonCancellable(() => this.deliver(alert)));
+  }
+
+  /** Resolves once every alert sent so far is delivered or dead. */
+  async settled(): Promise<void> {
+    await Promise.all(this.inFlight);
+  }
+
+  private async deliver(alert: TicketAlert): Promise<void> {
+    const deliveryIds = await prepareAlertDeliveries(alert);
+    await Promise.all(
+      deliveryIds.map(async (deliveryId) => {
+        try {
+          await attemptAlertDelivery(deliveryId);
+          await this.ticket.apply({ type: 'AlertDelivered', data: { deliveryId, kind: alert.kind } });
+        } catch (err) {
+          const reason = err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);
+          await markAlertDeliveryDead({ deliveryId, reason });
+          await this.ticket.apply({ type: 'AlertDeliveryAbandoned', data: { deliveryId, kind: alert.kind, reason } });
+        }
+      }),
+    );
+  }
+}

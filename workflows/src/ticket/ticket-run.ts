@@ -1,0 +1,91 @@
+import { log, patched, workflowInfo } from '@temporalio/workflow';
+import {
+  recordableRequest,
+  requestReceived,
+  serviceRequestProblems,
+  type AlertKind,
+  type ServiceRequest,
+  type SlaPolicy,
+  type TicketState,
+} from '@escalade/domain';
+import type { ServiceRequestInput } from '../definitions';
+import { CANCEL_SAFE_PATCH, INTAKE_CHECK_PATCH } from '../patches';
+import { MicrosoftInStep } from './microsoft-in-step';
+import { TicketAlerts } from './ticket-alerts';
+import { TicketInbox } from './ticket-inbox';
+import { TicketJournal } from './ticket-journal';
+import { TicketLedger } from './ticket-ledger';
+
+/** Set at the filing: Microsoft's ticket, how it is followed and where the SLA facts come from. */
+export interface Filing {
+  microsoftTicketId: string;
+  followedByPoller: boolean;
+  slaFromSource: boolean;
+}
+
+/** One run of a ticket's workflow: its request and policy, its state (the ledger), its inbox and its outbound channels. */
+export class TicketRun {
+  readonly id: string;
+  /** Unique among all partners' tickets, unlike `id`: what names the stream, alerts, notes and filing. */
+  readonly key: string;
+  readonly workflowId = workflowInfo().workflowId;
+  readonly request: ServiceRequest;
+  readonly policy: SlaPolicy;
+  readonly microsoftPollIntervalMs?: number;
+  /** Why a malformed request is refused (checked before anything reads it); empty for tickets from before the check. */
+  readonly intakeProblems: string[];
+  readonly cancelSafe: boolean;
+  readonly ticket: TicketLedger;
+  readonly inbox = new TicketInbox();
+  readonly alerts: TicketAlerts;
+  readonly inStep: MicrosoftInStep;
+  journalFault?: string;
+  filing?: Filing;
+  /** The response wait has started: a severity change can re-time it. */
+  awaitingResponse = false;
+
+  constructor({ id, key, request, policy, microsoftPollIntervalMs }: ServiceRequestInput) {
+    const problems = serviceRequestProblems(request);
+    this.intakeProblems = problems.length > 0 && patched(INTAKE_CHECK_PATCH) ? problems : [];
+    this.request = this.intakeProblems.length > 0 ? recordableRequest(request) : request;
+    this.id = id;
+    this.key = key ?? id;
+    this.policy = policy;
+    this.microsoftPollIntervalMs = microsoftPollIntervalMs;
+    this.cancelSafe = patched(CANCEL_SAFE_PATCH);
+    const journal = new TicketJournal(this.key, this.workflowId, {
+      nonCancellable: this.cancelSafe,
+      onFault: (reason) => {
+        this.journalFault = reason;
+        log.error('the ticket stream refused its events; the ticket goes on without recording them', { reason });
+      },
+    });
+    const received = requestReceived({ id, key, policyVersion: policy.version, receivedAt: new Date() }, this.request);
+    this.ticket = new TicketLedger(received, journal);
+    this.alerts = new TicketAlerts(this.ticket);
+    this.inStep = new MicrosoftInStep(this.key, this.ticket);
+  }
+
+  view(): TicketState {
+    return { ...this.ticket.state, workflowId: this.workflowId, ...(this.journalFault ? { journalFault: this.journalFault } : {}) };
+  }
+
+  /** Tells the alert subscribers; the escalation level tells apart the alerts of one kind. */
+  alert(kind: AlertKind, summary: string, { key, ...extra }: { level?: number; audience?: string; key?: string } = {}): void {
+    const ticket = this.ticket.state;
+    this.alerts.send({
+      alertKey: key ?? [this.key, kind, extra.level].filter((part) => part !== undefined).join(':'),
+      kind,
+      ticketId: this.id,
+      partnerTenantId: this.request.partner.tenantId.toLowerCase(),
+      severity: ticket.severity,
+      product: this.request.product,
+      customer: { name: this.request.customer.name, domain: this.request.customer.domain },
+      microsoftTicketId: ticket.handoff?.microsoftTicketId,
+      responseDueAt: ticket.responseDueAt,
+      occurredAt: new Date().toISOString(),
+      summary,
+      ...extra,
+    });
+  }
+}
