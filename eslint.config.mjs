@@ -5,7 +5,8 @@
 //   type:app      → apps/api, apps/worker, apps/ms-simulator, apps/console
 //   type:workflow → workflows/ (deterministic Temporal code: no I/O, no framework)
 //   type:data     → libs/persistence, libs/event-store, libs/alerting, libs/microsoft-support, libs/partner-center
-//   type:util     → libs/config, libs/secrets (the key ring: secrets at rest, Temporal payloads)
+//   type:util     → libs/config, libs/secrets (the key ring: secrets at rest, Temporal payloads), libs/metrics (Prometheus),
+//                   libs/logging (pino)
 //   type:domain   → libs/domain (pure rules)
 //   type:contract → libs/contract (what the API answers: types and constants for its clients, over the domain)
 //   type:test     → test/ (project `system-tests`: end-to-end, workflow, replay, console and fault tests)

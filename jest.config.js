@@ -8,6 +8,8 @@ module.exports = {
     '<rootDir>/libs/alerting',
     '<rootDir>/libs/microsoft-support',
     '<rootDir>/libs/secrets',
+    '<rootDir>/libs/logging',
+    '<rootDir>/libs/metrics',
     '<rootDir>/libs/partner-center',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',

@@ -2,7 +2,7 @@
 // showing progress. Uses the app's settings (DATA_DIR or DATABASE_URL).
 import { DataSource } from 'typeorm';
 import { ConfigError, loadAppConfig } from '@escalade/config';
-import { dataSourceOptions, TicketsProjection } from '@escalade/persistence';
+import { dataSourceOptions, migrateSchema, TicketsProjection } from '@escalade/persistence';
 
 function bar(done: number, total: number, width = 30): string {
   const share = total > 0 ? Math.min(1, done / total) : 1;
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations();
+    await migrateSchema(dataSource);
     const projection = new TicketsProjection(dataSource);
     const started = Date.now();
     const processed = await projection.rebuild(({ processed: n, position, head }) => {

@@ -3,7 +3,7 @@
 // Exit code 0 when none is left, 1 when some are, 2 on an error. Uses the app's settings (DATA_DIR or DATABASE_URL).
 import { DataSource } from 'typeorm';
 import { ConfigError, loadAppConfig } from '@escalade/config';
-import { dataSourceOptions, ParkedEventsStore, TicketsProjection } from '@escalade/persistence';
+import { dataSourceOptions, migrateSchema, ParkedEventsStore, TicketsProjection } from '@escalade/persistence';
 
 const LISTED = 100;
 
@@ -11,7 +11,7 @@ async function main(): Promise<number> {
   const dataSource = new DataSource(dataSourceOptions(loadAppConfig()));
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations();
+    await migrateSchema(dataSource);
     const { applied, remaining } = await new TicketsProjection(dataSource).replayParked();
     console.log(`${applied} parked event(s) applied, ${remaining} still parked`);
     for (const event of await new ParkedEventsStore(dataSource).list({ limit: LISTED })) {

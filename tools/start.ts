@@ -6,11 +6,12 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ConfigError, identityConfigured, loadAppConfig, type AppConfig } from '@escalade/config';
+import { ConfigError, identityConfigured, loadAppConfig, temporalConnection, type AppConfig } from '@escalade/config';
 import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
 import { simulatorCredentialsEnv } from './simulator-credentials';
 import { LOCAL_ADMIN_KEY_FILE, signInLink } from '@escalade/api';
+import { METRICS_TOKEN_FILE } from '@escalade/metrics';
 const { resolveBinary } = require('./temporal-binaries.cjs') as { resolveBinary: (kind: string, o: object) => string | undefined };
 const { buildConsole } = require('./build-console.cjs') as { buildConsole: (options?: { outDir?: string }) => Promise<void> };
 
@@ -90,12 +91,13 @@ export const APP_ARGS = {
   api: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
 } as const;
 
-/** Starts the dev server unless one already answers at TEMPORAL_ADDRESS. Returns the UI URL. */
+/** Starts the dev server unless one already answers where the Temporal connection points (README). Returns the UI URL. */
 async function startTemporal(config: AppConfig): Promise<string> {
-  const [host, portText] = config.TEMPORAL_ADDRESS.split(':');
+  const { address, namespace } = temporalConnection();
+  const [host, portText] = address.split(':');
   const port = Number(portText);
   if (await canConnect(host, port)) {
-    log(`using the Temporal server already listening at ${config.TEMPORAL_ADDRESS}`);
+    log(`using the Temporal server already listening at ${address}`);
     return config.TEMPORAL_UI_URL;
   }
   const uiPort = Number(new URL(config.TEMPORAL_UI_URL).port || 8233);
@@ -104,14 +106,14 @@ async function startTemporal(config: AppConfig): Promise<string> {
   const codecEndpoint = `http://127.0.0.1:${config.PORT}/codec`;
   const cli = resolveBinary('cli', { log });
   if (cli) {
-    run('temporal', cli, devServerArgs({ host, port, uiPort, dbFilename, namespace: config.TEMPORAL_NAMESPACE, codecEndpoint }));
+    run('temporal', cli, devServerArgs({ host, port, uiPort, dbFilename, namespace, codecEndpoint }));
   } else {
     log('no Temporal CLI found offline; letting the Temporal SDK download its dev server');
     embeddedSdkServer = await TestWorkflowEnvironment.createLocal({
       server: {
         executable: { type: 'cached-download' },
         ip: host, port, ui: true, uiPort, dbFilename,
-        namespace: config.TEMPORAL_NAMESPACE,
+        namespace,
         searchAttributes: SEARCH_ATTRIBUTE_KEYS,
         extraArgs: ['--ui-codec-endpoint', codecEndpoint],
       },
@@ -202,14 +204,25 @@ async function main(): Promise<void> {
       ...(localAdminKey ? [`  Admin key    in ${path.join(config.DATA_DIR, LOCAL_ADMIN_KEY_FILE)}: curl -H "Authorization: Bearer $(cat ${path.join(config.DATA_DIR, LOCAL_ADMIN_KEY_FILE)})" ${base}/service-requests`] : []),
       `  API          http://127.0.0.1:${config.PORT}`,
       `  OpenAPI docs http://127.0.0.1:${config.PORT}/docs`,
+      `  Worker       http://127.0.0.1:${config.WORKER_PORT}/health/ready (probes)`,
       `  Temporal UI  ${temporalUi}`,
       `  Microsoft    ${simulatorUrl ? `${simulatorUrl} (simulator)` : config.MICROSOFT_SUPPORT}`,
+      `  Metrics      ${metricsAccess(config, base)}`,
       `  Alert hooks  ${alertDestinations(config)}`,
       `  Data         ${config.DATA_DIR}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
   );
+}
+
+/** Where Prometheus scrapes the API and the worker, and with which token (README, Metrics). */
+function metricsAccess(config: AppConfig, base: string): string {
+  const targets = `${base}/metrics and http://127.0.0.1:${config.WORKER_PORT}/metrics`;
+  if (config.METRICS_TOKEN) return `${targets}, with METRICS_TOKEN`;
+  if (config.NODE_ENV === 'production') return 'off: set METRICS_TOKEN';
+  const file = path.join(config.DATA_DIR, METRICS_TOKEN_FILE);
+  return `${targets}, token in ${file}: curl -H "Authorization: Bearer $(cat ${file})" ${base}/metrics`;
 }
 
 /** Where alert subscriptions may send: nothing internal unless ALERT_ALLOWED_HOSTS admits it (README, Alert destinations). */

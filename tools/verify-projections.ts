@@ -2,10 +2,11 @@
 // projection's own fold, and compares it with the `tickets` rows field by field (tickets with parked events are
 // listed apart, not compared); then compares the tickets open in the read model with the workflows running in
 // Temporal. Exit code 0: no drift; 1: drift; 2: not verified (an error, or Temporal not compared and no drift found).
-// Uses the app's settings (DATA_DIR or DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE).
+// Uses the app's settings (DATA_DIR or DATABASE_URL, the Temporal connection's: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE …, and
+// TEMPORAL_TASK_QUEUE).
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { In, DataSource } from 'typeorm';
-import { type AppConfig, ConfigError, loadAppConfig } from '@escalade/config';
+import { type AppConfig, ConfigError, loadAppConfig, temporalConnection, type TemporalConnection } from '@escalade/config';
 import type { TicketSummary } from '@escalade/domain';
 import {
   dataSourceOptions,
@@ -47,9 +48,10 @@ async function main(args: string[]): Promise<number> {
       console.log(`Temporal: not compared (${NO_TEMPORAL})`);
       return drift.tickets.length > 0 ? 1 : 0;
     }
-    const workflows = await compareWithTemporal(config, dataSource, compared);
+    const temporal = temporalConnection();
+    const workflows = await compareWithTemporal(config, temporal, dataSource, compared);
     if (workflows instanceof Error) {
-      console.log(`Temporal: NOT COMPARED (${config.TEMPORAL_ADDRESS}, namespace ${config.TEMPORAL_NAMESPACE}): ${workflows.message}`);
+      console.log(`Temporal: NOT COMPARED (${temporal.description}): ${workflows.message}`);
       console.log(`  (pass ${NO_TEMPORAL} to compare the read model with the log only)`);
       return drift.tickets.length > 0 ? 1 : 2;
     }
@@ -64,12 +66,17 @@ async function main(args: string[]): Promise<number> {
 }
 
 /** The tickets whose workflow disagrees with the read model about being open, or the error that stopped the comparison. */
-async function compareWithTemporal(config: AppConfig, dataSource: DataSource, rows: TicketSummary[]): Promise<WorkflowDrift[] | Error> {
+async function compareWithTemporal(
+  config: AppConfig,
+  temporal: TemporalConnection,
+  dataSource: DataSource,
+  rows: TicketSummary[],
+): Promise<WorkflowDrift[] | Error> {
   let connection: Connection | undefined;
   try {
-    connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: '5 seconds' });
+    connection = await Connection.connect(temporal.clientOptions({ connectTimeout: '5 seconds' }));
     // The workflows' memos are encrypted: listing them decodes them.
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(keyRingFrom(config)) });
+    const client = new Client({ connection, namespace: temporal.namespace, dataConverter: dataConverterFor(keyRingFrom(config)) });
     const running = new Set<string>();
     const query = `WorkflowType = '${SERVICE_REQUEST_WORKFLOW}' AND ExecutionStatus = 'Running' AND TaskQueue = '${config.TEMPORAL_TASK_QUEUE}'`;
     for await (const workflow of client.workflow.list({ query })) running.add(workflow.workflowId);

@@ -12,6 +12,8 @@ export interface PhaseResult {
   observations: TicketObservation[];
   kills: FaultSystem['kills'];
   restartMs: FaultSystem['restartMs'];
+  /** Each process stopped with SIGTERM: how it drained. */
+  drains: string[];
   /** A process that died without being killed, a run that could not finish, workflows that never ended. */
   problems: string[];
   webhook: { received: number; repeated: number };
@@ -57,7 +59,7 @@ export async function runPhase(
   } catch (err) {
     problems.push(`the run stopped: ${(err as Error).stack ?? err}`);
   } finally {
-    problems.push(...system.unplannedExits);
+    problems.push(...system.unplannedExits, ...system.problems);
     await system.stop();
     sink.close();
   }
@@ -68,6 +70,7 @@ export async function runPhase(
     observations,
     kills: system.kills,
     restartMs: system.restartMs,
+    drains: system.drains,
     problems,
     webhook: { received: sink.received, repeated: sink.repeated },
     dataDir: system.config.DATA_DIR,

@@ -85,6 +85,7 @@ export function printReport(phases: readonly PhaseResult[]): number {
     ]),
     `restarts until serving again: worker ${restarts(phases.flatMap((p) => p.restartMs.worker))}; ` +
       `temporal ${restarts(phases.flatMap((p) => p.restartMs.temporal))}`,
+    ...phases.flatMap((p) => p.drains.map((drain) => `${p.name}: ${drain}`)),
     answers(observations),
     answerLatency(observations),
     '',

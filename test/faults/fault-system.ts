@@ -4,11 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { loadAppConfig, loadSlaPolicy, type AppConfig } from '@escalade/config';
+import { loadAppConfig, loadSlaPolicy, temporalConnection, type AppConfig, type TemporalConnection } from '@escalade/config';
 import type { Severity } from '@escalade/domain';
 import { migrate } from '../../tools/migrate';
 import { APP_ARGS, canConnect, devServerArgs } from '../../tools/start';
 import { EscaladeApi } from './escalade-api';
+import { JsonHttp } from './json-http';
 import { ManagedProcess } from './managed-process';
 import { SimulatorClient } from './simulator-client';
 import { eventually } from './timing';
@@ -28,9 +29,16 @@ export interface FaultSystemOptions {
   simulator: Record<string, string>;
   /** false: the caller hosts the worker in its own process, with `env`. */
   workerAsChild?: boolean;
+  /**
+   * How many API and worker processes run side by side (default 1 each). With more than one, nothing migrates before
+   * they start: the workers, started together, migrate under the schema's lock.
+   */
+  replicas?: number;
+  /** Our tables in this PostgreSQL database instead of DATA_DIR's SQLite file. */
+  databaseUrl?: string;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -48,22 +56,33 @@ function freePort(): Promise<number> {
  */
 export class FaultSystem {
   readonly unplannedExits: string[] = [];
+  /** What a phase's own checks found wrong besides the tickets (see `replicas`). */
+  readonly problems: string[] = [];
+  /** Each process stopped with SIGTERM, and how it went (see `replicas`). */
+  readonly drains: string[] = [];
   readonly kills = { worker: 0, temporal: 0 };
   /** How long each restart took until the process served again. */
   readonly restartMs = { worker: [] as number[], temporal: [] as number[] };
   /** Each time a process was down, from its crash until it served again (epoch milliseconds). */
   readonly outages: Array<readonly [number, number]> = [];
   private downSince = 0;
+  /** How the tests reach the run's dev server: the connection the apps make from `env`. */
+  private readonly temporal: TemporalConnection;
 
   private constructor(
     readonly env: NodeJS.ProcessEnv,
     readonly config: AppConfig,
-    readonly api: EscaladeApi,
+    /** One per API process; the first is `api`. */
+    readonly apis: EscaladeApi[],
     readonly simulator: SimulatorClient,
     private readonly temporalServer: ManagedProcess,
     private readonly processes: ManagedProcess[],
-    private readonly worker?: ManagedProcess,
+    /** One per worker process with its probe's base URL; the first is the one crashed and restarted. */
+    readonly workers: Array<{ process: ManagedProcess; probes: JsonHttp }>,
+    /** The API processes, as `apis`. */
+    readonly apiProcesses: ManagedProcess[],
   ) {
+    this.temporal = temporalConnection(env);
     for (const managed of [temporalServer, ...processes]) {
       managed.onUnplannedExit = (description) => this.unplannedExits.push(`${new Date().toISOString()} ${description}`);
     }
@@ -72,12 +91,16 @@ export class FaultSystem {
   static async start(options: FaultSystemOptions): Promise<FaultSystem> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `escalade-${options.label}-`));
     fs.mkdirSync(path.join(dataDir, 'logs'));
-    const [apiPort, temporalPort, uiPort, simulatorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const replicas = options.replicas ?? 1;
+    const [temporalPort, uiPort, simulatorPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const apiPorts = await Promise.all(Array.from({ length: replicas }, freePort));
+    const workerPorts = await Promise.all(Array.from({ length: replicas }, freePort));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'development',
       ALERT_ALLOWED_HOSTS: '127.0.0.1', // the webhook sink listens on loopback
-      PORT: String(apiPort),
+      PORT: String(apiPorts[0]),
+      WORKER_PORT: String(workerPorts[0]),
       DATA_DIR: dataDir,
       TEMPORAL_ADDRESS: `${HOST}:${temporalPort}`,
       TEMPORAL_UI_URL: `http://${HOST}:${uiPort}`,
@@ -91,16 +114,19 @@ export class FaultSystem {
       ...simulatorCredentialsEnv(`http://${HOST}:${simulatorPort}`, dataDir),
       ...options.simulator,
     };
-    delete env.DATABASE_URL; // our tables in DATA_DIR's SQLite file, whatever the caller's environment says
+    // Our tables in DATA_DIR's SQLite file unless the options name a database, whatever the caller's environment says.
+    if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+    else delete env.DATABASE_URL;
     const config = loadAppConfig(env);
     const cli = resolveBinary('cli', { log: (message: string) => console.log(`[temporal] ${message}`) });
     if (!cli) throw new Error('no Temporal CLI: run `npm run temporal:provision`');
-    const spec = (name: string, command: string, args: readonly string[]) => ({
+    /** `ports`: the process's own listening ports, e.g. a second API's PORT. */
+    const spec = (name: string, command: string, args: readonly string[], ports: Record<string, number> = {}) => ({
       name,
       command,
       args,
       cwd: ROOT,
-      env,
+      env: { ...env, ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])) },
       logFile: path.join(dataDir, 'logs', `${name}.log`),
     });
     const temporalServer = new ManagedProcess(
@@ -109,38 +135,56 @@ export class FaultSystem {
         port: temporalPort,
         uiPort,
         dbFilename: path.join(dataDir, 'temporal.sqlite'),
-        namespace: config.TEMPORAL_NAMESPACE,
+        namespace: temporalConnection(env).namespace,
       })),
     );
     const simulator = new ManagedProcess(spec('simulator', process.execPath, APP_ARGS.simulator));
-    const api = new ManagedProcess(spec('api', process.execPath, APP_ARGS.api));
-    const worker = options.workerAsChild === false ? undefined : new ManagedProcess(spec('worker', process.execPath, APP_ARGS.worker));
+    const replica = (name: string, args: readonly string[], index: number, ports: Record<string, number>) =>
+      new ManagedProcess(spec(index === 0 ? name : `${name}-${index + 1}`, process.execPath, args, ports));
+    const apiProcesses = apiPorts.map((port, index) => replica('api', APP_ARGS.api, index, { PORT: port, WORKER_PORT: workerPorts[index] }));
+    const workers = options.workerAsChild === false
+      ? []
+      : workerPorts.map((port, index) => ({
+          process: replica('worker', APP_ARGS.worker, index, { WORKER_PORT: port }),
+          probes: new JsonHttp(`http://${HOST}:${port}`),
+        }));
     const system = new FaultSystem(
       env,
       config,
-      new EscaladeApi(`http://${HOST}:${apiPort}`),
+      apiPorts.map((port) => new EscaladeApi(`http://${HOST}:${port}`)),
       new SimulatorClient(`http://${HOST}:${simulatorPort}`),
       temporalServer,
-      [simulator, api, ...(worker ? [worker] : [])],
-      worker,
+      [simulator, ...apiProcesses, ...workers.map((worker) => worker.process)],
+      workers,
+      apiProcesses,
     );
     try {
-      // As `npm start`: our tables first, then the server, Microsoft, and the apps.
-      await migrate(config);
+      // As `npm start`: our tables first (replicas: by the workers, together), then the server, Microsoft, and the apps.
+      if (replicas === 1) await migrate(config);
       await system.startTemporal();
       simulator.start();
       await system.ready(simulator, () => system.simulator.health());
-      worker?.start();
-      api.start();
-      await system.ready(api, () => system.api.http.ok('GET', '/health'));
+      workers.forEach((worker) => worker.process.start());
+      if (replicas > 1) await Promise.all(workers.map((worker) => system.workerPolling(worker.process)));
+      // One after the other: the first makes local mode's admin key, the others find it.
+      for (const [index, api] of apiProcesses.entries()) {
+        api.start();
+        await system.ready(api, () => system.apis[index].http.ok('GET', '/health'));
+      }
       // Local mode (no identity configured): the API made its admin key, bound to every partner tenant, before listening.
-      system.api.authenticateWith(fs.readFileSync(path.join(dataDir, LOCAL_ADMIN_KEY_FILE), 'utf8').trim());
-      if (worker) await system.workerPolling(worker);
+      const adminKey = fs.readFileSync(path.join(dataDir, LOCAL_ADMIN_KEY_FILE), 'utf8').trim();
+      system.apis.forEach((api) => api.authenticateWith(adminKey));
+      if (replicas === 1 && workers[0]) await system.workerPolling(workers[0].process);
     } catch (err) {
       await system.stop();
       throw new Error(`${(err as Error).message}\n(logs in ${dataDir}/logs)`);
     }
     return system;
+  }
+
+  /** The first API, which every phase drives. */
+  get api(): EscaladeApi {
+    return this.apis[0];
   }
 
   /** A severity's break/fix response window on this run's clock (SLA_TIME_SCALE). */
@@ -152,7 +196,7 @@ export class FaultSystem {
   /** Workflows matching a visibility query, e.g. `ExecutionStatus = 'Running'` or `EscaladeStatus = 'responded'`. */
   async countWorkflows(query: string): Promise<number> {
     return this.withTemporal(async (connection) => {
-      const client = new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE });
+      const client = new Client({ connection, namespace: this.temporal.namespace });
       return (await client.workflow.count(query)).count;
     });
   }
@@ -194,7 +238,7 @@ export class FaultSystem {
 
   private async startTemporal(): Promise<void> {
     this.temporalServer.start();
-    const [host, port] = this.config.TEMPORAL_ADDRESS.split(':');
+    const [host, port] = this.temporal.address.split(':');
     await this.ready(this.temporalServer, async () => (await canConnect(host, Number(port))) || undefined);
   }
 
@@ -222,7 +266,7 @@ export class FaultSystem {
   private polling(pid: number | undefined): Promise<true | undefined> {
     return this.withTemporal(async (connection) => {
       const { pollers } = await connection.workflowService.describeTaskQueue({
-        namespace: this.config.TEMPORAL_NAMESPACE,
+        namespace: this.temporal.namespace,
         taskQueue: { name: this.config.TEMPORAL_TASK_QUEUE },
         taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
       });
@@ -232,7 +276,7 @@ export class FaultSystem {
 
   /** A connection for one call: the server may have been restarted since the last one. */
   private async withTemporal<T>(call: (connection: Connection) => Promise<T>): Promise<T> {
-    const connection = await Connection.connect({ address: this.config.TEMPORAL_ADDRESS, connectTimeout: '2 seconds' });
+    const connection = await Connection.connect(this.temporal.clientOptions({ connectTimeout: '2 seconds' }));
     try {
       return await call(connection);
     } finally {
@@ -241,7 +285,8 @@ export class FaultSystem {
   }
 
   private requireWorker(): ManagedProcess {
-    if (!this.worker) throw new Error('the worker runs in the caller’s process');
-    return this.worker;
+    const [worker] = this.workers;
+    if (!worker) throw new Error('the worker runs in the caller’s process');
+    return worker.process;
   }
 }

@@ -26,6 +26,13 @@ export class JsonHttp {
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
+  /** A long answer, such as a server-sent event stream, as it arrives: resolves once the headers are in. */
+  async stream(path: string): Promise<Response> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { accept: 'text/event-stream', ...this.headers } });
+    if (!response.ok || !response.body) throw new HttpError(response.status, await response.text(), `GET ${path}`);
+    return response;
+  }
+
   /** The body of a 2xx answer; any other status throws an HttpError. */
   async ok<T>(method: string, path: string, body?: unknown): Promise<T> {
     const answer = await this.call<T>(method, path, body);

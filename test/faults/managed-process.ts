@@ -79,6 +79,24 @@ export class ManagedProcess {
     }
   }
 
+  /**
+   * SIGTERM, as an orchestrator stops a replica: the process drains and exits on its own. Resolves with how it ended
+   * (`0`, or `SIGTERM` for a process that raises the signal again once drained, as NestJS does) and how long it took;
+   * `kill -9` after `timeoutMs`.
+   */
+  async terminate(timeoutMs: number): Promise<{ ending: string; clean: boolean; ms: number }> {
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`${this.spec.name} is not running`);
+    this.killed = true;
+    const startedAt = Date.now();
+    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => this.killNow(), timeoutMs);
+    const ending = await exited;
+    clearTimeout(timer);
+    return { ending, clean: ending === '0' || ending === 'SIGTERM', ms: Date.now() - startedAt };
+  }
+
   /** The end of the log, to show why a start failed. */
   logTail(bytes = 3_000): string {
     if (!fs.existsSync(this.spec.logFile)) return '';

@@ -34,12 +34,12 @@ function crashSteps(system: FaultSystem, startedAt: number, windowMs: number): S
   ]);
 }
 
-/** Opens the tickets evenly over the first window, each retried while a server is down. */
-async function openSpread(system: FaultSystem, plans: readonly TicketPlan[], startedAt: number, windowMs: number): Promise<void> {
+/** Opens the tickets evenly over the first window, through each API in turn, each retried while a server is down. */
+export async function openSpread(system: FaultSystem, plans: readonly TicketPlan[], startedAt: number, windowMs: number): Promise<void> {
   const gapMs = windowMs / plans.length;
-  await inBatches(plans.map((plan, index) => ({ plan, at: startedAt + index * gapMs })), 16, async ({ plan, at }) => {
+  await inBatches(plans.map((plan, index) => ({ plan, index, at: startedAt + index * gapMs })), 16, async ({ plan, index, at }) => {
     await sleepUntil(at);
-    await system.api.open(plan.id, plan.severity, plan.customerTenantId);
+    await system.apis[index % system.apis.length].open(plan.id, plan.severity, plan.customerTenantId);
   });
 }
 
@@ -47,7 +47,7 @@ async function openSpread(system: FaultSystem, plans: readonly TicketPlan[], sta
  * Waits until the read model shows each ticket answered (Microsoft answers on its own schedule), keeping each
  * ticket as the API shows it then; gives up at `until`.
  */
-async function awaitAnswersShown(system: FaultSystem, plans: readonly TicketPlan[], until: number): Promise<void> {
+export async function awaitAnswersShown(system: FaultSystem, plans: readonly TicketPlan[], until: number): Promise<void> {
   const waiting = new Map(plans.map((plan) => [plan.id, plan]));
   while (waiting.size > 0 && Date.now() < until) {
     const rows = await system.api.rows().catch(() => new Map());

@@ -53,6 +53,8 @@ export class EscaladeSystem {
       RATE_LIMIT_PER_IP: String(GENEROUS_RATE_LIMIT),
       // The tests' webhook receivers listen on loopback: admitted as a local deployment would admit its own.
       ALERT_ALLOWED_HOSTS: '127.0.0.1,::1',
+      // Warnings and errors, as the apps' `logger` options below: one process, one pino logger (the worker's, made first).
+      LOG_LEVEL: 'warn',
       ...this.settings,
     });
     // The modules validate the environment when they load, so they are loaded only once it is set.

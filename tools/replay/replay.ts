@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import { ConfigError, loadAppConfig, type AppConfig } from '@escalade/config';
+import { ConfigError, loadAppConfig, temporalConnection, type AppConfig } from '@escalade/config';
 import { dataConverterFor, keyRingFrom, MissingEncryptionKeyError } from '@escalade/secrets';
 import { GOLDEN_HISTORIES_KEY } from './encrypted-histories';
 import {
@@ -31,7 +31,8 @@ Replays workflow histories against the current workflow code; a history it can n
 Where the histories come from (combine freely; with none, ${path.relative(process.cwd(), DEFAULT_HISTORIES) || DEFAULT_HISTORIES}):
   <file or folder>          histories exported as JSON (Temporal's format, as the Web UI and
                             \`temporal workflow show --output json\` download them); folders are searched for *.json
-  --workflow-id <id>        that workflow's history, fetched from TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE
+  --workflow-id <id>        that workflow's history, fetched from the app's Temporal server (TEMPORAL_ADDRESS,
+                            TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE: README)
                             (repeatable; --run-id <id> picks a run of a single workflow id)
   --query "<visibility>"    every workflow matching a visibility query, e.g.
                             "WorkflowType = 'serviceRequestWorkflow' AND ExecutionStatus = 'Running'"
@@ -148,9 +149,10 @@ function replayDataConverter(config: AppConfig): DataConverter {
   return dataConverterFor(keyRingFrom({ ...config, SECRETS_PREVIOUS_KEYS: [...(config.SECRETS_PREVIOUS_KEYS ?? []), GOLDEN_HISTORIES_KEY] }));
 }
 
-async function connect(config: AppConfig, dataConverter: DataConverter): Promise<Client> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: '10 seconds' });
-  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
+async function connect(dataConverter: DataConverter): Promise<Client> {
+  const temporal = temporalConnection();
+  const connection = await Connection.connect(temporal.clientOptions({ connectTimeout: '10 seconds' }));
+  return new Client({ connection, namespace: temporal.namespace, dataConverter });
 }
 
 /** Every history the options name, files first, then workflow ids, then the query's matches. */
@@ -210,7 +212,7 @@ async function replay(options: Options): Promise<number> {
   let client: Client | undefined;
   let total: number | undefined = files.length + options.workflowIds.length;
   if (remote) {
-    client = await connect(config, dataConverter);
+    client = await connect(dataConverter);
     if (options.query !== undefined) {
       const { count } = await client.workflow.count(options.query);
       total += count;

@@ -7,11 +7,13 @@ import { CodecModule } from './codec/codec.module';
 import { ConsoleModule } from './console/console.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { rateLimitedAuthentication } from './http/rate-limit.module';
 import { PartnerCenterModule } from './partner-center/partner-center.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
+import { ShutdownModule } from './shutdown/shutdown.module';
 import { SupportTopicsModule } from './support-topics/support-topics.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -21,6 +23,7 @@ import { TemporalModule } from './temporal/temporal.module';
     appConfigModule(),
     TemporalModule,
     DatabaseModule.forRoot({ runMigrations: false }),
+    ShutdownModule,
     // Rate limits per address before authentication, per principal after it.
     ...rateLimitedAuthentication(AuthModule),
     ServiceRequestsModule,
@@ -33,6 +36,7 @@ import { TemporalModule } from './temporal/temporal.module';
     CodecModule,
     ConsoleModule,
     HealthModule,
+    ApiMetricsModule,
   ],
 })
 export class AppModule {}

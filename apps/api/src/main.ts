@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ConfigError, type AppConfig } from '@escalade/config';
 import { AppModule } from './app.module';
@@ -13,10 +14,12 @@ async function bootstrap(): Promise<void> {
   const host = config.get('HOST', { infer: true });
   await app.listen(port, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  console.log(`Escalade API on ${url} (OpenAPI: ${url}/docs)`);
+  // Through the logger: with LOG_FORMAT=json, stdout holds JSON lines only.
+  const logger = new Logger('Escalade');
+  logger.log(`Escalade API on ${url} (OpenAPI: ${url}/docs)`);
   const { adminKey } = app.get(LocalMode);
   if (adminKey) {
-    console.log(`LOCAL MODE (no identity configured): the console signs in with ${signInLink(url, adminKey)}`);
+    logger.log(`LOCAL MODE (no identity configured): the console signs in with ${signInLink(url, adminKey)}`);
   }
 }
 

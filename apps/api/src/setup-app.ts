@@ -1,20 +1,28 @@
 import type { NestApplicationOptions, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ACCESS_LOG, createLoggedApp } from '@escalade/logging';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { bodyLimitOf } from './http/body-limits';
 import { refuseCrossOriginWrites } from './http/cross-origin-writes.middleware';
 import { hardeningSettingsOf } from './http/hardening-settings';
-import { assignRequestId } from './http/request-id';
-import { RequestIdLogger } from './http/request-id.logger';
+import { assignRequestId, requestIdOf } from './http/request-id';
+import { timeHttpRequests } from './metrics/http-request-duration';
 import { securityHeaders } from './http/security-headers';
 import { parseJsonBody, refuseUnreadableBody, requireJsonBody } from './validation/json-body.middleware';
 import { requireWellFormedUrl } from './validation/url.middleware';
 import { createValidationPipe } from './validation/validation.pipe';
 
+/** Its logs: a line a request, ahead of the middleware that may refuse it, under the id its response carries. */
+const API_LOGGING = {
+  name: 'api',
+  appMountsAccessLog: true,
+  accessLog: { requestId: requestIdOf, quietPaths: ['/health', '/health/live', '/health/ready', '/metrics'] },
+};
+
 /**
- * The API as main.ts and the end-to-end tests both run it: a request id and security headers on every response,
+ * The API as main.ts and the end-to-end tests both run it: every request timed (metrics), a request id on every
+ * response and its log lines, a line a request (API_LOGGING), security headers,
  * cross-site writes refused, strict input (JSON bodies only, within each route's limit, through our own parser rather
  * than Nest's, which also reads forms), validation, OpenAPI, shutdown hooks. (Rate limits are guards: AppModule.)
  */
@@ -22,14 +30,11 @@ export async function createApiApp(
   module: Type<unknown>,
   options: Omit<NestApplicationOptions, 'bodyParser'> = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { ...options, bodyParser: false });
-  if (options.logger === undefined || Array.isArray(options.logger)) {
-    app.useLogger(new RequestIdLogger(options.logger ? { logLevels: options.logger } : {}));
-  }
+  const app = await createLoggedApp<NestExpressApplication>(module, API_LOGGING, { ...options, bodyParser: false });
   const settings = hardeningSettingsOf(app);
   app.disable('x-powered-by');
   if (settings.trustProxy !== undefined) app.set('trust proxy', settings.trustProxy);
-  app.use(assignRequestId, securityHeaders(settings), refuseCrossOriginWrites(settings.trustedOrigins));
+  app.use(timeHttpRequests, assignRequestId, app.get(ACCESS_LOG), securityHeaders(settings), refuseCrossOriginWrites(settings.trustedOrigins));
   app.use(requireWellFormedUrl, requireJsonBody, parseJsonBody((req) => bodyLimitOf(req.method, req.path)), refuseUnreadableBody);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));

@@ -1,6 +1,7 @@
+import { alertDeliveryDuration } from '@escalade/metrics';
 import type { AlertDeliveries, AlertDelivery, AlertSubscriptions, SubscribedFormat } from './alert-stores';
 import { ALERT_CHANNELS, channelFor, type AlertChannel } from './channels';
-import { deliverWebhook, type WebhookOptions, type WebhookResult } from './webhook-delivery';
+import { deliverWebhook, type WebhookDestination, type WebhookOptions, type WebhookResult } from './webhook-delivery';
 import { deliveryIdOf, type WebhookAlert } from './webhook-alert';
 
 export interface AttemptOutcome extends WebhookResult {
@@ -47,7 +48,7 @@ export class AlertDispatcher {
     if (delivery.status === 'delivered' && !resend) return { delivered: true, retryable: false, delivery };
     const subscription = await this.subscriptions.get(delivery.subscriptionId, 'all');
     const result: WebhookResult = subscription
-      ? await deliverWebhook(delivery, subscription, this.webhookOptions)
+      ? await this.deliver(delivery, subscription)
       : { delivered: false, error: `Subscription "${delivery.subscriptionId}" was deleted` };
     const recorded = await this.deliveries.recordAttempt(deliveryId, result);
     return { ...result, retryable: !result.delivered && subscription !== undefined, delivery: recorded };
@@ -56,6 +57,14 @@ export class AlertDispatcher {
   /** After the last retry failed: the delivery is dead, with the reason. */
   async markDead(deliveryId: string, reason: string): Promise<AlertDelivery | undefined> {
     return this.deliveries.markDead(deliveryId, reason);
+  }
+
+  /** One signed POST, timed in `escalade_alert_delivery_duration_seconds` by channel (the format) and outcome. */
+  private async deliver(delivery: AlertDelivery, subscription: WebhookDestination & SubscribedFormat): Promise<WebhookResult> {
+    const done = alertDeliveryDuration.startTimer({ channel: subscription.format });
+    const result = await deliverWebhook(delivery, subscription, this.webhookOptions);
+    done({ outcome: result.delivered ? 'delivered' : 'failed' });
+    return result;
   }
 
   /** A subscription's format that no registered channel serves is a deployment error: it fails the preparation, loudly. */

@@ -26,8 +26,8 @@ export interface AlertDelivery {
 export abstract class AlertSubscriptions {
   /** Those whose filters and partner tenants admit the alert. */
   abstract matching(alert: WebhookAlert): Promise<SubscribedFormat[]>;
-  /** Where to send and how to sign, whichever partner tenant it is for; undefined once deleted. */
-  abstract get(id: string, partners: 'all'): Promise<WebhookDestination | undefined>;
+  /** Where to send, how to sign and in which format, whichever partner tenant it is for; undefined once deleted. */
+  abstract get(id: string, partners: 'all'): Promise<(WebhookDestination & SubscribedFormat) | undefined>;
 }
 
 /** Where the dispatcher records deliveries and their attempts: AlertDeliveryStore (@escalade/persistence) in the apps. */

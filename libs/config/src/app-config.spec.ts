@@ -11,8 +11,6 @@ describe('loadAppConfig', () => {
     const config = loadAppConfig({});
     expect(config).toMatchObject({
       PORT: 3000,
-      TEMPORAL_ADDRESS: '127.0.0.1:7233',
-      TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'service-requests',
       SLA_TIME_SCALE: 1,
     });
@@ -33,7 +31,7 @@ describe('loadAppConfig', () => {
       'NODE_ENV: must be one of development, production, test',
       'PORT: must be a number',
       'DATABASE_URL: must be a postgres:// or postgresql:// URL',
-      'TEMPORAL_ADDRESS: must be host:port, e.g. 127.0.0.1:7233',
+      'TEMPORAL_ADDRESS: must be host:port, e.g. 127.0.0.1:7233 or my-namespace.a1b2c.tmprl.cloud:7233',
       'SLA_TIME_SCALE: Number must be greater than 0',
     ]);
     for (const value of Object.values(env)) expect(problems.join('\n')).not.toContain(value);

@@ -2,9 +2,14 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { checkPartnerCenterCredentials, partnerCenterCredentialsSchema } from './partner-center-credentials.config';
 import { checkEncryptionKey } from './encryption-key.config';
+import { containerStackSchema } from './container-stack.config';
 import { checkIdentity, identitySchema } from './identity.config';
+import { loggingSchema } from './logging.config';
+import { metricsSchema } from './metrics.config';
 import { securitySchema } from './security.config';
 import { supportTopicsSchema } from './support-topics.config';
+import { temporalConnectionSchema } from './temporal-connection.config';
+import { workerSchema } from './worker.config';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -18,11 +23,7 @@ export const appConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  TEMPORAL_ADDRESS: z
-    .string()
-    .regex(/^[^:/\s]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233')
-    .default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalConnectionSchema,
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('service-requests'),
   TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
   /** The coordinator console's built files (`npx nx build console`), served by the API at `/`. */
@@ -52,8 +53,12 @@ export const appConfigSchema = z.object({
    * passed to Temporal's `Worker.create({ shutdownGraceTime })`. Keep it under the orchestrator's stop grace period.
    */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ...workerSchema,
   ...identitySchema,
+  ...containerStackSchema,
   ...securitySchema,
+  ...loggingSchema,
+  ...metricsSchema,
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema> & { databaseFile: string };

@@ -47,7 +47,7 @@ describe('identity configuration', () => {
   it('keeps local mode on loopback: any other HOST would open the local admin key to the network', () => {
     for (const host of ['127.0.0.1', '::1', 'localhost']) expect(loadAppConfig({ HOST: host }).HOST).toBe(host);
     expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
-      'HOST: must be a loopback address in local mode (no ENTRA_CLIENT_ID): the local admin key would be open to the network',
+      "HOST: must be a loopback address in local mode (no ENTRA_CLIENT_ID): the local admin key would be open to the network (in a container published on the host's loopback only: LOCAL_CONTAINER_STACK=true)",
     ]);
   });
 

@@ -48,7 +48,7 @@ export const identitySchema = {
   ENTRA_SCOPE: z.string().min(1).optional(),
 };
 
-type Settings = z.infer<z.ZodObject<typeof identitySchema>> & { NODE_ENV: string };
+type Settings = z.infer<z.ZodObject<typeof identitySchema>> & { NODE_ENV: string; LOCAL_CONTAINER_STACK: boolean };
 
 /** Sign-in is all configured or not at all; local mode listens on loopback only. (The API's own check: production demands it.) */
 export function checkIdentity(settings: Settings, ctx: z.RefinementCtx): void {
@@ -56,8 +56,12 @@ export function checkIdentity(settings: Settings, ctx: z.RefinementCtx): void {
   const configured = identityConfigured(settings);
   if (settings.ENTRA_CLIENT_ID && !settings.ENTRA_ALLOWED_TENANTS) problem('ENTRA_ALLOWED_TENANTS', 'is required with ENTRA_CLIENT_ID');
   if (settings.ENTRA_ALLOWED_TENANTS && !settings.ENTRA_CLIENT_ID) problem('ENTRA_CLIENT_ID', 'is required with ENTRA_ALLOWED_TENANTS');
-  if (!configured && !LOOPBACK.has(settings.HOST)) {
-    problem('HOST', 'must be a loopback address in local mode (no ENTRA_CLIENT_ID): the local admin key would be open to the network');
+  if (!configured && !LOOPBACK.has(settings.HOST) && !settings.LOCAL_CONTAINER_STACK) {
+    problem(
+      'HOST',
+      'must be a loopback address in local mode (no ENTRA_CLIENT_ID): the local admin key would be open to the network ' +
+        "(in a container published on the host's loopback only: LOCAL_CONTAINER_STACK=true)",
+    );
   }
   for (const tenant of Object.keys(settings.ENTRA_TENANT_PARTNERS ?? {})) {
     if (!settings.ENTRA_ALLOWED_TENANTS?.includes(tenant)) problem('ENTRA_TENANT_PARTNERS', `names tenant ${tenant}, which is not in ENTRA_ALLOWED_TENANTS`);

@@ -75,9 +75,9 @@ describe('Partner Center credentials configuration', () => {
 
     expect(problems).toEqual([
       'PARTNER_CENTER_TENANT_ID: must be the tenant id (a GUID) or a domain such as contoso.onmicrosoft.com',
-      'ENTRA_AUTHORITY_URL: must be https (plain http only on loopback, for the simulator)',
       'PARTNER_CENTER_TOKEN_RENEWAL_SKEW_MS: Number must be greater than or equal to 0',
       'CREDENTIALS_ENCRYPTION_KEY: must be 32 bytes in base64 (openssl rand -base64 32)',
+      'ENTRA_AUTHORITY_URL: must be https (plain http only to the simulator: on loopback, or at its container with LOCAL_CONTAINER_STACK=true outside production)',
     ]);
     expect(problems.join('\n')).not.toContain(Buffer.alloc(16).toString('base64'));
   });

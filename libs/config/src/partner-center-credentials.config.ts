@@ -1,18 +1,11 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
+import { simulatorContainer } from './container-stack.config';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
-/** Plain http would send the app's secret and refresh token in clear: only to a simulator on this machine. */
-const secureUrl = z
-  .string()
-  .url()
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  }, 'must be https (plain http only on loopback, for the simulator)');
 
 /** The settings of Partner Center's App+User credentials (Secure Application Model), part of the app config's schema. */
 export const partnerCenterCredentialsSchema = {
@@ -31,8 +24,8 @@ export const partnerCenterCredentialsSchema = {
     .optional(),
   /** The refresh token obtained once through consent; it seeds the encrypted store, where its successors are kept. */
   PARTNER_CENTER_REFRESH_TOKEN: z.string().min(1).optional(),
-  /** Entra ID's authority; our simulator's URL in development. */
-  ENTRA_AUTHORITY_URL: secureUrl.default('https://login.microsoftonline.com'),
+  /** Entra ID's authority; our simulator's URL in development (https, or plain http to a simulator: see checkAuthority). */
+  ENTRA_AUTHORITY_URL: z.string().url().default('https://login.microsoftonline.com'),
   PARTNER_CENTER_SCOPE: z.string().min(1).default('https://api.partnercenter.microsoft.com/.default offline_access'),
   /** How long before it expires an access token is renewed (at most half its lifetime). */
   PARTNER_CENTER_TOKEN_RENEWAL_SKEW_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
@@ -50,6 +43,7 @@ type Settings = z.infer<z.ZodObject<typeof partnerCenterCredentialsSchema>> & {
   NODE_ENV: string;
   MICROSOFT_SUPPORT: string;
   PARTNER_CENTER_TOKEN?: string;
+  LOCAL_CONTAINER_STACK: boolean;
 };
 
 const APP_CREDENTIAL_NAMES = [
@@ -68,6 +62,7 @@ const APP_CREDENTIAL_NAMES = [
 export function checkPartnerCenterCredentials(settings: Settings, ctx: z.RefinementCtx): void {
   const problem = (name: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message });
   const production = settings.NODE_ENV === 'production';
+  checkAuthority(settings, problem);
 
   if (settings.PARTNER_CENTER_TOKEN && production) {
     problem('PARTNER_CENTER_TOKEN', 'is for development only, refused with NODE_ENV=production: configure the Partner Center app credentials');
@@ -80,6 +75,16 @@ export function checkPartnerCenterCredentials(settings: Settings, ctx: z.Refinem
         'PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_REFRESH_TOKEN, PARTNER_CENTER_CLIENT_SECRET or a certificate)' +
         (production ? '' : '; PARTNER_CENTER_TOKEN will do for development'),
     );
+  }
+}
+
+/** Plain http would send the app's secret and refresh token in clear: only to a simulator on this machine, or in its container. */
+function checkAuthority(settings: Settings, problem: (name: string, message: string) => void): void {
+  if (settings.ENTRA_AUTHORITY_URL === undefined) return;
+  const url = new URL(settings.ENTRA_AUTHORITY_URL);
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) || simulatorContainer(settings, url);
+  if (!secure) {
+    problem('ENTRA_AUTHORITY_URL', 'must be https (plain http only to the simulator: on loopback, or at its container with LOCAL_CONTAINER_STACK=true outside production)');
   }
 }
 

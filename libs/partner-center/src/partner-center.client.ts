@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { partnerCenterRequestDuration } from '@escalade/metrics';
 import { accessTokenSource, type AccessTokenSource, type TokenProvider } from './access-token-source';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from './partner-center.errors';
 import { correlationGuid, createRequestId } from './request-ids';
@@ -45,6 +46,8 @@ interface CallIds {
 }
 
 interface CallOptions {
+  /** What the call is about (a request or customer id): named in its errors, never in its metrics. */
+  about?: string;
   body?: unknown;
   ids?: CallIds;
   /** Sent besides ours, e.g. a next link's MS-ContinuationToken. */
@@ -103,12 +106,12 @@ export class PartnerCenterClient {
   }
 
   getServiceRequest(id: string): Promise<ServiceRequestResource> {
-    return this.call(`get service request ${id}`, 'GET', `/v1/servicerequests/${encodeURIComponent(id)}`);
+    return this.call('get service request', 'GET', `/v1/servicerequests/${encodeURIComponent(id)}`, { about: id });
   }
 
   /** The request as updated when Partner Center sends it back (the SDK's docs, the simulator); undefined on a 204. */
   updateServiceRequest(id: string, patch: UpdateServiceRequestBody): Promise<ServiceRequestResource | undefined> {
-    return this.call(`update service request ${id}`, 'PATCH', `/v1/servicerequests/${encodeURIComponent(id)}`, { body: patch });
+    return this.call('update service request', 'PATCH', `/v1/servicerequests/${encodeURIComponent(id)}`, { about: id, body: patch });
   }
 
   /** Every service request of the partner (`GET /v1/servicerequests`): the pages one after the other, by `links.next`. */
@@ -137,11 +140,9 @@ export class PartnerCenterClient {
   }
 
   listCustomerServiceRequests(customerTenantId: string): Promise<ResourceCollection<ServiceRequestResource>> {
-    return this.call(
-      `list service requests of customer ${customerTenantId}`,
-      'GET',
-      `/v1/customers/${encodeURIComponent(customerTenantId)}/servicerequests`,
-    );
+    return this.call('list service requests of customer', 'GET', `/v1/customers/${encodeURIComponent(customerTenantId)}/servicerequests`, {
+      about: customerTenantId,
+    });
   }
 
   /** Names and descriptions in the agent locale's language (`X-Locale`). */
@@ -153,11 +154,28 @@ export class PartnerCenterClient {
     return { ...topics, items: topics.items.map((topic) => ({ ...topic, id: String(topic.id) })) };
   }
 
-  private async call<T>(
+  /**
+   * One call, timed in `escalade_partner_center_request_duration_seconds` by `operation` (a few fixed names) and outcome:
+   * `ok` or the class of its error (see outcomeOf).
+   */
+  private async call<T>(operation: string, method: string, path: string, options: CallOptions = {}): Promise<T> {
+    const done = partnerCenterRequestDuration.startTimer({ operation });
+    try {
+      const answer = await this.exchange<T>(options.about ? `${operation} ${options.about}` : operation, method, path, options);
+      done({ outcome: 'ok' });
+      return answer;
+    } catch (err) {
+      done({ outcome: outcomeOf(err) });
+      throw err;
+    }
+  }
+
+  /** The call itself: a token, a renewal and one retry if Partner Center refuses it, the answer read; `operation` names it in errors. */
+  private async exchange<T>(
     operation: string,
     method: string,
     path: string,
-    { body, ids = { requestId: randomUUID(), correlationId: randomUUID() }, headers = {} }: CallOptions = {},
+    { body, ids = { requestId: randomUUID(), correlationId: randomUUID() }, headers = {} }: CallOptions,
   ): Promise<T> {
     const request: CallRequest = { operation, method, path, body, ids, headers };
     const token = await this.tokens.accessToken();
@@ -226,6 +244,14 @@ export class PartnerCenterClient {
     this.tokens.partnerCenterRefused?.(reason);
     return new PartnerCenterCredentialsError(operation, 'partner-center-refused', reason, { status });
   }
+}
+
+/** An error's class, for metrics: Partner Center's refusal, our credentials, its throttling (429), any other outage, or a bug. */
+function outcomeOf(err: unknown): string {
+  if (err instanceof PartnerCenterRejectedError) return 'rejected';
+  if (err instanceof PartnerCenterCredentialsError) return 'credentials';
+  if (err instanceof PartnerCenterUnavailableError) return err.status === 429 ? 'throttled' : 'unavailable';
+  return 'error';
 }
 
 /** 401: no valid token; 403: a token without the rights (no Partner Center role, no MFA claim). Both are ours to fix. */

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { AlertDeliveries, AlertSubscriptions } from '@escalade/alerting';
@@ -12,6 +12,7 @@ import { AlertSubscriptionStore } from './alerts/alert-subscription.store';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyKeyStore } from './idempotency-keys/idempotency-key.store';
 import { JournalFaultStore } from './journal-faults/journal-fault.store';
+import { migrateSchema } from './migrations/migrate-schema';
 import { MicrosoftWatchStore } from './microsoft-watches/microsoft-watch.store';
 import { PartnerCenterCredentialStore } from './partner-center-credentials/partner-center-credential.store';
 import { SupportTopicStore } from './support-topics/support-topic.store';
@@ -53,8 +54,13 @@ export class DatabaseModule {
               databaseFile: config.get('databaseFile', { infer: true }),
               ...keySettingsOf(config),
             }),
-            migrationsRun: runMigrations,
           }),
+          // Migrated under a lock before anything else gets the data source, by the one app that migrates.
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+            if (runMigrations) await migrateSchema(dataSource);
+            return dataSource;
+          },
         }),
       ],
       providers: [

@@ -30,9 +30,10 @@ export class ApiExceptionFilter extends BaseExceptionFilter {
 
   private unavailable(error: DependencyUnavailableException, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const { method, originalUrl } = http.getRequest<Request>();
+    // The path, not the URL: a query string may carry a token.
+    const { method, path } = http.getRequest<Request>();
     const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
-    this.logger.warn(`${method} ${originalUrl}: 503, ${error.dependency} unavailable (${cause})`);
+    this.logger.warn(`${method} ${path}: 503, ${error.dependency} unavailable (${cause})`);
     const response = http.getResponse<Response>();
     if (!response.headersSent) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     super.catch(error, host);

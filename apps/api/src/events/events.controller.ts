@@ -5,8 +5,7 @@ import { map, type Observable } from 'rxjs';
 import { EventStore } from '@escalade/event-store';
 import { TicketsQuery } from '@escalade/persistence';
 import { CurrentPrincipal } from '../auth/auth.decorators';
-import { Authenticator } from '../auth/authenticator';
-import { whileCredentialHolds } from '../auth/credential-lapse';
+import { LiveStreams } from '../shutdown/live-streams';
 import { partnerTenantsOf, type Principal } from '../auth/principal';
 import { EventStreamQuery } from './dto/event-stream.query';
 import { EventVisibility } from './event-visibility';
@@ -18,7 +17,7 @@ export class EventsController {
   constructor(
     private readonly events: EventStore,
     private readonly tickets: TicketsQuery,
-    private readonly authenticator: Authenticator,
+    private readonly liveStreams: LiveStreams,
   ) {}
 
   @Sse('stream')
@@ -41,6 +40,6 @@ export class EventsController {
       after = batch.at(-1)?.globalPosition ?? after;
       return shown;
     });
-    return whileCredentialHolds(tail, this.authenticator.recheckOf(request)).pipe(map(toServerSentEvent));
+    return this.liveStreams.open(tail, request).pipe(map(toServerSentEvent));
   }
 }

@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { HealthIndicatorService } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import { Client } from '@temporalio/client';
 import request from 'supertest';
@@ -11,6 +12,7 @@ import { JournalFaultStore, PartnerCenterCredentialStore, TicketsProjection } fr
 import { testDatabases } from '@escalade/persistence/testing';
 import { keyRingFrom } from '@escalade/secrets';
 import { closedPort, temporalClientAt } from '../errors/testing/real-errors';
+import { Shutdown } from '../shutdown/shutdown';
 import { HealthModule } from './health.module';
 import { APP_CREDENTIALS } from '../partner-center/testing/app-credentials';
 
@@ -31,6 +33,7 @@ function dependencies(client: Client, dataSource: DataSource, env: NodeJS.Proces
     { provide: DataSource, useValue: dataSource },
     { provide: TicketsProjection, useValue: new TicketsProjection(dataSource) },
     { provide: JournalFaultStore, useValue: new JournalFaultStore(dataSource) },
+    { provide: Shutdown, useValue: new Shutdown(new HealthIndicatorService()) },
     {
       provide: PartnerCenterCredentialStore,
       useValue: config.CREDENTIALS_ENCRYPTION_KEY ? new PartnerCenterCredentialStore(dataSource, keyRingFrom(config)) : null,
@@ -67,6 +70,7 @@ describe('health (HealthModule on a SQLite database)', () => {
     expect(body).toEqual({
       status: 'ok',
       info: {
+        accepting: { status: 'up' },
         database: { status: 'up' },
         temporal: { status: 'up' },
         projection: { status: 'up', checkpoint: 1, head: 1, lag: 0, parked: 0 },
@@ -77,6 +81,13 @@ describe('health (HealthModule on a SQLite database)', () => {
       details: expect.any(Object),
     });
     await request(app.getHttpServer()).get('/health').expect(200, body);
+  });
+
+  it('answers 503 once the API is shutting down, so that a load balancer sends it no more', async () => {
+    app = await healthApp(answeringTemporal, dataSource);
+    app.get(Shutdown).beforeApplicationShutdown();
+    const { body } = await request(app.getHttpServer()).get('/health/ready').expect(503);
+    expect(body.error).toEqual({ accepting: { status: 'down', message: 'shutting down' } });
   });
 
   it('reports the lag of a projection behind the log, without failing for it', async () => {

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { Shutdown } from '../shutdown/shutdown';
 import { HEALTH_TIMEOUT_MS } from './health-timeout';
 import { JournalHealthIndicator } from './journal.health';
 import { PartnerCenterHealthIndicator } from './partner-center.health';
@@ -19,6 +20,7 @@ export class HealthController {
     private readonly projection: ProjectionHealthIndicator,
     private readonly journal: JournalHealthIndicator,
     private readonly partnerCenter: PartnerCenterHealthIndicator,
+    private readonly shutdown: Shutdown,
   ) {}
 
   @Get()
@@ -36,6 +38,7 @@ export class HealthController {
   })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
+      () => this.shutdown.check('accepting'),
       () => this.database.pingCheck('database', { timeout: HEALTH_TIMEOUT_MS }),
       () => this.temporal.check('temporal'),
       () => this.projection.check('projection'),

@@ -1,25 +1,21 @@
+import { captureStdout, type CapturedStdout } from '@escalade/logging/testing';
 import { startProbeApp, type ProbeApp } from './testing/probe-app';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('X-Request-Id (createApiApp)', () => {
   let probe: ProbeApp;
-  let logged: string[];
+  let stdout: CapturedStdout;
 
   beforeAll(async () => {
-    probe = await startProbeApp(undefined, ['error']);
+    probe = await startProbeApp({ LOG_FORMAT: 'json' }, ['error']);
   });
   afterAll(() => probe?.close());
 
   beforeEach(() => {
-    logged = [];
-    // Nest's console logger writes errors to stderr.
-    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      logged.push(chunk.toString());
-      return true;
-    });
+    stdout = captureStdout();
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => stdout.restore());
 
   it('gives every response a new UUID, errors and refusals included', async () => {
     const ids = [];
@@ -52,7 +48,7 @@ describe('X-Request-Id (createApiApp)', () => {
 
     expect(headers['x-request-id']).toBe('trace-500-bug');
     expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
-    const lines = logged.filter((text) => text.includes('secret internals'));
-    expect(lines).toEqual([expect.stringContaining('[request trace-500-bug]')]);
+    const lines = stdout.lines().filter((line) => JSON.stringify(line).includes('secret internals'));
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', reqId: 'trace-500-bug', context: 'ApiExceptionFilter' })]);
   });
 });

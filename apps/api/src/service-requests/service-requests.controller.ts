@@ -13,8 +13,7 @@ import { TicketTimeline } from './ticket-timeline';
 import { optionalTenantIdPipe, ticketIdPipe } from '../validation/id.pipe';
 import { CurrentPrincipal, RequiresRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { Authenticator } from '../auth/authenticator';
-import { whileCredentialHolds } from '../auth/credential-lapse';
+import { LiveStreams } from '../shutdown/live-streams';
 
 /** A ticket id shared by two of the principal's partner tenants needs `partnerTenantId` to say which is meant. */
 const PartnerTenantQuery = () =>
@@ -30,7 +29,7 @@ export class ServiceRequestsController {
     private readonly commands: TicketCommands,
     private readonly queries: TicketQueries,
     private readonly timelines: TicketTimeline,
-    private readonly authenticator: Authenticator,
+    private readonly liveStreams: LiveStreams,
   ) {}
 
   @Post()
@@ -94,7 +93,7 @@ export class ServiceRequestsController {
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
     const stream = await this.timelines.stream(principal, { id, partnerTenantId }, lastEventId);
-    return whileCredentialHolds(stream, this.authenticator.recheckOf(request));
+    return this.liveStreams.open(stream, request);
   }
 
   @Post(':id/microsoft-response')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Client } from '@temporalio/client';
 import type { AppConfig } from '@escalade/config';
 import type { TicketListPage, TicketView } from '@escalade/contract';
 import { InvalidCursorError, TicketsProjection, TicketsQuery } from '@escalade/persistence';
@@ -18,13 +19,14 @@ export class TicketQueries {
     private readonly config: ConfigService<AppConfig, true>,
     private readonly tickets: TicketsQuery,
     private readonly projection: TicketsProjection,
+    private readonly client: Client,
   ) {}
 
   async get(principal: Principal, ref: TicketRef): Promise<TicketView> {
     const workflow = await this.workflows.find(principal, ref);
     const state = await workflow.state();
     const ui = this.config.get('TEMPORAL_UI_URL', { infer: true });
-    const namespace = this.config.get('TEMPORAL_NAMESPACE', { infer: true });
+    const { namespace } = this.client.options;
     const temporalUi = `${ui}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(state.workflowId)}`;
     return { ...state, partnerTenantId: workflow.ticket.partnerTenantId, links: { temporalUi } };
   }

@@ -1,8 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import type { AppConfig } from '@escalade/config';
+import { temporalConnection } from '@escalade/config';
 import { dataConverterFor, KeyRing } from '@escalade/secrets';
 
 /** The data converter of the API's Temporal client (payloads encrypted under the key ring), which /codec applies too. */
@@ -16,17 +15,16 @@ export const TEMPORAL_DATA_CONVERTER = Symbol('TemporalDataConverter');
     { provide: TEMPORAL_DATA_CONVERTER, inject: [KeyRing], useFactory: (keyRing: KeyRing): DataConverter => dataConverterFor(keyRing) },
     {
       provide: Client,
-      inject: [ConfigService, TEMPORAL_DATA_CONVERTER],
-      useFactory: (config: ConfigService<AppConfig, true>, dataConverter: DataConverter) =>
-        new Client({
-          connection: Connection.lazy({
-            address: config.get('TEMPORAL_ADDRESS', { infer: true }),
-            // Bounds how long a request (and /health) waits while Temporal is down.
-            connectTimeout: '3 seconds',
-          }),
-          namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),
+      inject: [TEMPORAL_DATA_CONVERTER],
+      useFactory: (dataConverter: DataConverter) => {
+        const temporal = temporalConnection();
+        return new Client({
+          // Bounds how long a request (and /health) waits while Temporal is down.
+          connection: Connection.lazy(temporal.clientOptions({ connectTimeout: '3 seconds' })),
+          namespace: temporal.namespace,
           dataConverter,
-        }),
+        });
+      },
     },
   ],
   exports: [Client, TEMPORAL_DATA_CONVERTER],

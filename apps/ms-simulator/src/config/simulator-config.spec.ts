@@ -17,6 +17,9 @@ const ENTRA_DEFAULTS = {
   SIMULATOR_REFRESH_TOKEN_ROTATION: true,
   SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: 60,
   SIMULATOR_TOKEN_SIGNING_KEY: 'escalade-simulator-token-signing-key',
+  NODE_ENV: 'development',
+  LOG_FORMAT: undefined,
+  LOG_LEVEL: 'info',
 };
 
 describe('loadSimulatorConfig', () => {
@@ -49,6 +52,9 @@ describe('loadSimulatorConfig', () => {
       SIMULATOR_REFRESH_TOKEN_ROTATION: 'false',
       SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: '0',
       SIMULATOR_TOKEN_SIGNING_KEY: 'another-signing-key-16+',
+      NODE_ENV: 'production',
+      LOG_FORMAT: 'pretty',
+      LOG_LEVEL: 'debug',
     };
     expect(loadSimulatorConfig(env)).toEqual({
       SIMULATOR_PORT: 3200,
@@ -66,6 +72,9 @@ describe('loadSimulatorConfig', () => {
       SIMULATOR_REFRESH_TOKEN_ROTATION: false,
       SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: 0,
       SIMULATOR_TOKEN_SIGNING_KEY: 'another-signing-key-16+',
+      NODE_ENV: 'production',
+      LOG_FORMAT: 'pretty',
+      LOG_LEVEL: 'debug',
     });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '@escalade/config';
+import { ConfigError, loggingSchema } from '@escalade/config';
 import {
   SIMULATOR_CLIENT_ID,
   SIMULATOR_CLIENT_SECRET,
@@ -47,6 +47,10 @@ export const simulatorConfigSchema = z.object({
   SIMULATOR_REFRESH_TOKEN_GRACE_SECONDS: seconds.default(60),
   /** Signs the simulator's tokens, so they outlive a restart as Entra's outlive a Partner Center deploy. */
   SIMULATOR_TOKEN_SIGNING_KEY: z.string().min(16).default('escalade-simulator-token-signing-key'),
+
+  /** With `production`, its logs are JSON unless LOG_FORMAT says otherwise, as the API's and the worker's. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ...loggingSchema,
 });
 
 export type SimulatorConfig = z.infer<typeof simulatorConfigSchema>;

@@ -4,6 +4,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { AlertDispatcher } from '@escalade/alerting';
 import { aWebhookAlert, loopbackOutbound } from '@escalade/alerting/testing';
+import { processRegistry } from '@escalade/metrics';
+import { ScrapedMetrics } from '@escalade/metrics/testing';
 import { KeyRing } from '@escalade/secrets';
 import { aServiceRequest } from '@escalade/domain/testing';
 import { EventStore } from '@escalade/event-store';
@@ -135,7 +137,7 @@ describe('service-request activities', () => {
     expect(await new AlertDeliveryStore(dataSource).get(deliveryIds[0], [partnerB])).toBeUndefined();
   });
 
-  it('records a ticket’s events once, however often the append is retried', async () => {
+  it('records a ticket’s events once, however often the append is retried, and counts its breaches and escalations once', async () => {
     const input = {
       streamId: 'ticket-t-9',
       workflowId: 'service-request-t-9',
@@ -145,8 +147,14 @@ describe('service-request activities', () => {
         { eventId: 'ticket-t-9:2', type: 'Escalated' as const, data: { level: 1, audience: 'coordinators', raisedAt: '2026-11-24T11:00:00.000Z' } },
       ],
     };
+    const counts = async () => {
+      const scraped = new ScrapedMetrics(await processRegistry.metrics());
+      return ['escalade_sla_breaches_total', 'escalade_escalations_total', 'escalade_breach_warnings_total'].map((name) => scraped.value(name));
+    };
+    const [breaches, escalations, warnings] = await counts();
     await activities().recordTicketEvents(input);
     await activities().recordTicketEvents(input);
+    expect(await counts()).toEqual([breaches + 1, escalations + 1, warnings]);
     const stored = await events.readStream('ticket-t-9');
     expect(stored.map((e) => [e.streamVersion, e.type, e.metadata.workflowId])).toEqual([
       [1, 'SlaBreached', 'service-request-t-9'],

@@ -4,6 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { AlertDispatcher } from '@escalade/alerting';
 import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
 import { EventIdReuseError, StreamVersionConflictError, type EventStore } from '@escalade/event-store';
+import { countStoredTicketEvents } from '@escalade/metrics';
 import type { MicrosoftAnswer as MicrosoftFirstEngagement, MicrosoftSupport } from '@escalade/microsoft-support';
 import { PartnerCenterCredentialsError, PartnerCenterRejectedError, PartnerCenterUnavailableError } from '@escalade/partner-center';
 import type { JournalFaultStore, MicrosoftWatchStore } from '@escalade/persistence';
@@ -99,11 +100,12 @@ export function createServiceRequestActivities({
 
     async recordTicketEvents({ streamId, workflowId, expectedStreamVersion, events: ticketEvents }) {
       try {
-        await events.appendToStream(
+        const { appended } = await events.appendToStream(
           streamId,
           ticketEvents.map(({ eventId, type, data }) => ({ eventId, type, data, metadata: { workflowId } })),
           { expectedStreamVersion },
         );
+        if (appended > 0) countStoredTicketEvents(ticketEvents);
       } catch (err) {
         const fault = journalFault(err, Context.current().info.attempt);
         if (fault === undefined) throw err;

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerStatus } from '@temporalio/worker';
 import { AlertDispatcher } from '@escalade/alerting';
-import { TicketPolicy, type AppConfig } from '@escalade/config';
+import { temporalConnection, TicketPolicy, type AppConfig } from '@escalade/config';
 import { EventStore } from '@escalade/event-store';
 import { MicrosoftSupport } from '@escalade/microsoft-support';
 import { dataConverterFor, KeyRing } from '@escalade/secrets';
@@ -13,6 +13,13 @@ import { createServiceRequestActivities } from '../activities/service-request.ac
 import { MicrosoftWatchPoller } from '../microsoft/microsoft-watch.poller';
 import { workflowCodeOptions } from './workflow-code';
 
+/** The worker is not taking work: not started yet, or draining after SIGTERM. */
+export class WorkerNotPollingError extends Error {
+  constructor(readonly state: string) {
+    super(`the worker is not polling (${state.toLowerCase()})`);
+  }
+}
+
 /**
  * Hosts the Temporal Worker and, unless Microsoft is in-process, the watch poller beside it: `run()` resolves once
  * the worker has shut down (Ctrl-C, SIGTERM or `shutdown()`).
@@ -21,6 +28,7 @@ import { workflowCodeOptions } from './workflow-code';
 export class TemporalWorkerService implements OnModuleDestroy {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
+  private connection?: NativeConnection;
   private poller?: MicrosoftWatchPoller;
   /** shutdown() came before the worker was running: run() stops it as soon as it is. */
   private stopRequested = false;
@@ -37,19 +45,20 @@ export class TemporalWorkerService implements OnModuleDestroy {
   ) {}
 
   async run(): Promise<void> {
-    const address = this.config.get('TEMPORAL_ADDRESS', { infer: true });
-    const namespace = this.config.get('TEMPORAL_NAMESPACE', { infer: true });
+    const temporal = temporalConnection();
+    const { namespace } = temporal;
     const taskQueue = this.config.get('TEMPORAL_TASK_QUEUE', { infer: true });
     // Payloads encrypted under the key ring, which the API's comes from too (the same settings, or local mode's
     // DATA_DIR/secrets.key): each reads what the other wrote.
     const dataConverter = dataConverterFor(this.keyRing);
-    const connection = await NativeConnection.connect({ address });
+    const connection = await NativeConnection.connect(temporal.workerOptions());
+    this.connection = connection;
     let signalling: Connection | undefined;
     try {
       // The interval the API opens tickets with (the same TicketPolicy); none for the in-process Microsoft.
       const intervalMs = this.policy.microsoftPollIntervalMs;
       if (intervalMs !== undefined) {
-        signalling = await Connection.connect({ address });
+        signalling = await Connection.connect(temporal.clientOptions());
         this.poller = this.watchPoller(new Client({ connection: signalling, namespace, dataConverter }), intervalMs);
       }
       this.worker = await Worker.create({
@@ -68,7 +77,7 @@ export class TemporalWorkerService implements OnModuleDestroy {
           logger: this.logger,
         }),
       });
-      this.logger.log(`polling task queue "${taskQueue}" on ${address}`);
+      this.logger.log(`polling task queue "${taskQueue}" on ${temporal.description}`);
       const running = this.worker.run();
       // Asked to stop while it was being created (a test that ends at once, Ctrl-C at start): it stops now.
       if (this.stopRequested) this.worker.shutdown();
@@ -84,6 +93,14 @@ export class TemporalWorkerService implements OnModuleDestroy {
   /** The SDK worker's figures (activities in flight, workflows cached …); undefined until it runs. */
   status(): WorkerStatus | undefined {
     return this.worker?.getStatus();
+  }
+
+  /** Resolves when the worker polls its task queue and its Temporal server answers by `deadline` (readiness). */
+  async polling(deadline: number): Promise<void> {
+    const state = this.worker?.getState() ?? 'INITIALIZED';
+    if (state !== 'RUNNING' || !this.connection) throw new WorkerNotPollingError(state);
+    const { connection } = this;
+    await connection.withDeadline(deadline, () => connection.workflowService.getSystemInfo({}));
   }
 
   /** The poller stops first: nothing is signalled from a worker shutting down. */

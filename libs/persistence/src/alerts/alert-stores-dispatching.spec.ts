@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
 import { AlertDispatcher, DestinationPolicy, OutboundClient, verifySignature, type SlackAlertPayload } from '@escalade/alerting';
 import { aWebhookAlert, loopbackOutbound, startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
+import { processRegistry } from '@escalade/metrics';
+import { ScrapedMetrics } from '@escalade/metrics/testing';
 import { KeyRing } from '@escalade/secrets';
 import { testDatabases } from '../testing/test-databases';
 import { AlertDeliveryStore } from './alert-delivery.store';
@@ -53,9 +55,13 @@ describe.each(testDatabases())('AlertDispatcher over the alert stores on $name',
     receiver = await startWebhookReceiver([500, 'hang', 200]);
     await subscriptions.create({ url: receiver.url, secret: SECRET });
     const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'R-1:escalation:1', ticketId: 'R-1' }));
+    const attempts = async (outcome: string) =>
+      new ScrapedMetrics(await processRegistry.metrics()).value('escalade_alert_delivery_duration_seconds', { channel: 'json', outcome });
+    const [failedBefore, deliveredBefore] = [await attempts('failed'), await attempts('delivered')];
 
     const outcomes = [];
     for (let i = 0; i < 3; i++) outcomes.push(await dispatcher.attempt(delivery.id));
+    expect([(await attempts('failed')) - failedBefore, (await attempts('delivered')) - deliveredBefore]).toEqual([2, 1]);
     expect(outcomes.map(({ delivered, httpStatus, error, retryable }) => ({ delivered, httpStatus, error, retryable }))).toEqual([
       { delivered: false, httpStatus: 500, error: 'HTTP 500', retryable: true },
       { delivered: false, httpStatus: undefined, error: 'timeout: no answer within 300 ms', retryable: true },

@@ -44,3 +44,4 @@ export function migrationsWith(keyRing: () => KeyRing): typeof MIGRATIONS {
     migration === SealAlertSubscriptionSecrets1764000000015 ? SealAlertSubscriptionSecrets1764000000015.sealingWith(keyRing) : migration,
   );
 }
+export * from './migrate-schema';

@@ -114,6 +114,14 @@ describe.each(testDatabases())('tickets projection on $name', (database) => {
     await expect(tickets.list({}, { limit: 2, cursor: 'garbage' }, 'all')).rejects.toThrow('cursor is not one this API returned');
   });
 
+  it("counts the tickets not closed by status and severity, every partner's", async () => {
+    expect(await tickets.countOpen()).toEqual([
+      { status: 'awaiting-response', severity: 'A', count: 1 },
+      { status: 'awaiting-response', severity: 'B', count: 1 },
+      { status: 'awaiting-response', severity: 'C', count: 2 },
+    ]);
+  });
+
   it("finds a ticket from before partner isolation by its id, among the given partner tenants' only", async () => {
     expect(await tickets.findUnscoped('L1', [LEGACY_PARTNER])).toEqual([{ key: 'L1', id: 'L1', partnerTenantId: LEGACY_PARTNER }]);
     expect(await tickets.findUnscoped('L1', 'all')).toEqual([{ key: 'L1', id: 'L1', partnerTenantId: LEGACY_PARTNER }]);

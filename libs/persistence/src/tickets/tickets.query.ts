@@ -25,6 +25,13 @@ interface CursorPosition {
   key: string;
 }
 
+/** How many tickets, every partner's, are at one status and severity. */
+export interface TicketCount {
+  status: TicketStatus;
+  severity: Severity;
+  count: number;
+}
+
 export class InvalidCursorError extends Error {
   constructor() {
     super('cursor is not one this API returned');
@@ -74,6 +81,23 @@ export class TicketsQuery {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  /** The tickets not closed, by status and severity, every partner's: the deployment's figures (metrics), naming no partner. */
+  async countOpen(): Promise<TicketCount[]> {
+    const rows: Array<{ status: TicketStatus; severity: Severity; count: string | number }> = await this.dataSource
+      .getRepository(TicketRow)
+      .createQueryBuilder('t')
+      .select('t.status', 'status')
+      .addSelect('t.severity', 'severity')
+      .addSelect('COUNT(*)', 'count')
+      .where("t.status <> 'closed'")
+      .groupBy('t.status')
+      .addGroupBy('t.severity')
+      .orderBy('t.status')
+      .addOrderBy('t.severity')
+      .getRawMany();
+    return rows.map(({ status, severity, count }) => ({ status, severity, count: Number(count) }));
   }
 
   /**

@@ -1,5 +1,5 @@
 // For the http specs: the API's HTTP layer (createApiApp) around probe routes, with or without the configuration.
-import { Controller, Get, Module, Post } from '@nestjs/common';
+import { Controller, Get, type LogLevel, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { appConfigModule } from '@escalade/config';
@@ -56,7 +56,7 @@ export interface ProbeApp {
  * createApiApp around the probe routes: with the configuration read from `env` over the test's environment (restored
  * once started), or, with `env` undefined, none at all (as the validation specs run it).
  */
-export async function startProbeApp(env?: NodeJS.ProcessEnv, logger: false | ['error'] = false): Promise<ProbeApp> {
+export async function startProbeApp(env?: NodeJS.ProcessEnv, logger: false | LogLevel[] = false): Promise<ProbeApp> {
   const savedEnv = process.env;
   if (env) process.env = { ...savedEnv, ...env };
   try {

@@ -1,0 +1,1 @@
+export { captureStdout, parseLogLines, type CapturedStdout, type LogLine } from './log-lines';
