@@ -9,6 +9,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ConfigError, identityConfigured, loadAppConfig, temporalConnection, type AppConfig } from '@escalade/config';
 import { migrate } from './migrate';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
+import { DEV_SERVER_SQLITE_PRAGMAS } from './dev-server-pragmas';
 import { simulatorCredentialsEnv } from './simulator-credentials';
 import { LOCAL_ADMIN_KEY_FILE, signInLink } from '@escalade/api';
 import { METRICS_TOKEN_FILE } from '@escalade/metrics';
@@ -68,7 +69,7 @@ export interface DevServerPlace {
   codecEndpoint?: string;
 }
 
-/** The arguments of `temporal server start-dev`: our SQLite file, namespace, search attributes and codec endpoint. */
+/** The arguments of `temporal server start-dev`: our SQLite file and its pragmas, namespace, search attributes and codec endpoint. */
 export function devServerArgs({ host, port, uiPort, dbFilename, namespace, codecEndpoint }: DevServerPlace): string[] {
   const attributeArgs = SEARCH_ATTRIBUTE_KEYS.flatMap(({ name, type }) => [
     '--search-attribute',
@@ -78,7 +79,7 @@ export function devServerArgs({ host, port, uiPort, dbFilename, namespace, codec
   return [
     'server', 'start-dev',
     '--ip', host, '--port', String(port), '--ui-port', String(uiPort),
-    '--db-filename', dbFilename, '--namespace', namespace,
+    '--db-filename', dbFilename, ...DEV_SERVER_SQLITE_PRAGMAS, '--namespace', namespace,
     '--log-level', 'error', ...attributeArgs,
     ...(codecEndpoint ? ['--ui-codec-endpoint', codecEndpoint] : []),
   ];
@@ -115,7 +116,7 @@ async function startTemporal(config: AppConfig): Promise<string> {
         ip: host, port, ui: true, uiPort, dbFilename,
         namespace,
         searchAttributes: SEARCH_ATTRIBUTE_KEYS,
-        extraArgs: ['--ui-codec-endpoint', codecEndpoint],
+        extraArgs: [...DEV_SERVER_SQLITE_PRAGMAS, '--ui-codec-endpoint', codecEndpoint],
       },
     });
   }

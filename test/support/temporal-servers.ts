@@ -2,6 +2,7 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEARCH_ATTRIBUTE_KEYS } from '@escalade/workflows';
+import { DEV_SERVER_SQLITE_PRAGMAS } from '../../tools/dev-server-pragmas';
 
 type Executable = { type: 'existing-path'; path: string } | { type: 'cached-download' };
 
@@ -29,9 +30,21 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   return env;
 }
 
+export interface DevServerOptions {
+  /** Its SQLite file, as `npm start` keeps one; in memory by default. */
+  dbFilename?: string;
+  /** `npm start`'s SQLite pragmas (the default), or none: the baseline `npm run bench:throughput` compares them with. */
+  sqlitePragmas?: boolean;
+}
+
 /** The Temporal CLI dev server with Escalade's search attributes, for end-to-end tests in real time. */
-export function startDevServer(): Promise<TestWorkflowEnvironment> {
+export function startDevServer({ dbFilename, sqlitePragmas = true }: DevServerOptions = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: executable('TEMPORAL_CLI_PATH'), searchAttributes: SEARCH_ATTRIBUTE_KEYS },
+    server: {
+      executable: executable('TEMPORAL_CLI_PATH'),
+      searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+      dbFilename,
+      extraArgs: sqlitePragmas ? DEV_SERVER_SQLITE_PRAGMAS : [],
+    },
   });
 }

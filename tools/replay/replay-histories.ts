@@ -1,6 +1,7 @@
 // Replaying exported histories against workflow code: loading the files, naming the workflow of each, running
-// them through one replay worker (Worker.runReplayHistories) and describing a failure in one line.
+// them through replay workers side by side (Worker.runReplayHistories) and describing a failure in one line.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultPayloadConverter, type DataConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
@@ -8,6 +9,7 @@ import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { SERVICE_REQUEST_WORKFLOW, serviceRequestWorkflowId, type ServiceRequestInput } from '@escalade/workflows';
 import { historyFromJSON, type History } from './history-json';
+import { lightReplaySandbox } from './replay-sandbox';
 
 export type { History };
 
@@ -115,34 +117,87 @@ export interface ReplayOptions {
   locate?: boolean;
   /** The workers' data converter: the key ring of encrypted histories (payloads not encrypted pass through). */
   dataConverter?: DataConverter;
+  /** Replay workers run side by side, each taking the next history when done with one; default one per CPU. */
+  workers?: number;
+}
+
+type Numbered = { index: number; source: HistorySource | UnreadableHistory };
+type Settle = (index: number, outcome: ReplayOutcome) => void;
+
+async function* numbered(sources: Iterable<HistorySource | UnreadableHistory> | AsyncIterable<HistorySource | UnreadableHistory>): AsyncGenerator<Numbered> {
+  let index = 0;
+  for await (const source of sources) yield { index: index++, source };
 }
 
 /**
- * Replays every history through one replay worker, in order, yielding one outcome per history (unreadable ones
- * included). Throws only when the replay worker itself fails.
+ * Replays every history through `workers` replay workers, yielding one outcome per history (unreadable ones
+ * included) in the order of `sources`. Throws only when a replay worker itself fails.
  */
 export async function* replayHistories(
   workflowCode: string,
   sources: Iterable<HistorySource | UnreadableHistory> | AsyncIterable<HistorySource | UnreadableHistory>,
-  { locate = true, dataConverter }: ReplayOptions = {},
+  { locate = true, dataConverter, workers = os.availableParallelism() }: ReplayOptions = {},
 ): AsyncGenerator<ReplayOutcome> {
-  const pending: HistorySource[] = [];
-  const unreadable: ReplayOutcome[] = [];
+  const restore = lightReplaySandbox();
+  const input = numbered(sources);
+  const ready = new Map<number, ReplayOutcome>();
+  let wake: (() => void) | undefined;
+  let stopped = false;
+  let finished: { error?: unknown } | undefined;
+  const settle: Settle = (index, outcome) => {
+    ready.set(index, outcome);
+    wake?.();
+  };
+  const lanes = Array.from({ length: Math.max(1, workers) }, () => replayLane(workflowCode, input, settle, () => stopped, { locate, dataConverter }));
+  void Promise.all(lanes).then(
+    () => (finished = {}),
+    (error: unknown) => (finished = { error }),
+  ).finally(() => wake?.());
+  try {
+    for (let index = 0; ; index += 1) {
+      while (!ready.has(index)) {
+        if (finished?.error) throw finished.error;
+        if (finished) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const outcome = ready.get(index) as ReplayOutcome;
+      ready.delete(index);
+      yield outcome;
+    }
+  } finally {
+    stopped = true;
+    await Promise.allSettled(lanes);
+    restore();
+  }
+}
+
+/** One replay worker taking histories from the shared input until it is exhausted (or the caller stopped). */
+async function replayLane(
+  workflowCode: string,
+  input: AsyncIterator<Numbered>,
+  settle: Settle,
+  stopped: () => boolean,
+  { locate, dataConverter }: ReplayOptions,
+): Promise<void> {
+  let current: { index: number; source: HistorySource } | undefined;
   async function* feed() {
-    for await (const source of sources) {
+    while (!stopped()) {
+      const next = await input.next();
+      if (next.done) return;
+      const { index, source } = next.value;
       if ('unreadable' in source) {
-        unreadable.push({ name: source.name, workflowId: '', ok: false, reason: source.unreadable });
+        settle(index, { name: source.name, workflowId: '', ok: false, reason: source.unreadable });
         continue;
       }
-      pending.push(source);
+      current = { index, source };
       yield { workflowId: source.workflowId, history: source.history };
     }
   }
   const results = Worker.runReplayHistories({ workflowBundle: { code: workflowCode }, replayName: 'escalade-replay', dataConverter }, feed());
   for await (const result of results) {
-    yield* unreadable.splice(0);
-    const source = pending.shift();
-    if (!source) throw new Error(`a replay result for ${result.workflowId} matches no history`);
+    if (!current) throw new Error(`a replay result for ${result.workflowId} matches no history`);
+    const { index, source } = current;
+    current = undefined;
     const outcome: ReplayOutcome = {
       name: source.name,
       workflowId: result.workflowId,
@@ -160,9 +215,8 @@ export async function* replayHistories(
         }
       }
     }
-    yield outcome;
+    settle(index, outcome);
   }
-  yield* unreadable.splice(0);
 }
 
 const EVENT_TYPE = temporal.api.enums.v1.EventType;

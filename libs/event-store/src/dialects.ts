@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Plan, Row, Statement } from './append-plan';
+import { APPENDED_CHANNEL } from './append-notifications';
 
 /** How the event store talks to one kind of database. */
 export interface Dialect {
@@ -35,6 +36,7 @@ export const APPEND_LOCK_KEY = '28559210894553701';
  * visible, so the next append reads the stream's current version (READ COMMITTED takes a fresh snapshot per
  * statement) and only the version check, not the unique constraint, has to turn a lost race into a conflict.
  * The price: appends to different streams do not run in parallel either (see the benchmark for the rate).
+ * Each append also NOTIFYs APPENDED_CHANNEL, so listeners in other processes (AppendNotifications) learn of it at once.
  */
 class PostgresDialect implements Dialect {
   constructor(private readonly dataSource: DataSource) {}
@@ -48,7 +50,8 @@ class PostgresDialect implements Dialect {
     try {
       await runner.startTransaction();
       try {
-        await runner.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
+        // The notification rides on the lock's round trip; PostgreSQL delivers it at COMMIT, never on a rollback.
+        await runner.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY}), pg_notify('${APPENDED_CHANNEL}', '')`);
         const steps = plan();
         let step = steps.next();
         while (!step.done) step = steps.next(await runner.query(step.value.sql, step.value.parameters));

@@ -52,6 +52,14 @@ const POSTGRES_POOL = { connectionTimeoutMillis: 3_000, query_timeout: 10_000, s
 const SQLITE_BUSY_TIMEOUT_MS = 3_000;
 
 /**
+ * In WAL mode `synchronous=NORMAL` syncs at checkpoints, not at every commit: a power loss may lose the last moments of
+ * commits but never corrupts the file (sqlite.org/pragma.html#pragma_synchronous), and each commit costs no fsync.
+ */
+function tuneSqlite(db: { pragma(source: string): unknown }): void {
+  db.pragma('synchronous = NORMAL');
+}
+
+/**
  * SQLite under the data folder by default, PostgreSQL when DATABASE_URL is set; the schema comes from migrations, which
  * seal with `keyRing` (by default the settings' own, made only if a migration needs it).
  */
@@ -60,7 +68,7 @@ export function dataSourceOptions(settings: DatabaseSettings, keyRing: () => Key
   const common = { entities: ENTITIES, migrations, migrationsRun: false, synchronize: false } as const;
   if (settings.DATABASE_URL) return { ...common, type: 'postgres', url: settings.DATABASE_URL, extra: POSTGRES_POOL };
   fs.mkdirSync(path.dirname(settings.databaseFile), { recursive: true });
-  return { ...common, type: 'better-sqlite3', database: settings.databaseFile, enableWAL: true, timeout: SQLITE_BUSY_TIMEOUT_MS };
+  return { ...common, type: 'better-sqlite3', database: settings.databaseFile, enableWAL: true, timeout: SQLITE_BUSY_TIMEOUT_MS, prepareDatabase: tuneSqlite };
 }
 
 function once<T>(make: () => T): () => T {

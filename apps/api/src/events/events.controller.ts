@@ -10,6 +10,9 @@ import { partnerTenantsOf, type Principal } from '../auth/principal';
 import { EventStreamQuery } from './dto/event-stream.query';
 import { EventVisibility } from './event-visibility';
 import { resumePosition, tailEvents, toServerSentEvent } from './event-tail';
+import { LogHead } from './log-head';
+
+const PAGE_SIZE = 500;
 
 @ApiTags('events')
 @Controller('events')
@@ -18,6 +21,7 @@ export class EventsController {
     private readonly events: EventStore,
     private readonly tickets: TicketsQuery,
     private readonly liveStreams: LiveStreams,
+    private readonly head: LogHead,
   ) {}
 
   @Sse('stream')
@@ -35,11 +39,11 @@ export class EventsController {
     let after = resumePosition(lastEventId, query.after ?? (await this.events.headPosition()));
     const visibility = new EventVisibility(partnerTenantsOf(principal), this.tickets);
     const tail = tailEvents(async () => {
-      const batch = await this.events.readAll({ after, limit: 500 });
-      const shown = await visibility.visible(batch);
+      const batch = await this.events.readAll({ after, limit: PAGE_SIZE });
+      const events = await visibility.visible(batch);
       after = batch.at(-1)?.globalPosition ?? after;
-      return shown;
-    });
+      return { events, more: batch.length === PAGE_SIZE };
+    }, this.head);
     return this.liveStreams.open(tail, request).pipe(map(toServerSentEvent));
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsController } from './events.controller';
+import { LogHead } from './log-head';
 
-@Module({ controllers: [EventsController] })
+@Module({ controllers: [EventsController], providers: [LogHead], exports: [LogHead] })
 export class EventsModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { ServiceRequestsController } from './service-requests.controller';
 import { TicketCommands } from './ticket-commands';
 import { TicketLocator } from './ticket-locator';
@@ -8,6 +9,7 @@ import { TicketTimeline } from './ticket-timeline';
 import { TicketWorkflows } from './ticket-workflow';
 
 @Module({
+  imports: [EventsModule],
   controllers: [ServiceRequestsController],
   providers: [TicketOpener, TicketCommands, TicketQueries, TicketTimeline, TicketWorkflows, TicketLocator],
 })

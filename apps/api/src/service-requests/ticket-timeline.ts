@@ -4,6 +4,7 @@ import { EventStore } from '@escalade/event-store';
 import { map, type Observable } from 'rxjs';
 import type { Principal } from '../auth/principal';
 import { resumePosition, tailEvents, toServerSentEvent } from '../events/event-tail';
+import { LogHead } from '../events/log-head';
 import { timelineEntryOf } from '../events/timeline-entry';
 import type { TicketRef } from './ticket-locator';
 import { TicketWorkflows } from './ticket-workflow';
@@ -14,6 +15,7 @@ export class TicketTimeline {
   constructor(
     private readonly workflows: TicketWorkflows,
     private readonly events: EventStore,
+    private readonly head: LogHead,
   ) {}
 
   /** The ticket's events, oldest first, each with a line a coordinator can read. */
@@ -35,7 +37,7 @@ export class TicketTimeline {
     return tailEvents(async () => {
       const batch = await this.events.readStream(streamId, { from: nextVersion });
       nextVersion += batch.length;
-      return batch.filter((event) => event.globalPosition > after);
-    }).pipe(map(toServerSentEvent));
+      return { events: batch.filter((event) => event.globalPosition > after), more: false };
+    }, this.head).pipe(map(toServerSentEvent));
   }
 }

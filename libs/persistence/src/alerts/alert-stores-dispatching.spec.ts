@@ -25,7 +25,8 @@ describe.each(testDatabases())('AlertDispatcher over the alert stores on $name',
     dataSource = await database.open();
     subscriptions = new AlertSubscriptionStore(dataSource, new KeyRing(randomBytes(32)));
     deliveries = new AlertDeliveryStore(dataSource);
-    dispatcher = new AlertDispatcher(subscriptions, deliveries, { outbound: loopbackOutbound({ timeoutMs: 300 }) });
+    // Long enough for a loaded CI machine to answer the receiver's 200 in time; the hanging answer costs it once.
+    dispatcher = new AlertDispatcher(subscriptions, deliveries, { outbound: loopbackOutbound({ timeoutMs: 1_500 }) });
   });
   afterEach(async () => {
     await receiver?.close();
@@ -64,7 +65,7 @@ describe.each(testDatabases())('AlertDispatcher over the alert stores on $name',
     expect([(await attempts('failed')) - failedBefore, (await attempts('delivered')) - deliveredBefore]).toEqual([2, 1]);
     expect(outcomes.map(({ delivered, httpStatus, error, retryable }) => ({ delivered, httpStatus, error, retryable }))).toEqual([
       { delivered: false, httpStatus: 500, error: 'HTTP 500', retryable: true },
-      { delivered: false, httpStatus: undefined, error: 'timeout: no answer within 300 ms', retryable: true },
+      { delivered: false, httpStatus: undefined, error: 'timeout: no answer within 1500 ms', retryable: true },
       { delivered: true, httpStatus: 200, error: undefined, retryable: false },
     ]);
     expect(outcomes[2].delivery).toMatchObject({ status: 'delivered', attemptCount: 3, lastError: null });
