@@ -20,6 +20,7 @@ import {
   MICROSOFT_IN_STEP_PATCH,
   MICROSOFT_WATCH_POLLER_PATCH,
   ONE_ALERT_PATH_PATCH,
+  RECORDED_CLOCK_PATCH,
   SLA_FROM_SOURCE_PATCH,
 } from '@escalade/workflows';
 import { ENCRYPTED_HISTORIES_DIR, ENCRYPTED_SCENARIOS, goldenHistoriesDataConverter } from '../../tools/replay/encrypted-histories';
@@ -28,7 +29,18 @@ import { describeReplayError, readHistoryFile, replayHistories } from '../../too
 import { SCENARIOS } from '../../tools/replay/scenarios';
 import { installQuietRuntime } from '../../tools/replay/temporal-quiet';
 import { bundleFromSource } from '../../tools/replay/workflow-bundle';
-import { clearTextOf, encodingOf, exportedPayloads, patchesOf, recordedEventTypes, scheduledActivityTypes } from './history-contents';
+import {
+  clearTextOf,
+  encodingOf,
+  exportedPayloads,
+  patchesOf,
+  recordedEventTypes,
+  scheduledActivityTypes,
+  localActivityTypes,
+  withWorkflowTaskDatedLater,
+  workflowTaskAfterTimer,
+  workflowTaskCount,
+} from './history-contents';
 
 const HISTORIES = path.resolve(__dirname, '../histories');
 const jsonFilesIn = (dir: string) =>
@@ -110,6 +122,12 @@ const PATCHES = [
     oldTicket: 'title-too-long-before-intake-check.json',
     // Refused without asking the eligibility rules.
     newPath: (events: History) => (scheduledActivityTypes(events).includes('checkEligibility') ? [] : ['no eligibility check']),
+  },
+  {
+    patch: RECORDED_CLOCK_PATCH,
+    newTicket: 'warned-and-breached-on-recorded-clock.json',
+    oldTicket: 'breach-level-1.json',
+    newPath: (events: History) => localActivityTypes(events).filter((type) => type === 'recordTaskTime'),
   },
   {
     patch: ONE_ALERT_PATH_PATCH,
@@ -234,6 +252,36 @@ describe('golden workflow histories', () => {
       for await (const outcome of replayHistories(unpatched, [history(oldTicket)])) outcomes.push(outcome);
       expect(outcomes).toEqual([expect.objectContaining({ ok: false, error: expect.any(DeterminismViolationError) })]);
       expect(outcomes[0].reason).toMatch(/^nondeterminism at event \d+: /);
+    });
+  });
+
+  describe('a workflow task whose clock reads later on replay than it did live (a task retried after a server restart)', () => {
+    // Dated an hour later: past the due time and every ladder level.
+    const anHourLater = (file: string, task: number) => {
+      const { workflowId, history: events } = history(file);
+      return { name: `${file}, task ${task}`, workflowId, history: withWorkflowTaskDatedLater(events, task, 60 * 60_000) };
+    };
+
+    it.each(['warned-and-breached-on-recorded-clock.json', 'severity-raised-past-due-on-recorded-clock.json'])(
+      '%s: it branches on the clock reading its history recorded, so it replays the same whichever task is dated later',
+      async (file) => {
+        const shifted = Array.from({ length: workflowTaskCount(history(file).history) }, (_, task) => anHourLater(file, task));
+        expect(shifted.length).toBeGreaterThan(10);
+        const outcomes = [];
+        for await (const outcome of replayHistories(code, shifted, { locate: false })) outcomes.push(outcome);
+        expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+        expect(outcomes).toHaveLength(shifted.length);
+      },
+    );
+
+    it("a ticket from before RECORDED_CLOCK_PATCH branched on the task's clock: the same shift replays another branch", async () => {
+      // The task after the warning's timer: live, the warning went out; replayed an hour later, the clock says the due
+      // time has passed, and Microsoft is read for the breach instead.
+      const file = 'answered-just-before-due.json';
+      const outcomes = [];
+      for await (const outcome of replayHistories(code, [anHourLater(file, workflowTaskAfterTimer(history(file).history, 0))])) outcomes.push(outcome);
+      expect(outcomes).toEqual([expect.objectContaining({ ok: false, error: expect.any(DeterminismViolationError) })]);
+      expect(outcomes[0].reason).toMatch(/checkMicrosoftAnswer/);
     });
   });
 

@@ -1,7 +1,7 @@
 // What a golden history shows of the workflow's decisions: the patches it recorded and the ticket events it stored.
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { RecordTicketEventsInput } from '@escalade/workflows';
-import type { History } from '../../tools/replay/history-json';
+import { historyFromJSON, historyToJSON, type History } from '../../tools/replay/history-json';
 
 /** The ids of the `patched()` markers in the history, in order. */
 export function patchesOf(history: History): string[] {
@@ -61,3 +61,46 @@ export const encodingOf = (payload: ExportedPayload) => base64Text(payload.metad
 
 /** What anyone reading the export sees of a payload: its data, base64 decoded. */
 export const clearTextOf = (payload: ExportedPayload) => base64Text(payload.data);
+
+type ExportedEvent = { eventId: string; eventTime: string; eventType: string };
+
+/** The history's events as its JSON export holds them (times as RFC 3339 strings). */
+function exportedEvents(history: History): ExportedEvent[] {
+  return (JSON.parse(historyToJSON(history)) as { events: ExportedEvent[] }).events;
+}
+
+const isTaskStarted = (event: ExportedEvent) => event.eventType === 'EVENT_TYPE_WORKFLOW_TASK_STARTED';
+
+/** How many workflow tasks the history holds. */
+export function workflowTaskCount(history: History): number {
+  return exportedEvents(history).filter(isTaskStarted).length;
+}
+
+/** Which workflow task (0-based) follows the history's `nth` (0-based) fired timer. */
+export function workflowTaskAfterTimer(history: History, nth: number): number {
+  const events = exportedEvents(history);
+  const fired = events.filter((event) => event.eventType === 'EVENT_TYPE_TIMER_FIRED')[nth];
+  if (!fired) throw new Error(`the history has no timer fired #${nth}`);
+  return events.filter((event) => isTaskStarted(event) && Number(event.eventId) < Number(fired.eventId)).length;
+}
+
+/**
+ * The history with its `nth` (0-based) workflow task dated `laterMs` later: on replay that task's clock reads later
+ * than it did live, as a task retried after a server restart can.
+ */
+export function withWorkflowTaskDatedLater(history: History, nth: number, laterMs: number): History {
+  const events = exportedEvents(history);
+  const task = events.filter(isTaskStarted)[nth];
+  if (!task) throw new Error(`the history has no workflow task #${nth}`);
+  task.eventTime = new Date(Date.parse(task.eventTime) + laterMs).toISOString();
+  return historyFromJSON({ events });
+}
+
+/** The types of the local activities the workflow ran (their markers), in order. */
+export function localActivityTypes(history: History): string[] {
+  return (history.events ?? []).flatMap((event) => {
+    const payload = event.markerRecordedEventAttributes?.details?.data?.payloads?.[0];
+    if (event.markerRecordedEventAttributes?.markerName !== 'core_local_activity' || !payload) return [];
+    return [defaultPayloadConverter.fromPayload<{ activity_type: string }>(payload).activity_type];
+  });
+}

@@ -161,6 +161,38 @@ function oneAlertPathScenarios(): ReplayScenario[] {
   ];
 }
 
+/**
+ * The response wait on a clock reading recorded in the history (RECORDED_CLOCK_PATCH): warning, Microsoft read at the
+ * due time, breach and level 1; and a change of severity that puts every mark in the past at once.
+ */
+function recordedClockScenarios(): ReplayScenario[] {
+  return [
+    {
+      name: 'warned-and-breached-on-recorded-clock',
+      description: 'severity A, Microsoft readable but silent: warning, Microsoft read at the due time, breach and level 1; closed',
+      input: input('warned-and-breached-on-recorded-clock', aServiceRequest({ severity: 'A' }), { polling: true }),
+      ownWorker: true,
+      async drive(handle) {
+        await escalatedTo(handle, 1);
+        await close(handle, 'Closed at escalation level 1');
+      },
+      expected: { status: 'closed', outcome: 'resolved', breached: true, escalationLevel: 1, targetMet: false },
+    },
+    {
+      name: 'severity-raised-past-due-on-recorded-clock',
+      description: 'severity C raised to A after 5 h: past the target and every ladder level at once, so no warning, the breach and levels 1 to 3; closed',
+      input: input('severity-raised-past-due-on-recorded-clock', aServiceRequest({ severity: 'C' })),
+      async drive(handle) {
+        await untilFiledFor(handle, 5 * HOUR, CAPTURE_POLICY.timeScale);
+        await changeSeverity(handle, 'A', 'Production down');
+        await escalatedTo(handle, 3);
+        await close(handle, 'Mitigated');
+      },
+      expected: { status: 'closed', outcome: 'resolved', severity: 'A', breached: true, escalationLevel: 3, targetMet: false, warnedAt: undefined },
+    },
+  ];
+}
+
 const accessTimedOut: ReplayScenario = {
   name: 'access-timed-out',
   description: 'indirect reseller without Azure access: reminded half-way, never granted, closed as access-timed-out (after 4 h here)',
@@ -388,6 +420,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   breachScenario(2),
   breachScenario(3),
   ...oneAlertPathScenarios(),
+  ...recordedClockScenarios(),
   {
     name: 'late-answer',
     description: 'severity A: breached at 2 h (level 1), Microsoft answers before level 2, closed',

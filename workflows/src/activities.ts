@@ -93,6 +93,11 @@ export interface ServiceRequestActivities {
   sendNoteToMicrosoft(input: { microsoftTicketId: string; text: string; ref: string }): Promise<void>;
   /** Closes Microsoft's ticket unless Microsoft already has (idempotent). */
   closeMicrosoftTicket(input: { microsoftTicketId: string }): Promise<'closed' | 'already-closed'>;
+  /**
+   * Echoes the workflow task's time (epoch ms): run as a local activity, its answer is recorded in the history, so a
+   * replay reads the time the run read, whatever its own task's time.
+   */
+  recordTaskTime(taskTime: number): Promise<number>;
   /** One read of the ticket at Microsoft: its first answer, if any. Asked at the due time, before a breach is declared. */
   checkMicrosoftAnswer(input: { microsoftTicketId: string }): Promise<MicrosoftAnswer | undefined>;
   /**

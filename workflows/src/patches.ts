@@ -32,3 +32,10 @@ export const INTAKE_CHECK_PATCH = 'intake-check';
  * (a second copy into a table nothing read) is called only by histories from before.
  */
 export const ONE_ALERT_PATH_PATCH = 'one-alert-path';
+/**
+ * The workflow task's time is never branched on: a replay may read a task's time later than the run did (a task
+ * retried after a server restart) and take another branch (a breach where the run had warned). The response wait
+ * branches on a clock reading recorded in the history (a local activity), and the request is received at the
+ * workflow's start time, which the history holds.
+ */
+export const RECORDED_CLOCK_PATCH = 'recorded-clock';

@@ -1,17 +1,13 @@
-import { CancellationScope, condition, isCancellation, log, proxyActivities } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, log, patched } from '@temporalio/workflow';
 import { escalationSchedule, warningTime } from '@escalade/domain';
-import type { MicrosoftAnswer, ServiceRequestActivities } from '../activities';
+import { RECORDED_CLOCK_PATCH } from '../patches';
 import type { Filing, TicketRun } from '../ticket/ticket-run';
 import { recordAnswer } from './answer';
-import { breach, escalate, warn } from './escalation';
+import { breachUnlessAnswered } from './breach-at-due-time';
+import { escalate, warn } from './escalation';
 import { pollingActivities } from './polling-activities';
+import { recordedClock, taskClock, type Clock } from './clocks';
 import { waitUntil } from './wait-until';
-
-// Asked once at the due time: a Microsoft that cannot be read within seconds leaves the breach to be corrected later.
-const { checkMicrosoftAnswer } = proxyActivities<ServiceRequestActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumAttempts: 3 },
-});
 
 /**
  * Step 3: waits for Microsoft's first answer (or closure) through the warning, the breach and each ladder level (step
@@ -22,12 +18,13 @@ export async function awaitResponse(run: TicketRun, filing: Filing): Promise<voi
   const interval = run.microsoftPollIntervalMs;
   const watcher = interval && !filing.followedByPoller ? watchForAnswer(run, filing.microsoftTicketId, interval) : undefined;
   run.awaitingResponse = true;
-  await markTheWait(run, filing);
+  await markTheWait(run, filing, patched(RECORDED_CLOCK_PATCH) ? recordedClock : taskClock);
   watcher?.cancel();
   await recordAnswer(run, filing);
 }
 
-async function markTheWait(run: TicketRun, filing: Filing): Promise<void> {
+/** Each mark in turn, on the time `clock` reads: a mark already past is not waited for. */
+async function markTheWait(run: TicketRun, filing: Filing, clock: Clock): Promise<void> {
   const { inbox, policy } = run;
   const answeredOrClosed = () => !!inbox.response || !!inbox.closeRequest;
   const woken = () => answeredOrClosed() || inbox.clockChanged;
@@ -38,26 +35,21 @@ async function markTheWait(run: TicketRun, filing: Filing): Promise<void> {
     const filedAt = new Date(ticket.handoff?.filedAt as string);
     const responseDueAt = ticket.responseDueAt as string;
     const dueAt = new Date(responseDueAt);
-    if (!ticket.warnedAt && !ticket.breached && Date.now() < dueAt.getTime()) {
+    const reading = clock();
+    // The task's clock is read without an await: one more would reorder the commands of the histories that read it.
+    const now = typeof reading === 'number' ? reading : await reading;
+    if (!ticket.warnedAt && !ticket.breached && now < dueAt.getTime()) {
       const warnAt = warningTime(filedAt, dueAt, policy);
-      if (await waitUntil(woken, warnAt)) continue;
+      if (await waitUntil(woken, warnAt, now)) continue;
       // Heard of only once the due time has passed too (the worker or Temporal was down): the breach decision is next.
-      if (filing.slaFromSource && Date.now() >= dueAt.getTime()) continue;
+      const later = clock();
+      if (filing.slaFromSource && (typeof later === 'number' ? later : await later) >= dueAt.getTime()) continue;
       await warn(run, warnAt);
       continue;
     }
     if (!ticket.breached) {
-      if (await waitUntil(woken, dueAt)) continue;
-      if (filing.slaFromSource && run.microsoftPollIntervalMs !== undefined) {
-        // Microsoft may have answered since it was last read: a breach is declared only on what it says now.
-        const found = await checkAnswer(filing.microsoftTicketId);
-        if (found) {
-          inbox.microsoftSeen = found.seen;
-          inbox.answeredByMicrosoft(found, run.ticket.state.status);
-        }
-        if (woken()) continue;
-      }
-      await breach(run, responseDueAt);
+      if (await waitUntil(woken, dueAt, now)) continue;
+      await breachUnlessAnswered(run, filing, woken, responseDueAt);
       continue;
     }
     const level = escalationSchedule(filedAt, dueAt, policy)[ticket.escalations.length];
@@ -65,19 +57,8 @@ async function markTheWait(run: TicketRun, filing: Filing): Promise<void> {
       await condition(woken);
       continue;
     }
-    if (await waitUntil(woken, level.at)) continue;
+    if (await waitUntil(woken, level.at, now)) continue;
     await escalate(run, level.level, level.audience, responseDueAt);
-  }
-}
-
-/** Microsoft's answer as Partner Center tells it now; undefined when there is none or it cannot be read. */
-async function checkAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
-  try {
-    return await checkMicrosoftAnswer({ microsoftTicketId });
-  } catch (err) {
-    if (isCancellation(err)) throw err;
-    log.warn('reading Microsoft at the due time failed; a breach declared now is corrected if its answer was in time', { err });
-    return undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type TicketState,
 } from '@escalade/domain';
 import type { ServiceRequestInput } from '../definitions';
-import { CANCEL_SAFE_PATCH, INTAKE_CHECK_PATCH } from '../patches';
+import { CANCEL_SAFE_PATCH, INTAKE_CHECK_PATCH, RECORDED_CLOCK_PATCH } from '../patches';
 import { MicrosoftInStep } from './microsoft-in-step';
 import { TicketAlerts } from './ticket-alerts';
 import { TicketInbox } from './ticket-inbox';
@@ -60,7 +60,9 @@ export class TicketRun {
         log.error('the ticket stream refused its events; the ticket goes on without recording them', { reason });
       },
     });
-    const received = requestReceived({ id, key, policyVersion: policy.version, receivedAt: new Date() }, this.request);
+    // Received when Temporal accepted the request (in the history), not when a task first ran it (which a replay may read later).
+    const receivedAt = patched(RECORDED_CLOCK_PATCH) ? workflowInfo().startTime : new Date();
+    const received = requestReceived({ id, key, policyVersion: policy.version, receivedAt }, this.request);
     this.ticket = new TicketLedger(received, journal);
     this.alerts = new TicketAlerts(this.ticket);
     this.inStep = new MicrosoftInStep(this.key, this.ticket);

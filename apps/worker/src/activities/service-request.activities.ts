@@ -148,6 +148,10 @@ export function createServiceRequestActivities({
       await microsoftWatches.unfollow(microsoftTicketId);
     },
 
+    async recordTaskTime(taskTime) {
+      return taskTime;
+    },
+
     async checkMicrosoftAnswer({ microsoftTicketId }) {
       const answer = await failFastOnRejection(() => microsoftSupport.findAnswer(microsoftTicketId));
       return answer && withProgressMark(answer);
