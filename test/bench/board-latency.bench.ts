@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '@escalade/api';
 import { EscaladeSystem } from '../support/escalade-system';
 import { readServerSentEvents } from '../support/server-sent-events';
 import { startDevServer } from '../support/temporal-servers';
+import { percentile } from './figures';
 const { resolveBinary, BINARIES } = require('../../tools/temporal-binaries.cjs');
 const { resolveChromium } = require('../../tools/chromium.cjs');
 const { buildConsole } = require('../../tools/build-console.cjs');
@@ -20,9 +21,6 @@ const { buildConsole } = require('../../tools/build-console.cjs');
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 50);
 const PAUSE_MS = 250; // one ticket at a time, as coordinators see them arrive
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function summary(name: string, values: number[]): { name: string; p50: number; p99: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);

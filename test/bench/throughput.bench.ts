@@ -17,6 +17,7 @@ import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
 import { bareTicketActivities } from './throughput/bare-ticket.activities';
 import { bareTicketWorkflow, closeUpdate, respondUpdate } from './throughput/bare-ticket.workflow';
+import { percentile } from './figures';
 const { resolveBinary, BINARIES } = require('../../tools/temporal-binaries.cjs');
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 200);
@@ -26,9 +27,6 @@ const PACE_MS = 100; // 10 requests/s
 const RETRY_MS = 100; // a client retrying Microsoft's answer while the ticket is not yet filed
 const BARE_QUEUE = 'bench-bare-ticket';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -11,6 +11,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { aServiceRequest } from '@escalade/domain/testing';
 import { dataConverterFor, decodeKey, ENCRYPTED_ENCODING, KeyRing, newKey } from '@escalade/secrets';
 import {
+  ALERT_AT_ONCE_PATCH,
   AZURE_ACCESS_REMINDER_PATCH,
   CANCEL_SAFE_PATCH,
   HANDOFF_BLOCKED_PATCH,
@@ -122,6 +123,12 @@ const PATCHES = [
     oldTicket: 'title-too-long-before-intake-check.json',
     // Refused without asking the eligibility rules.
     newPath: (events: History) => (scheduledActivityTypes(events).includes('checkEligibility') ? [] : ['no eligibility check']),
+  },
+  {
+    patch: ALERT_AT_ONCE_PATCH,
+    newTicket: 'alerted-at-once.json',
+    oldTicket: 'escalated-before-one-alert-path.json',
+    newPath: scheduled('sendAlert'),
   },
   {
     patch: RECORDED_CLOCK_PATCH,

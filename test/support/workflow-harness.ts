@@ -54,7 +54,7 @@ export class WorkflowHarness {
   private readonly database = testDatabases()[0];
   private readonly keyRing = new KeyRing(randomBytes(32));
   private sequence = 0;
-  /** The alerts the workflows raised, by key: a retried prepareAlertDeliveries raises one again. */
+  /** The alerts the workflows raised, by key: a retried sendAlert (prepareAlertDeliveries before) raises one again. */
   private readonly raised = new Map<string, TicketAlert>();
   /** Starts the tickets (`open`): with the harness's data converter, which reads what the worker writes. */
   readonly client: Client;
@@ -129,6 +129,10 @@ export class WorkflowHarness {
         prepareAlertDeliveries: (alert: TicketAlert) => {
           this.raised.set(alert.alertKey, alert);
           return activities.prepareAlertDeliveries(alert);
+        },
+        sendAlert: (alert: TicketAlert) => {
+          this.raised.set(alert.alertKey, alert);
+          return activities.sendAlert(alert);
         },
       },
     });
@@ -230,6 +234,11 @@ export function stateOf(handle: WorkflowHandle): Promise<TicketState> {
 }
 
 /** Polls the ticket until it reaches the status. */
+/** Polls the ticket's state until `done` holds (the workflow may still be applying what a timer set off); the last read after a time-out. */
+export function stateWhen(handle: WorkflowHandle, done: (state: TicketState) => boolean, timeoutMs = 10_000): Promise<TicketState> {
+  return pollUntil(() => stateOf(handle), done, timeoutMs);
+}
+
 export async function waitForStatus(handle: WorkflowHandle, status: TicketStatus, timeoutMs = 15_000): Promise<TicketState> {
   const state = await pollUntil(() => stateOf(handle), (s) => s.status === status, timeoutMs);
   if (state.status !== status) throw new Error(`ticket stayed "${state.status}", expected "${status}"`);

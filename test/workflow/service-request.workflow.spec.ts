@@ -9,7 +9,16 @@ import {
   ticketStreamId,
 } from '@escalade/workflows';
 import { UNKNOWN_SUPPORT_TOPIC_ID } from '../support/test-microsoft-support';
-import { escalationAlertsOf, eventTypesOf, onTimeSkippingServer, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import {
+  escalationAlertsOf,
+  eventTypesOf,
+  onTimeSkippingServer,
+  stateOf,
+  stateWhen,
+  waitForEventType,
+  waitForStatus,
+  WorkflowHarness,
+} from '../support/workflow-harness';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -31,7 +40,8 @@ describe('service-request workflow on the time-skipping server', () => {
       expect(await stateOf(handle)).toMatchObject({ breached: false, escalationLevel: 0 });
 
       await server.env.sleep(1_000);
-      const breached = await stateOf(handle);
+      // The breach and level 1 (due with it) are applied one after the other: the state is read once both are.
+      const breached = await stateWhen(handle, (s) => s.escalationLevel >= 1);
       expect(breached).toMatchObject({ status: 'awaiting-response', breached: true, escalationLevel: 1 });
       expect(breached.breachedAt).toBe(breached.responseDueAt);
       const alerts = await escalationAlertsOf(server.harness, breached.id, 1);

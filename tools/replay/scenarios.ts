@@ -193,6 +193,17 @@ function recordedClockScenarios(): ReplayScenario[] {
   ];
 }
 
+/** Breach and escalation alerts prepared and first attempted by one activity, `sendAlert` (ALERT_AT_ONCE_PATCH). */
+function alertAtOnceScenario(): ReplayScenario {
+  const name = 'alerted-at-once';
+  return {
+    ...breachScenario(1),
+    name,
+    description: 'severity A unanswered: warning, breach and level 1, each alert sent by one activity; closed',
+    input: input(name, aServiceRequest({ severity: 'A' })),
+  };
+}
+
 const accessTimedOut: ReplayScenario = {
   name: 'access-timed-out',
   description: 'indirect reseller without Azure access: reminded half-way, never granted, closed as access-timed-out (after 4 h here)',
@@ -421,6 +432,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   breachScenario(3),
   ...oneAlertPathScenarios(),
   ...recordedClockScenarios(),
+  alertAtOnceScenario(),
   {
     name: 'late-answer',
     description: 'severity A: breached at 2 h (level 1), Microsoft answers before level 2, closed',

@@ -82,6 +82,11 @@ export interface ServiceRequestActivities {
   recordTicketEvents(input: RecordTicketEventsInput): Promise<void>;
   /** One delivery per matching subscription (none again for a retried call); returns their ids. */
   prepareAlertDeliveries(alert: TicketAlert): Promise<string[]>;
+  /**
+   * The deliveries of `prepareAlertDeliveries`, each attempted once at once (none again once delivered, for a retried
+   * call): which were delivered; the others are retried by `attemptAlertDelivery`.
+   */
+  sendAlert(alert: TicketAlert): Promise<SentAlertDelivery[]>;
   /** One signed POST to the subscriber; fails (for Temporal to retry with back-off) unless delivered. */
   attemptAlertDelivery(deliveryId: string): Promise<void>;
   markAlertDeliveryDead(input: { deliveryId: string; reason: string }): Promise<void>;
@@ -107,4 +112,10 @@ export interface ServiceRequestActivities {
   watchMicrosoftTicket(input: WatchMicrosoftTicketInput): Promise<MicrosoftAnswer>;
   /** Polls (heartbeating) until Microsoft adds a note or changes the status after `seen`. */
   watchMicrosoftChanges(input: WatchMicrosoftTicketInput & { seen: MicrosoftProgressMark }): Promise<MicrosoftChanges>;
+}
+
+/** A delivery of an alert after its first attempt. */
+export interface SentAlertDelivery {
+  deliveryId: string;
+  delivered: boolean;
 }

@@ -39,3 +39,8 @@ export const ONE_ALERT_PATH_PATCH = 'one-alert-path';
  * workflow's start time, which the history holds.
  */
 export const RECORDED_CLOCK_PATCH = 'recorded-clock';
+/**
+ * An alert's deliveries are prepared and attempted once by one activity (`sendAlert`): a subscriber hears of it one
+ * workflow task and one activity sooner; only a failed first attempt goes on to `attemptAlertDelivery`'s retries.
+ */
+export const ALERT_AT_ONCE_PATCH = 'alert-at-once';

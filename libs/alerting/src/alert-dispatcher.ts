@@ -37,6 +37,15 @@ export class AlertDispatcher {
   }
 
   /**
+   * The alert's deliveries (see `prepareDeliveries`), each attempted once at once, side by side: a subscriber hears of
+   * the alert without waiting for another round through the caller. Each outcome is returned; retrying is the caller's.
+   */
+  async send(alert: WebhookAlert): Promise<Array<{ deliveryId: string } & AttemptOutcome>> {
+    const deliveries = await this.prepareDeliveries(alert);
+    return Promise.all(deliveries.map(async ({ id }) => ({ deliveryId: id, ...(await this.attempt(id)) })));
+  }
+
+  /**
    * Sends the delivery once and records the attempt. A delivery already delivered is not sent again unless
    * `resend` (a retried activity must not repeat it; a person asking to redeliver may). Failures are returned,
    * never thrown; only a database error throws.

@@ -1,10 +1,17 @@
-import { ActivityFailure, CancellationScope, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, CancellationScope, patched, proxyActivities } from '@temporalio/workflow';
 import type { TicketAlert } from '@escalade/domain';
-import type { ServiceRequestActivities } from '../activities';
+import type { SentAlertDelivery, ServiceRequestActivities } from '../activities';
+import { ALERT_AT_ONCE_PATCH } from '../patches';
 import type { TicketLedger } from './ticket-ledger';
 
 const { prepareAlertDeliveries, markAlertDeliveryDead } = proxyActivities<ServiceRequestActivities>({
   startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// Each delivery's first attempt, side by side: a receiver gets 10 s to answer.
+const { sendAlert } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
@@ -34,11 +41,13 @@ export class TicketAlerts {
   }
 
   private async deliver(alert: TicketAlert): Promise<void> {
-    const deliveryIds = await prepareAlertDeliveries(alert);
+    const firstTries: SentAlertDelivery[] = patched(ALERT_AT_ONCE_PATCH)
+      ? await sendAlert(alert)
+      : (await prepareAlertDeliveries(alert)).map((deliveryId) => ({ deliveryId, delivered: false }));
     await Promise.all(
-      deliveryIds.map(async (deliveryId) => {
+      firstTries.map(async ({ deliveryId, delivered }) => {
         try {
-          await attemptAlertDelivery(deliveryId);
+          if (!delivered) await attemptAlertDelivery(deliveryId);
           await this.ticket.apply({ type: 'AlertDelivered', data: { deliveryId, kind: alert.kind } });
         } catch (err) {
           const reason = err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);

@@ -119,6 +119,10 @@ export function createServiceRequestActivities({
       return (await alertDispatcher.prepareDeliveries(alert)).map((delivery) => delivery.id);
     },
 
+    async sendAlert(alert) {
+      return (await alertDispatcher.send(alert)).map(({ deliveryId, delivered }) => ({ deliveryId, delivered }));
+    },
+
     async attemptAlertDelivery(deliveryId) {
       const outcome = await alertDispatcher.attempt(deliveryId);
       if (outcome.delivered) return;

@@ -52,6 +52,30 @@ describe.each(testDatabases())('AlertDispatcher over the alert stores on $name',
     expect(await deliveries.list({ ticketId: 'P-1', limit: 10 }, 'all')).toHaveLength(2);
   });
 
+  it('sends an alert at once: each delivery prepared and attempted once, side by side; asked again, nothing is sent twice', async () => {
+    receiver = await startWebhookReceiver([200]);
+    const failing = await startWebhookReceiver([503]);
+    try {
+      const ok = await subscriptions.create({ url: receiver.url, secret: SECRET });
+      const down = await subscriptions.create({ url: failing.url, secret: SECRET });
+      const alert = aWebhookAlert({ alertKey: 'S-1:breach', ticketId: 'S-1' });
+
+      const sent = await dispatcher.send(alert);
+      const outcome = (subscriptionId: string) => sent.find((d) => d.deliveryId === `S-1:breach:${subscriptionId}`);
+      expect(outcome(ok.id)).toMatchObject({ delivered: true, retryable: false });
+      expect(outcome(down.id)).toMatchObject({ delivered: false, httpStatus: 503, retryable: true });
+      expect([receiver.received.length, failing.received.length]).toEqual([1, 1]);
+
+      // A retried activity: the delivered one is not sent again; the failed one is attempted once more.
+      const again = await dispatcher.send(alert);
+      expect(again.map((d) => d.deliveryId).sort()).toEqual(sent.map((d) => d.deliveryId).sort());
+      expect([receiver.received.length, failing.received.length]).toEqual([1, 2]);
+      expect(await deliveries.get(`S-1:breach:${ok.id}`, 'all')).toMatchObject({ status: 'delivered', attemptCount: 1 });
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('records a 500 and a time-out as failures, then the delivery; the receiver sees one key and valid signatures', async () => {
     receiver = await startWebhookReceiver([500, 'hang', 200]);
     await subscriptions.create({ url: receiver.url, secret: SECRET });
