@@ -151,6 +151,23 @@ function breachScenario(level: 1 | 2 | 3): ReplayScenario {
   };
 }
 
+/** Severity C raised to A after 5 h: past A's target and every ladder level, so it breaches and escalates to level 3 at once. */
+function severityRaisedPastDue(name: string): ReplayScenario {
+  return {
+    name,
+    description: 'severity C raised to A after 5 h: past the 2 h target and every ladder level, so it breaches and escalates to level 3 at once; closed',
+    input: input(name, aServiceRequest({ severity: 'C' })),
+    async drive(handle) {
+      // A's ladder ends at 4 h, C's warning comes at 6 h: nothing is left to fire once the change has caught up.
+      await untilFiledFor(handle, 5 * HOUR, CAPTURE_POLICY.timeScale);
+      await changeSeverity(handle, 'A', 'Production down');
+      await escalatedTo(handle, 3);
+      await close(handle, 'Mitigated');
+    },
+    expected: { status: 'closed', outcome: 'resolved', severity: 'A', breached: true, escalationLevel: 3, targetMet: false, warnedAt: undefined },
+  };
+}
+
 /** Escalations sent once, through the subscriptions (ONE_ALERT_PATH_PATCH), and twice on a ticket from before it. */
 function oneAlertPathScenarios(): ReplayScenario[] {
   const name = 'escalated-through-subscriptions';
@@ -179,16 +196,8 @@ function recordedClockScenarios(): ReplayScenario[] {
       expected: { status: 'closed', outcome: 'resolved', breached: true, escalationLevel: 1, targetMet: false },
     },
     {
-      name: 'severity-raised-past-due-on-recorded-clock',
+      ...severityRaisedPastDue('severity-raised-past-due-on-recorded-clock'),
       description: 'severity C raised to A after 5 h: past the target and every ladder level at once, so no warning, the breach and levels 1 to 3; closed',
-      input: input('severity-raised-past-due-on-recorded-clock', aServiceRequest({ severity: 'C' })),
-      async drive(handle) {
-        await untilFiledFor(handle, 5 * HOUR, CAPTURE_POLICY.timeScale);
-        await changeSeverity(handle, 'A', 'Production down');
-        await escalatedTo(handle, 3);
-        await close(handle, 'Mitigated');
-      },
-      expected: { status: 'closed', outcome: 'resolved', severity: 'A', breached: true, escalationLevel: 3, targetMet: false, warnedAt: undefined },
     },
   ];
 }
@@ -445,19 +454,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
     },
     expected: { status: 'closed', outcome: 'resolved', breached: true, escalationLevel: 1, targetMet: false },
   },
-  {
-    name: 'severity-raised-breaches-at-once',
-    description: 'severity C raised to A after 5 h: past the 2 h target and every ladder level, so it breaches and escalates to level 3 at once; closed',
-    input: input('severity-raised-breaches-at-once', aServiceRequest({ severity: 'C' })),
-    async drive(handle) {
-      // A's ladder ends at 4 h, C's warning comes at 6 h: nothing is left to fire once the change has caught up.
-      await untilFiledFor(handle, 5 * HOUR, CAPTURE_POLICY.timeScale);
-      await changeSeverity(handle, 'A', 'Production down');
-      await escalatedTo(handle, 3);
-      await close(handle, 'Mitigated');
-    },
-    expected: { status: 'closed', outcome: 'resolved', severity: 'A', breached: true, escalationLevel: 3, targetMet: false },
-  },
+  severityRaisedPastDue('severity-raised-breaches-at-once'),
   {
     name: 'severity-lowered',
     description: 'severity A lowered to C at once: the target moves from 2 h to 8 h; warning at 6 h, breach at 8 h; closed',
