@@ -4,7 +4,8 @@
 // them falls due at the same instant; measured from that due time to the signed webhook received by a local receiver.
 // Beside it, on the same dev server (SQLite file and pragmas as `npm start` runs it), the same storm of bare Temporal
 // workflows: a timer due at one instant, then one activity posting to the same receiver. Compared with the 5-minute
-// sweep of Zammad, Znuny and osTicket.
+// sweep of Zammad, Znuny and osTicket. Then TICKETS severity changes C → A sent at once, each making its ticket
+// overdue: how many are accepted, and how soon after its answer each breach alert arrives.
 //   npm run bench:breach-lateness                       (BENCH_TICKETS=100 by default)
 //   BENCH_TICKETS=1000 npm run bench:breach-lateness
 import * as fs from 'node:fs';
@@ -12,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TicketListPage } from '@escalade/contract';
 import { aServiceRequest } from '@escalade/domain/testing';
 import { EscaladeSystem } from '../support/escalade-system';
 import { startDevServer } from '../support/temporal-servers';
@@ -86,14 +88,15 @@ async function bareStorm(env: TestWorkflowEnvironment, receiver: StormReceiver):
 
 /**
  * A policy whose calendar opens at `opensAt` (a whole minute, UTC, today) and whose severity A target is 1 minute of
- * it: a French ticket filed before then is due at `opensAt` + 1 minute, all of them at once.
+ * it: a French ticket filed before then is due at `opensAt` + 1 minute, all of them at once. Severity C gets an hour.
  */
 function compressedCalendarPolicy(dir: string, opensAt: Date): string {
   const minute = opensAt.getUTCHours() * 60 + opensAt.getUTCMinutes();
   const range = [[minute, Math.min(1440, minute + 60)]];
   const week = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((day) => [day, range]));
   const file = path.join(dir, 'storm-policy.json');
-  fs.writeFileSync(file, JSON.stringify({ version: 'breach-storm', breakFixMinutes: { A: 1 }, calendar: { timeZone: 'UTC', week, holidays: [] } }));
+  const breakFixMinutes = { A: 1, C: 60 };
+  fs.writeFileSync(file, JSON.stringify({ version: 'breach-storm', breakFixMinutes, calendar: { timeZone: 'UTC', week, holidays: [] } }));
   return file;
 }
 
@@ -107,7 +110,12 @@ function nextOpening(leadMs: number): Date {
 }
 
 /** TICKETS tickets opened through the API before the calendar opens, all due at the same instant. */
-async function escaladeStorm(env: TestWorkflowEnvironment, receiver: StormReceiver, dir: string): Promise<Storm & { openedIn: number; prepared: number[]; sent: number[] }> {
+interface EscaladeStorms {
+  timers: Storm & { openedIn: number; prepared: number[]; sent: number[] };
+  changes: ChangeStorm;
+}
+
+async function escaladeStorms(env: TestWorkflowEnvironment, receiver: StormReceiver, dir: string): Promise<EscaladeStorms> {
   const opensAt = nextOpening(20_000 + TICKETS * 100);
   const system = new EscaladeSystem(env, { SLA_POLICY_FILE: compressedCalendarPolicy(dir, opensAt), MICROSOFT_SUPPORT: 'in-process' });
   await system.start();
@@ -115,21 +123,91 @@ async function escaladeStorm(env: TestWorkflowEnvironment, receiver: StormReceiv
     await system.http().post('/alert-subscriptions').send({ url: receiver.url, secret: SECRET, kinds: ['breach'] }).expect(201);
     const ids = Array.from({ length: TICKETS }, (_, i) => `storm-${i}`);
     const opening = Date.now();
-    for (let i = 0; i < ids.length; i += OPENING_CONCURRENCY) {
-      await Promise.all(
-        ids
-          .slice(i, i + OPENING_CONCURRENCY)
-          .map((id) => system.http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A', language: 'fr-FR' }), requestId: id }).expect(201)),
-      );
-    }
+    await openTickets(system, ids, aServiceRequest({ severity: 'A', language: 'fr-FR' }));
     const openedIn = Date.now() - opening;
     if (Date.now() >= opensAt.getTime()) throw new Error(`opening ${TICKETS} tickets took ${openedIn} ms: past the calendar's opening`);
     const dueAt = opensAt.getTime() + MINUTE;
     const storm = await stormOf(receiver, ids, dueAt);
     await printSlowestHistory(env, system, receiver, dueAt);
-    return { ...storm, openedIn, ...(await whereTheTimeGoes(system, ids, dueAt)) };
+    const timers = { ...storm, openedIn, ...(await whereTheTimeGoes(system, ids, dueAt)) };
+    return { timers, changes: await severityChangeStorm(system, receiver) };
   } finally {
     await system.stop();
+  }
+}
+
+async function openTickets(system: EscaladeSystem, ids: string[], request: object): Promise<void> {
+  for (let i = 0; i < ids.length; i += OPENING_CONCURRENCY) {
+    await Promise.all(
+      ids.slice(i, i + OPENING_CONCURRENCY).map((id) => system.http().post('/service-requests').send({ ...request, requestId: id }).expect(201)),
+    );
+  }
+}
+
+interface ChangeStorm {
+  /** How many severity changes got each status. */
+  answers: Record<number, number>;
+  /** How many changes were sent again after a 503. */
+  sentAgain: number;
+  /** Milliseconds from each change first sent to its breach alert received, sorted. */
+  lateness: number[];
+  lost: number;
+  duplicated: number;
+}
+
+/**
+ * TICKETS severity-C tickets in English, all changed to A at once (every request in flight together) once A's 1-minute
+ * target has passed for each: every one of them breaches on its change. Counts the answers, and times each breach
+ * alert from its change first sent to the webhook received.
+ */
+async function severityChangeStorm(system: EscaladeSystem, receiver: StormReceiver): Promise<ChangeStorm> {
+  const ids = Array.from({ length: TICKETS }, (_, i) => `change-${i}`);
+  await openTickets(system, ids, aServiceRequest({ severity: 'C', language: 'en-US' }));
+  const filedBy = await allFiled(system, ids.length);
+  await pause(filedBy + MINUTE + 1_000 - Date.now()); // A's target, 1 minute from each filing, has passed for all
+  const sentAt = new Map<string, number>();
+  const answers: Record<number, number> = {};
+  let sentAgain = 0;
+  // Each change is sent again after a 503 (Temporal slower than the API's wait), as a client following Retry-After
+  // would, until it is answered 200 or 202, or 409 because a try answered 503 went through after all.
+  await Promise.all(
+    ids.map(async (id) => {
+      sentAt.set(id, Date.now());
+      for (let attempt = 0; ; attempt += 1) {
+        const response = await fetch(`${system.url}/service-requests/${id}/severity`, {
+          method: 'POST',
+          headers: { ...system.authorization(), 'content-type': 'application/json' },
+          body: JSON.stringify({ severity: 'A', reason: 'Production down' }),
+        });
+        await response.arrayBuffer();
+        answers[response.status] = (answers[response.status] ?? 0) + 1;
+        if (response.status !== 503) return;
+        sentAgain += attempt === 0 ? 1 : 0;
+        await pause(1_000);
+      }
+    }),
+  );
+  const { lost, duplicated } = await stormOf(receiver, ids, Date.now());
+  const lateness = receiver.arrivals
+    .filter((a) => sentAt.has(a.ticketId))
+    .map((a) => a.arrivedAt - (sentAt.get(a.ticketId) as number))
+    .sort((a, b) => a - b);
+  return { answers, sentAgain, lateness, lost, duplicated };
+}
+
+/** Waits until `count` tickets await Microsoft's answer (read from the board's list); returns the latest filing time. */
+async function allFiled(system: EscaladeSystem, count: number): Promise<number> {
+  for (;;) {
+    const filed: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `status=awaiting-response&severity=C&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const { body } = (await system.http().get(`/service-requests?${query}`).expect(200)) as { body: TicketListPage };
+      for (const ticket of body.items) filed.push(Date.parse(ticket.responseDueAt ?? '') - 60 * MINUTE);
+      cursor = body.nextCursor;
+    } while (cursor);
+    if (filed.length >= count) return Math.max(...filed);
+    await pause(1_000);
   }
 }
 
@@ -188,7 +266,7 @@ async function main(): Promise<void> {
   const env = await startDevServer({ dbFilename: path.join(dir, 'temporal.sqlite') });
   try {
     const bare = await bareStorm(env, bareReceiver);
-    const escalade = await escaladeStorm(env, receiver, dir);
+    const { timers: escalade, changes } = await escaladeStorms(env, receiver, dir);
     const ratio = percentile(escalade.lateness, 99) / Math.max(1, percentile(bare.lateness, 99));
     console.log(`\nbreach alerts, ${TICKETS} tickets due in the same instant (due time → signed webhook received)`);
     console.log(`(tickets opened through the API in ${(escalade.openedIn / 1000).toFixed(1)} s, before their calendar opened)`);
@@ -196,7 +274,10 @@ async function main(): Promise<void> {
     console.log(describe("Escalade's breach alert", escalade));
     console.log(`  Escalade p99 / bare p99: ${ratio.toFixed(2)}`);
     console.log(`  where Escalade's time goes: due → delivery prepared ${spread(escalade.prepared)}; prepared → delivered ${spread(escalade.sent)}`);
-    console.log(`  requests whose signature did not verify: ${receiver.unsigned}`);
+    console.log(`\n${TICKETS} severity changes C → A sent at once, each making its ticket overdue (change sent → signed breach webhook received)`);
+    console.log(`  answers: ${Object.entries(changes.answers).map(([status, n]) => `${n} × ${status}`).join(', ')}; changes sent again after a 503: ${changes.sentAgain}`);
+    console.log(`  ${spread(changes.lateness)}   max ${changes.lateness[changes.lateness.length - 1]} ms   lost ${changes.lost}, duplicated ${changes.duplicated}`);
+    console.log(`\nrequests whose signature did not verify: ${receiver.unsigned}`);
     const max = escalade.lateness[escalade.lateness.length - 1];
     console.log(`  5-minute sweep (Zammad, Znuny, osTicket): up to ${SWEEP_MS} ms late, ${SWEEP_MS / 2} ms on average`);
     console.log(`  sweep average / our p50: ${Math.round(SWEEP_MS / 2 / Math.max(1, percentile(escalade.lateness, 50)))}x; sweep worst / our max: ${Math.round(SWEEP_MS / Math.max(1, max))}x`);
