@@ -1,13 +1,19 @@
-import { CancellationScope, condition, isCancellation, log, patched } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, log, patched, proxyActivities } from '@temporalio/workflow';
 import { escalationSchedule, warningTime } from '@escalade/domain';
+import type { MicrosoftAnswer, ServiceRequestActivities } from '../activities';
 import { RECORDED_CLOCK_PATCH } from '../patches';
 import type { Filing, TicketRun } from '../ticket/ticket-run';
 import { recordAnswer } from './answer';
-import { breachUnlessAnswered } from './breach-at-due-time';
-import { escalate, warn } from './escalation';
+import { breach, escalate, warn } from './escalation';
 import { pollingActivities } from './polling-activities';
 import { recordedClock, taskClock, type Clock } from './clocks';
 import { waitUntil } from './wait-until';
+
+// Asked once at the due time: a Microsoft that cannot be read within seconds leaves the breach to be corrected later.
+const { checkMicrosoftAnswer } = proxyActivities<ServiceRequestActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumAttempts: 3 },
+});
 
 /**
  * Step 3: waits for Microsoft's first answer (or closure) through the warning, the breach and each ladder level (step
@@ -49,7 +55,16 @@ async function markTheWait(run: TicketRun, filing: Filing, clock: Clock): Promis
     }
     if (!ticket.breached) {
       if (await waitUntil(woken, dueAt, now)) continue;
-      await breachUnlessAnswered(run, filing, woken, responseDueAt);
+      if (filing.slaFromSource && run.microsoftPollIntervalMs !== undefined) {
+        // Microsoft may have answered since it was last read: a breach is declared only on what it says now.
+        const found = await checkAnswer(filing.microsoftTicketId);
+        if (found) {
+          inbox.microsoftSeen = found.seen;
+          inbox.answeredByMicrosoft(found, run.ticket.state.status);
+        }
+        if (woken()) continue;
+      }
+      await breach(run, responseDueAt);
       continue;
     }
     const level = escalationSchedule(filedAt, dueAt, policy)[ticket.escalations.length];
@@ -59,6 +74,17 @@ async function markTheWait(run: TicketRun, filing: Filing, clock: Clock): Promis
     }
     if (await waitUntil(woken, level.at, now)) continue;
     await escalate(run, level.level, level.audience, responseDueAt);
+  }
+}
+
+/** Microsoft's answer as Partner Center tells it now; undefined when there is none or it cannot be read. */
+async function checkAnswer(microsoftTicketId: string): Promise<MicrosoftAnswer | undefined> {
+  try {
+    return await checkMicrosoftAnswer({ microsoftTicketId });
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    log.warn('reading Microsoft at the due time failed; a breach declared now is corrected if its answer was in time', { err });
+    return undefined;
   }
 }
 
