@@ -201,7 +201,7 @@ async function allFiled(system: EscaladeSystem, count: number): Promise<number> 
     const filed: number[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = `status=awaiting-response&severity=C&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const query = `status=awaiting-response&severity=C&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const { body } = (await system.http().get(`/service-requests?${query}`).expect(200)) as { body: TicketListPage };
       for (const ticket of body.items) filed.push(Date.parse(ticket.responseDueAt ?? '') - 60 * MINUTE);
       cursor = body.nextCursor;
