@@ -1,25 +1,31 @@
 // Benchmark (not a test): what do tickets waiting for Microsoft's first answer cost one worker? Starts the dev
 // server, the simulator (which never answers on its own here) and the API as child processes, hosts the worker in
 // this process (to read the SDK worker's activity slots), and measures RSS and activity slots in use with 0 tickets
-// waiting, then with every ticket filed and waiting; then answers each through the simulator and closes it.
-//   npm run bench:waiting-tickets [-- <tickets>]   (BENCH_TICKETS, default 2000)
+// waiting, then with every ticket filed and waiting; times a ticket's page against its workflow query and the board's
+// list against the same list with no ticket; then answers each through the simulator and closes it.
+//   npm run bench:waiting-tickets [-- <tickets>]   (BENCH_TICKETS, default 10000; WORKER_MAX_CACHED_WORKFLOWS applies)
 import * as fs from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { TicketStatus } from '@escalade/domain';
+import { dataConverterFor, KeyRing } from '@escalade/secrets';
 import { loadWorkerModule, TemporalWorkerService } from '@escalade/worker';
 import { FaultSystem } from '../faults/fault-system';
 import { inBatches } from '../faults/ticket-steps';
 import { seconds, sleep } from '../faults/timing';
+import { listLatency, spread, ticketLatency, type Latencies } from './read-latency';
 
-const TICKETS = Number(process.argv[2] ?? process.env.BENCH_TICKETS ?? 2000);
+const TICKETS = Number(process.argv[2] ?? process.env.BENCH_TICKETS ?? 10_000);
 const IN_FLIGHT = 50;
 /** A stage whose count has not moved for this long has stalled: the bench stops and says so. */
 const STALL_MS = 60_000;
 const PROGRESS_EVERY_MS = 20_000;
 const CUSTOMER_TENANT = '11111111-1111-1111-1111-111111111111';
 const MB = 1024 * 1024;
+/** Tickets whose page and workflow query are timed; rounds of the board's two list pages. */
+const PAGES_READ = 500;
+const LIST_ROUNDS = 100;
 
 interface Sample {
   rssMb: number;
@@ -101,6 +107,14 @@ function report(idle: Sample, waiting: Sample, waitingCount: number): void {
   console.log(`per open ticket (${TICKETS}): ${(((waiting.rssMb - idle.rssMb) * 1024) / TICKETS).toFixed(1)} KB of RSS`);
 }
 
+function reads(emptyList: Latencies, list: Latencies, page: Latencies, workflowQuery: Latencies, waitingCount: number): void {
+  const row = (name: string, base: Latencies, measured: Latencies) =>
+    `${name.padEnd(46)}${`${base.p50.toFixed(1)} / ${base.p99.toFixed(1)}`.padStart(16)}${`${measured.p50.toFixed(1)} / ${measured.p99.toFixed(1)}`.padStart(16)}${(measured.p99 / base.p99).toFixed(2).padStart(8)}`;
+  console.log(`\n${'reads, ms p50 / p99 (one at a time)'.padEnd(46)}${'baseline'.padStart(16)}${'measured'.padStart(16)}${'ratio'.padStart(8)}`);
+  console.log(row(`board list: 0 tickets → ${waitingCount} waiting`, emptyList, list));
+  console.log(row(`a ticket: workflow query → its page (${page.count})`, workflowQuery, page));
+}
+
 async function main(): Promise<void> {
   const benchStart = Date.now();
   // SLA_TIME_SCALE 1 (A: 2 hours): nothing breaches; the simulator's own answers would come after days.
@@ -116,6 +130,7 @@ async function main(): Promise<void> {
     const sdk = worker.service;
     await sleep(3_000);
     const idle = await measure(sdk);
+    const emptyList = await listLatency(system, LIST_ROUNDS);
 
     const ids = Array.from({ length: TICKETS }, (_, i) => `wait-${String(i + 1).padStart(5, '0')}`);
     const openedAt = Date.now();
@@ -126,6 +141,8 @@ async function main(): Promise<void> {
     await sleep(3_000);
     report(idle, await measure(sdk), filed.reached);
     if (filed.stalled) throw new Error(`stalled: ${filed.reached} of ${TICKETS} tickets filed, none more for ${seconds(STALL_MS)}`);
+    const { page, workflowQuery } = await ticketLatency(system, spread(ids, PAGES_READ), dataConverterFor(worker.context.get(KeyRing)));
+    reads(emptyList, await listLatency(system, LIST_ROUNDS), page, workflowQuery, filed.reached);
 
     const microsoftIds = new Map<string, string>();
     await inBatches(ids, IN_FLIGHT, async (id) => {

@@ -1,7 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import { aServiceRequest } from '@escalade/domain/testing';
 import { verifySignature } from '@escalade/alerting';
 import { startWebhookReceiver } from '@escalade/alerting/testing';
 import type { TicketView } from '@escalade/contract';
+import { ticketStateQuery } from '@escalade/workflows';
 import { onEscaladeSystem } from '../support/escalade-system';
 import { readServerSentEvents, type ServerSentEvent } from '../support/server-sent-events';
 
@@ -142,6 +144,32 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     }
   }, 60_000);
 
+  it('reads a ticket from its stored events: the same as its workflow holds, waiting and closed', async () => {
+    const id = 'e2e-stored-state-1';
+    await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId: id }).expect(201);
+    const handle = e2e.system.temporal.workflow.getHandle(workflowIdOf(id));
+    /** The page and the workflow's query (through the API's client: payloads are encrypted), until no event came between. */
+    const bothSides = async () => {
+      for (;;) {
+        const page = (await http().get(`/service-requests/${id}`).expect(200)).body as TicketView;
+        const held = JSON.parse(JSON.stringify(await handle.query(ticketStateQuery)));
+        const again = (await http().get(`/service-requests/${id}`).expect(200)).body;
+        const { links: _links, ...read } = page;
+        if (isDeepStrictEqual(again, page)) return { read, held };
+      }
+    };
+    await waitFor(id, (t) => t.status === 'awaiting-response');
+    const waiting = await bothSides();
+    expect(waiting.read).toEqual(waiting.held);
+    expect(waiting.read.responseWindow).toBeDefined();
+
+    await http().post(`/service-requests/${id}/close`).send({ resolution: 'Restored' }).expect(200);
+    await handle.result();
+    const closed = await bothSides();
+    expect(closed.read).toEqual(closed.held);
+    expect(closed.read).toMatchObject({ status: 'closed', outcome: 'resolved' });
+  }, 60_000);
+
   it('answers a repeat with the same Idempotency-Key with the same ticket, never a second one', async () => {
     const body = aServiceRequest({ severity: 'C', incidentType: 'non-break-fix' });
     const first = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-1').send(body).expect(201);
@@ -191,6 +219,7 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await http().post('/service-requests/e2e-idem-2/cancel').expect(202);
     await waitFor('e2e-idem-2', (t) => t.status === 'closed');
     const handle = e2e.system.temporal.workflow.getHandle(workflowIdOf('e2e-idem-2'));
+    await handle.result().catch(() => undefined); // ended (as cancelled), not only closed on its page
     // What the end of the namespace's retention does to a closed workflow.
     await e2e.env.client.workflowService.deleteWorkflowExecution({
       namespace: e2e.env.namespace ?? 'default',

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { TicketRow } from './escalade-api';
 import { FaultSystem, type FaultSystemOptions } from './fault-system';
+import { loggedErrors } from './logged-errors';
 import { observeTicket, type TicketObservation, type TicketPlan } from './ticket-observation';
 import { inBatches } from './ticket-steps';
 import { eventually } from './timing';
@@ -63,6 +65,7 @@ export async function runPhase(
     await system.stop();
     sink.close();
   }
+  if (problems.length > 0) problems.push(...loggedErrors(path.join(system.config.DATA_DIR, 'logs')));
   observations.sort((a, b) => a.plan.id.localeCompare(b.plan.id));
   return {
     name,

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { loadAppConfig, loadSlaPolicy, temporalConnection, type AppConfig, type TemporalConnection } from '@escalade/config';
-import type { Severity } from '@escalade/domain';
+import type { Severity, TicketState } from '@escalade/domain';
+import { dataConverterFor, keyRingFrom } from '@escalade/secrets';
+import { ticketStateQuery } from '@escalade/workflows';
 import { migrate } from '../../tools/migrate';
 import { APP_ARGS, canConnect, devServerArgs } from '../../tools/start';
 import { EscaladeApi } from './escalade-api';
@@ -199,6 +201,14 @@ export class FaultSystem {
       const client = new Client({ connection, namespace: this.temporal.namespace });
       return (await client.workflow.count(query)).count;
     });
+  }
+
+  /** What a ticket's workflow holds, as its query answers (its payloads opened with the run's key ring). */
+  async workflowState(workflowId: string): Promise<TicketState> {
+    const dataConverter = dataConverterFor(keyRingFrom(this.config));
+    return this.withTemporal((connection) =>
+      new Client({ connection, namespace: this.temporal.namespace, dataConverter }).workflow.getHandle(workflowId).query(ticketStateQuery),
+    );
   }
 
   async crashWorker(): Promise<void> {

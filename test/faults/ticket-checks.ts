@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { TimelineEntry } from './escalade-api';
 import { ANSWER_WITHIN_MS } from './fault-settings';
 import type { TicketObservation } from './ticket-observation';
@@ -129,7 +130,7 @@ function answerSeenPromptly({ plan, microsoftAnsweredAt, outages }: TicketObserv
     : [];
 }
 
-function readModelMatches({ state, row }: TicketObservation): string[] {
+function readModelMatches({ workflowState: state, row }: TicketObservation): string[] {
   if (!row) return ['not in GET /service-requests'];
   const pairs: Array<[string, unknown, unknown]> = [
     ['status', row.status, state.status],
@@ -140,6 +141,16 @@ function readModelMatches({ state, row }: TicketObservation): string[] {
     ['microsoftTicketId', row.microsoftTicketId, state.handoff?.microsoftTicketId ?? null],
   ];
   return pairs.filter(([, listed, actual]) => listed !== actual).map(([field, listed, actual]) => `${field}: listed ${listed}, workflow ${actual}`);
+}
+
+/** The page, folded from the stored events, is what the workflow holds: field by field. */
+function pageMatches({ state, workflowState }: TicketObservation): string[] {
+  const { links: _links, ...page } = state;
+  const held = JSON.parse(JSON.stringify(workflowState)) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(page), ...Object.keys(held)])].sort();
+  return fields
+    .filter((field) => !isDeepStrictEqual((page as Record<string, unknown>)[field], held[field]))
+    .map((field) => `${field}: page ${JSON.stringify((page as Record<string, unknown>)[field])}, workflow ${JSON.stringify(held[field])}`);
 }
 
 function endedAsPlanned(observation: TicketObservation): string[] {
@@ -164,5 +175,6 @@ export const TICKET_CHECKS: readonly TicketCheck[] = [
   { name: 'breach once iff late, else withdrawn', problems: breachRecord },
   { name: `answer on the ticket within ${ANSWER_WITHIN_MS / 1000} s of uptime`, problems: answerSeenPromptly },
   { name: 'read model equals workflow state', problems: readModelMatches },
+  { name: 'page (stored events) equals workflow', problems: pageMatches },
   { name: 'ended as planned', problems: endedAsPlanned },
 ];

@@ -1,4 +1,4 @@
-import type { Severity, TicketOutcome } from '@escalade/domain';
+import type { Severity, TicketOutcome, TicketState } from '@escalade/domain';
 import type { AlertDeliveryView, TicketRow, TicketView, TimelineEntry } from './escalade-api';
 import type { FaultSystem } from './fault-system';
 import { microsoftAnswerAt, type ServiceRequestResource } from './simulator-client';
@@ -23,7 +23,10 @@ export interface TicketPlan {
 /** Everything the checks look at for one ticket, read once the run is over. */
 export interface TicketObservation {
   plan: TicketPlan;
+  /** Its page, `GET /service-requests/:id` (from its stored events). */
   state: TicketView;
+  /** What its workflow holds (its query), which the page and the row must agree with. */
+  workflowState: TicketState;
   timeline: TimelineEntry[];
   deliveries: AlertDeliveryView[];
   filings: ServiceRequestResource[];
@@ -46,6 +49,7 @@ export async function observeTicket(system: FaultSystem, plan: TicketPlan, rows:
   return {
     plan,
     state,
+    workflowState: await system.workflowState(state.workflowId),
     timeline,
     deliveries,
     filings,

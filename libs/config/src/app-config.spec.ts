@@ -78,6 +78,12 @@ describe('loadAppConfig', () => {
     expect(problemsOf({ WORKER_SHUTDOWN_GRACE_MS: '-1' })).toEqual(['WORKER_SHUTDOWN_GRACE_MS: Number must be greater than or equal to 0']);
   });
 
+  it('keeps 1,000 workflows in the worker cache unless told otherwise, and at least 2 (the SDK needs two)', () => {
+    expect(loadAppConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBe(1_000);
+    expect(loadAppConfig({ WORKER_MAX_CACHED_WORKFLOWS: '250' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(250);
+    expect(problemsOf({ WORKER_MAX_CACHED_WORKFLOWS: '1' })).toEqual(['WORKER_MAX_CACHED_WORKFLOWS: Number must be greater than or equal to 2']);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadAppConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ PORT: 3000, DATABASE_URL: undefined });
   });

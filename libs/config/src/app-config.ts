@@ -53,6 +53,12 @@ export const appConfigSchema = z.object({
    * passed to Temporal's `Worker.create({ shutdownGraceTime })`. Keep it under the orchestrator's stop grace period.
    */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * Workflows the worker keeps in memory between their tasks (Temporal's sticky cache, `maxCachedWorkflows`): about
+   * 0.4 MB each; one evicted replays its history on its next task. The SDK's default grows with the heap limit (2,300
+   * on a 4 GB heap: 1 GB of cache), so it is fixed here.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(1_000),
   ...workerSchema,
   ...identitySchema,
   ...containerStackSchema,

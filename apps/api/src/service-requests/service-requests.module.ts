@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { ServiceRequestsController } from './service-requests.controller';
+import { StoredTicketStates } from './stored-ticket-states';
 import { TicketCommands } from './ticket-commands';
 import { TicketLocator } from './ticket-locator';
 import { TicketOpener } from './ticket-opener';
@@ -11,6 +12,6 @@ import { TicketWorkflows } from './ticket-workflow';
 @Module({
   imports: [EventsModule],
   controllers: [ServiceRequestsController],
-  providers: [TicketOpener, TicketCommands, TicketQueries, TicketTimeline, TicketWorkflows, TicketLocator],
+  providers: [TicketOpener, TicketCommands, TicketQueries, TicketTimeline, TicketWorkflows, TicketLocator, StoredTicketStates],
 })
 export class ServiceRequestsModule {}

@@ -8,10 +8,11 @@ import { partnerTenantsOf, type Principal } from '../auth/principal';
 import { DEFAULT_PAGE_LIMIT } from '../validation/page-limit.decorator';
 import { invalidRequest } from '../validation/validation-exception.factory';
 import type { ListServiceRequestsQuery } from './dto/list-service-requests.query';
+import { StoredTicketStates } from './stored-ticket-states';
 import type { TicketRef } from './ticket-locator';
 import { TicketWorkflows } from './ticket-workflow';
 
-/** A ticket as its workflow holds it now, and the read model's pages of tickets. */
+/** A ticket as its events make it, and the read model's pages of tickets. */
 @Injectable()
 export class TicketQueries {
   constructor(
@@ -20,11 +21,13 @@ export class TicketQueries {
     private readonly tickets: TicketsQuery,
     private readonly projection: TicketsProjection,
     private readonly client: Client,
+    private readonly stored: StoredTicketStates,
   ) {}
 
+  /** From the ticket's stored events; from its workflow where they cannot tell (see StoredTicketStates). */
   async get(principal: Principal, ref: TicketRef): Promise<TicketView> {
     const workflow = await this.workflows.find(principal, ref);
-    const state = await workflow.state();
+    const state = (await this.stored.read(workflow.ticket)) ?? (await workflow.state());
     const ui = this.config.get('TEMPORAL_UI_URL', { infer: true });
     const { namespace } = this.client.options;
     const temporalUi = `${ui}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(state.workflowId)}`;

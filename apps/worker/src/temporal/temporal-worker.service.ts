@@ -67,6 +67,9 @@ export class TemporalWorkerService implements OnModuleDestroy {
         taskQueue,
         dataConverter,
         shutdownGraceTime: this.config.get('WORKER_SHUTDOWN_GRACE_MS', { infer: true }),
+        // One V8 context for every workflow (the SDK's default, said here because the cache size above relies on it).
+        reuseV8Context: true,
+        maxCachedWorkflows: this.config.get('WORKER_MAX_CACHED_WORKFLOWS', { infer: true }),
         ...workflowCodeOptions(),
         activities: createServiceRequestActivities({
           microsoftSupport: this.microsoftSupport,

@@ -19,6 +19,11 @@ export class JournalFaultStore {
     await this.faults.upsert({ streamId, workflowId, reason: reason.slice(0, 1000), faultedAt: this.clock().toISOString() }, ['streamId']);
   }
 
+  /** Whether the stream has refused its workflow's events. */
+  has(streamId: string): Promise<boolean> {
+    return this.faults.existsBy({ streamId });
+  }
+
   count(): Promise<number> {
     return this.faults.count();
   }
