@@ -49,6 +49,16 @@ export interface ReplayResult {
 }
 
 /**
+ * SQLite: the write lock before the first read. A transaction that has read cannot take it once another process (the
+ * API, a worker appending events) has committed since: SQLite refuses at once ("database is locked", SQLITE_BUSY_SNAPSHOT)
+ * instead of waiting out the busy timeout, and the projection would stop for its retry delay. PostgreSQL needs nothing.
+ */
+async function lockForWriting(manager: EntityManager): Promise<void> {
+  if (manager.connection.options.type !== 'better-sqlite3') return;
+  await manager.query('UPDATE projection_checkpoints SET position = position WHERE name = ?', [NAME]);
+}
+
+/**
  * Keeps the `tickets` table in step with the event log: reads the events after its checkpoint, folds them
  * with the domain's evolveTicketSummary, and stores rows, parked events and checkpoint in one transaction.
  * An event that cannot be folded into a valid row, or whose row the database refuses, is parked with every later
@@ -67,6 +77,7 @@ export class TicketsProjection {
   /** Applies the next batch of events. */
   async catchUp(batchSize = 500): Promise<CatchUpResult> {
     return this.dataSource.transaction(async (manager) => {
+      await lockForWriting(manager);
       const after = await this.checkpoint(manager);
       const batch = await this.events.readAll({ after, limit: batchSize });
       if (batch.length === 0) return { read: 0, parked: [] };
@@ -180,6 +191,7 @@ export class TicketsProjection {
 
   private replayStream(streamId: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      await lockForWriting(manager);
       const store = new ParkedEventsStore(manager);
       const parked = await store.ofStream(streamId);
       if (parked.length === 0) return 0; // replayed meanwhile by another run
