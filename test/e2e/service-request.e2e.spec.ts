@@ -220,21 +220,22 @@ describe('Escalade end to end: HTTP API + worker + Temporal dev server', () => {
     await waitFor('e2e-idem-2', (t) => t.status === 'closed');
     const handle = e2e.system.temporal.workflow.getHandle(workflowIdOf('e2e-idem-2'));
     await handle.result().catch(() => undefined); // ended (as cancelled), not only closed on its page
-    // What the end of the namespace's retention does to a closed workflow.
+    // What the end of the namespace's retention does to a closed workflow. The dev server deletes an ended workflow
+    // about 30 s after being asked (a running one at once, but this one has ended).
     await e2e.env.client.workflowService.deleteWorkflowExecution({
       namespace: e2e.env.namespace ?? 'default',
       workflowExecution: { workflowId: handle.workflowId },
     });
-    for (let tries = 0; await handle.describe().then(() => true, () => false); tries += 1) {
-      if (tries > 100) throw new Error('the workflow was never deleted');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const deadline = Date.now() + 60_000; await handle.describe().then(() => true, () => false); ) {
+      if (Date.now() > deadline) throw new Error('the workflow was never deleted');
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
 
     const again = await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send(body).expect(200);
     expect(again.body).toEqual({ id: 'e2e-idem-2', partnerTenantId: PARTNER, workflowId: workflowIdOf('e2e-idem-2'), status: 'closed' });
     await expect(handle.describe()).rejects.toThrow(/not found/i);
     await http().post('/service-requests').set('Idempotency-Key', 'e2e-idem-2').send({ ...body, title: 'Another' }).expect(422);
-  });
+  }, 90_000);
 
   it('rejects bad input with a 400 naming every invalid field, and starts nothing', async () => {
     const valid = { ...aServiceRequest(), requestId: 'e2e-bad-1' };
