@@ -78,7 +78,9 @@ FROM runtime AS worker
 # dist/apps/worker holds the compiled app (apps/, libs/, workflows/) and workflow-bundle.js, which the app finds at
 # ../../../../workflow-bundle.js from apps/worker/src/temporal/.
 COPY --from=build /app/dist/apps/worker ./dist/apps/worker
-ENV WORKER_PORT=3001
+# Fewer glibc malloc arenas: the worker's threads keep less memory they no longer use (README, Performance).
+ENV WORKER_PORT=3001 \
+    MALLOC_ARENA_MAX=2
 EXPOSE 3001
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD ["node", "probe.cjs", "WORKER_PORT", "/health/ready"]
 CMD ["node", "dist/apps/worker/apps/worker/src/main.js"]

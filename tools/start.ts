@@ -33,6 +33,12 @@ export function canConnect(host: string, port: number): Promise<boolean> {
   });
 }
 
+/**
+ * glibc's malloc arenas for the worker (one per thread by default, up to 8 per core): its Temporal core and V8 threads
+ * then hold less memory they no longer use (README, Performance: about 70 MB less with 1,000 workflows cached).
+ */
+const WORKER_MALLOC_ARENAS = process.env.MALLOC_ARENA_MAX ?? '2';
+
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -191,7 +197,7 @@ async function main(): Promise<void> {
   // The simulator's own app registration, unless one is configured (e.g. to try a real one's settings against it); the
   // API gets it too, to show the credentials' state and store a new refresh token.
   const credentials = simulatorUrl && !process.env.PARTNER_CENTER_CLIENT_ID ? simulatorCredentialsEnv(simulatorUrl, config.DATA_DIR) : {};
-  run('worker', process.execPath, [...APP_ARGS.worker], credentials);
+  run('worker', process.execPath, [...APP_ARGS.worker], { ...credentials, MALLOC_ARENA_MAX: WORKER_MALLOC_ARENAS });
   run('api', process.execPath, [...APP_ARGS.api], credentials);
   await waitFor('the API', () => canConnect('127.0.0.1', config.PORT));
   const base = `http://127.0.0.1:${config.PORT}`;

@@ -57,7 +57,7 @@ export class ServiceRequestsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "The ticket's current state" })
+  @ApiOperation({ summary: "The ticket's state as its stored events make it (its workflow's own when none is stored yet)" })
   @ApiNotFoundResponse()
   @PartnerTenantQuery()
   get(
