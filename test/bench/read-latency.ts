@@ -1,7 +1,5 @@
 // How long a coordinator's reads take with many tickets open: a ticket's page (from its stored events) against the
 // workflow query it used to be, and the board's list; each timed one request at a time, so the figure is latency.
-import { Client, Connection, type DataConverter } from '@temporalio/client';
-import { temporalConnection } from '@escalade/config';
 import { ticketStateQuery } from '@escalade/workflows';
 import type { FaultSystem } from '../faults/fault-system';
 import { percentile } from './figures';
@@ -33,22 +31,13 @@ export function listLatency(system: FaultSystem, rounds: number): Promise<Latenc
 }
 
 /** `GET /service-requests/:id` for each ticket, then the same tickets' workflow query (decoded as the API would). */
-export async function ticketLatency(
-  system: FaultSystem,
-  ids: readonly string[],
-  dataConverter: DataConverter,
-): Promise<{ page: Latencies; workflowQuery: Latencies }> {
+export async function ticketLatency(system: FaultSystem, ids: readonly string[]): Promise<{ page: Latencies; workflowQuery: Latencies }> {
   const workflowIds = new Map<string, string>();
   const page = await timed(ids, async (id) => workflowIds.set(id, (await system.api.ticket(id)).workflowId));
-  const settings = temporalConnection(system.env);
-  const connection = await Connection.connect(settings.clientOptions());
-  try {
-    const client = new Client({ connection, namespace: settings.namespace, dataConverter });
-    const workflowQuery = await timed(ids, (id) => client.workflow.getHandle(workflowIds.get(id) as string).query(ticketStateQuery));
-    return { page, workflowQuery };
-  } finally {
-    await connection.close();
-  }
+  const workflowQuery = await system.withTicketClient((client) =>
+    timed(ids, (id) => client.workflow.getHandle(workflowIds.get(id) as string).query(ticketStateQuery)),
+  );
+  return { page, workflowQuery };
 }
 
 /** `count` ids spread evenly over `ids`. */

@@ -9,7 +9,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { TicketStatus } from '@escalade/domain';
-import { dataConverterFor, KeyRing } from '@escalade/secrets';
 import { loadWorkerModule, TemporalWorkerService } from '@escalade/worker';
 import { FaultSystem } from '../faults/fault-system';
 import { inBatches } from '../faults/ticket-steps';
@@ -141,7 +140,7 @@ async function main(): Promise<void> {
     await sleep(3_000);
     report(idle, await measure(sdk), filed.reached);
     if (filed.stalled) throw new Error(`stalled: ${filed.reached} of ${TICKETS} tickets filed, none more for ${seconds(STALL_MS)}`);
-    const { page, workflowQuery } = await ticketLatency(system, spread(ids, PAGES_READ), dataConverterFor(worker.context.get(KeyRing)));
+    const { page, workflowQuery } = await ticketLatency(system, spread(ids, PAGES_READ));
     reads(emptyList, await listLatency(system, LIST_ROUNDS), page, workflowQuery, filed.reached);
 
     const microsoftIds = new Map<string, string>();

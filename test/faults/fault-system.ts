@@ -203,12 +203,15 @@ export class FaultSystem {
     });
   }
 
-  /** What a ticket's workflow holds, as its query answers (its payloads opened with the run's key ring). */
-  async workflowState(workflowId: string): Promise<TicketState> {
+  /** What a ticket's workflow holds, as its query answers. */
+  workflowState(workflowId: string): Promise<TicketState> {
+    return this.withTicketClient((client) => client.workflow.getHandle(workflowId).query(ticketStateQuery));
+  }
+
+  /** A Temporal client that reads the tickets' workflows: their payloads opened with the run's key ring, as the apps do. */
+  withTicketClient<T>(call: (client: Client) => Promise<T>): Promise<T> {
     const dataConverter = dataConverterFor(keyRingFrom(this.config));
-    return this.withTemporal((connection) =>
-      new Client({ connection, namespace: this.temporal.namespace, dataConverter }).workflow.getHandle(workflowId).query(ticketStateQuery),
-    );
+    return this.withTemporal((connection) => call(new Client({ connection, namespace: this.temporal.namespace, dataConverter })));
   }
 
   async crashWorker(): Promise<void> {
