@@ -145,12 +145,13 @@ function readModelMatches({ workflowState: state, row }: TicketObservation): str
 
 /** The page, folded from the stored events, is what the workflow holds: field by field. */
 function pageMatches({ state, workflowState }: TicketObservation): string[] {
-  const { links: _links, ...page } = state;
+  const { links: _links, ...shown } = state;
+  const page: Record<string, unknown> = shown;
   const held = JSON.parse(JSON.stringify(workflowState)) as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(page), ...Object.keys(held)])].sort();
   return fields
-    .filter((field) => !isDeepStrictEqual((page as Record<string, unknown>)[field], held[field]))
-    .map((field) => `${field}: page ${JSON.stringify((page as Record<string, unknown>)[field])}, workflow ${JSON.stringify(held[field])}`);
+    .filter((field) => !isDeepStrictEqual(page[field], held[field]))
+    .map((field) => `${field}: page ${JSON.stringify(page[field])}, workflow ${JSON.stringify(held[field])}`);
 }
 
 function endedAsPlanned(observation: TicketObservation): string[] {
