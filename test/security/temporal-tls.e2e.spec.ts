@@ -115,7 +115,10 @@ describe('Temporal over TLS, mTLS and an API key (one connection factory for API
 
     expect(await refused({ TEMPORAL_ADDRESS: `localhost:${mtls.port}`, ...serverTrust() })).toEqual({
       client: DEADLINE,
-      worker: expect.stringContaining('CertificateRequired'),
+      // Under TLS 1.3 the client finishes its handshake before the server checks for a certificate: the worker reads
+      // either the server's alert or, when the server has closed first, the closed connection. Why it was refused is
+      // checked on the server's side below.
+      worker: expect.stringMatching(/CertificateRequired|connection closed/),
     });
     expect(mtls.calls.length).toBe(calls);
     expect(mtls.refusals).toEqual(expect.arrayContaining([expect.stringContaining('peer did not return a certificate')]));
