@@ -14,6 +14,7 @@ import {
   ALERT_AT_ONCE_PATCH,
   AZURE_ACCESS_REMINDER_PATCH,
   CANCEL_SAFE_PATCH,
+  FEWER_ROUND_TRIPS_PATCH,
   HANDOFF_BLOCKED_PATCH,
   HANDOFF_REJECTION_PATCH,
   INTAKE_CHECK_PATCH,
@@ -31,6 +32,7 @@ import { SCENARIOS } from '../../tools/replay/scenarios';
 import { installQuietRuntime } from '../../tools/replay/temporal-quiet';
 import { bundleFromSource } from '../../tools/replay/workflow-bundle';
 import {
+  alertsSentWithTheirEvents,
   clearTextOf,
   encodingOf,
   exportedPayloads,
@@ -143,6 +145,13 @@ const PATCHES = [
     // Escalated, and alerted through the subscriptions only.
     newPath: (events: History) =>
       recordedEventTypes(events).includes('Escalated') && !scheduledActivityTypes(events).includes('sendEscalationAlert') ? ['one alert path'] : [],
+  },
+  {
+    patch: FEWER_ROUND_TRIPS_PATCH,
+    newTicket: 'answered-in-fewer-round-trips.json',
+    oldTicket: 'answered-by-polling-before-follow-up.json',
+    // Alerts sent by the activity that stores their events.
+    newPath: alertsSentWithTheirEvents,
   },
 ];
 

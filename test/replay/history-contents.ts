@@ -11,14 +11,24 @@ export function patchesOf(history: History): string[] {
   });
 }
 
-/** The types of the ticket events the workflow had stored (its `recordTicketEvents` activities), in order. */
-export function recordedEventTypes(history: History): string[] {
+/** The inputs of the workflow's `recordTicketEvents` activities, in order. */
+function appendsOf(history: History): RecordTicketEventsInput[] {
   return (history.events ?? []).flatMap((event) => {
     const scheduled = event.activityTaskScheduledEventAttributes;
     const payload = scheduled?.input?.payloads?.[0];
     if (scheduled?.activityType?.name !== 'recordTicketEvents' || !payload) return [];
-    return defaultPayloadConverter.fromPayload<RecordTicketEventsInput>(payload).events.map((e) => e.type);
+    return [defaultPayloadConverter.fromPayload<RecordTicketEventsInput>(payload)];
   });
+}
+
+/** The types of the ticket events the workflow had stored (its `recordTicketEvents` activities), in order. */
+export function recordedEventTypes(history: History): string[] {
+  return appendsOf(history).flatMap((append) => append.events.map((e) => e.type));
+}
+
+/** The kinds of the alerts sent by the activity that stored their events, in order. */
+export function alertsSentWithTheirEvents(history: History): string[] {
+  return appendsOf(history).flatMap((append) => (append.alert ? [append.alert.kind] : []));
 }
 
 /** The types of the activities the workflow scheduled, in order. */

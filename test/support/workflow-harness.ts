@@ -23,6 +23,7 @@ import {
   ticketKey,
   ticketStateQuery,
   ticketStreamId,
+  type RecordTicketEventsInput,
   type ServiceRequestInput,
   type serviceRequestWorkflow,
 } from '@escalade/workflows';
@@ -54,7 +55,7 @@ export class WorkflowHarness {
   private readonly database = testDatabases()[0];
   private readonly keyRing = new KeyRing(randomBytes(32));
   private sequence = 0;
-  /** The alerts the workflows raised, by key: a retried sendAlert (prepareAlertDeliveries before) raises one again. */
+  /** The alerts the workflows raised, by key, whichever activity sent them: a retried one raises it again. */
   private readonly raised = new Map<string, TicketAlert>();
   /** Starts the tickets (`open`): with the harness's data converter, which reads what the worker writes. */
   readonly client: Client;
@@ -82,9 +83,14 @@ export class WorkflowHarness {
 
   /** The escalation alerts raised so far for the ticket with this id (whichever partner filed it), lowest level first. */
   escalationAlerts(ticketId: string): TicketAlert[] {
-    return [...this.raised.values()]
-      .filter((alert) => alert.kind === 'escalation' && alert.ticketId === ticketId)
+    return this.alertsRaised(ticketId)
+      .filter((alert) => alert.kind === 'escalation')
       .sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
+  }
+
+  /** Every alert raised so far for the ticket with this id (whichever partner filed it), as raised. */
+  alertsRaised(ticketId: string): TicketAlert[] {
+    return [...this.raised.values()].filter((alert) => alert.ticketId === ticketId);
   }
 
   /** Stops the worker (as a crash would, between workflow tasks): timers fire and signals queue up until `resumeWorker`. */
@@ -133,6 +139,15 @@ export class WorkflowHarness {
         sendAlert: (alert: TicketAlert) => {
           this.raised.set(alert.alertKey, alert);
           return activities.sendAlert(alert);
+        },
+        recordTicketEvents: (input: RecordTicketEventsInput) => {
+          if (input.alert) this.raised.set(input.alert.alertKey, input.alert);
+          return activities.recordTicketEvents(input);
+        },
+        alertBreachUnlessAnswered: async (input: { microsoftTicketId: string; alert: TicketAlert }) => {
+          const reading = await activities.alertBreachUnlessAnswered(input);
+          if ('sent' in reading) this.raised.set(input.alert.alertKey, input.alert);
+          return reading;
         },
       },
     });

@@ -1,6 +1,6 @@
 // What the workflow does with what should never reach it (issue 12): a malformed request is refused with its problems
 // named, and a ticket stream that refuses its events stops recording while the ticket itself goes on.
-import { DEFAULT_SLA_POLICY, type ServiceRequest } from '@escalade/domain';
+import { decideEligibility, DEFAULT_SLA_POLICY, type EligibilityDecision, type ServiceRequest } from '@escalade/domain';
 import { aServiceRequest } from '@escalade/domain/testing';
 import { closeUpdate, SERVICE_REQUEST_WORKFLOW, serviceRequestWorkflowId, ticketStreamId, type serviceRequestWorkflow } from '@escalade/workflows';
 import { eventTypesOf, onTimeSkippingServer, stateOf, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
@@ -8,14 +8,25 @@ import { eventTypesOf, onTimeSkippingServer, stateOf, waitForStatus, WorkflowHar
 describe('requests and streams the workflow cannot work with (time-skipping server)', () => {
   const server = onTimeSkippingServer((env) => new WorkflowHarness(env));
 
-
-
-  const start = (id: string, request: ServiceRequest) =>
+  const start = (id: string, request: ServiceRequest, eligibility?: EligibilityDecision) =>
     server.env.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
       taskQueue: server.harness.taskQueue,
       workflowId: serviceRequestWorkflowId(id),
-      args: [{ id, request, policy: DEFAULT_SLA_POLICY }],
+      args: [{ id, request, policy: DEFAULT_SLA_POLICY, ...(eligibility ? { eligibility } : {}) }],
     });
+
+  it('records the eligibility decided when the ticket was opened with its request, in one append, asking no activity', async () => {
+    const request = aServiceRequest({ channel: 'phone' });
+    const handle = await start('decided-at-intake-1', request, decideEligibility(request));
+
+    expect(await handle.result()).toMatchObject({ status: 'closed', outcome: 'refused', eligibility: decideEligibility(request) });
+    const { events } = await handle.fetchHistory();
+    const scheduled = (events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(scheduled).not.toContain('checkEligibility');
+    const stored = await server.harness.events.readStream(ticketStreamId('decided-at-intake-1'));
+    expect(stored.map((event) => event.type)).toEqual(['ServiceRequestReceived', 'EligibilityDecided', 'ServiceRequestClosed']);
+    expect(scheduled.filter((type) => type === 'recordTicketEvents')).toHaveLength(2); // the request with its decision; the closure
+  });
 
   it('refuses a malformed request with every problem named, without asking the eligibility rules, and closes it', async () => {
     const malformed = { ...aServiceRequest(), partner: [], contact: { name: 'Ada' } } as unknown as ServiceRequest;
@@ -49,5 +60,7 @@ describe('requests and streams the workflow cannot work with (time-skipping serv
     const faults = await server.harness.journalFaults.list();
     expect(faults).toEqual([expect.objectContaining({ streamId, workflowId: serviceRequestWorkflowId(id) })]);
     expect((await stateOf(handle)).handoff?.microsoftTicketId).toEqual(expect.any(String));
+    // The closure's alert went out all the same, though the append it rode with was refused.
+    expect(server.harness.alertsRaised(id).map((alert) => alert.kind)).toContain('closure');
   });
 });

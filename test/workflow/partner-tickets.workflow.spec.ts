@@ -68,14 +68,14 @@ describe("partners' tickets on the time-skipping server", () => {
       const actor = (data as { by?: unknown }).by;
       return typeof actor === 'object' ? [[type, actor]] : []; // MicrosoftNoteAdded's `by` is a name, not an actor
     });
-    expect(by).toEqual([
+    expect(by.slice(0, 3)).toEqual([
       ['AzureAccessGranted', bridge],
       ['NoteSentToMicrosoft', ada],
       ['SeverityChanged', ada],
-      ['NoteSentToMicrosoft', ada], // Microsoft told of the severity change
-      ['MicrosoftResponded', bridge],
-      ['ServiceRequestClosed', ada],
     ]);
+    // The change is answered once stored: Microsoft is told of it (a note by Ada) before or after its answer is recorded.
+    expect(by.slice(3, 5)).toEqual(expect.arrayContaining([['NoteSentToMicrosoft', ada], ['MicrosoftResponded', bridge]]));
+    expect(by.slice(5)).toEqual([['ServiceRequestClosed', ada]]);
     expect(events.find((event) => event.type === 'AzureAccessGranted')?.data).toEqual({ grantedBy: 'the provider', by: bridge });
     expect(events.find((event) => event.type === 'SeverityChanged')?.data).toMatchObject({ changedBy: 'Ada', by: ada });
     expect((await stateOf(handle)).status).toBe('closed');

@@ -4,6 +4,7 @@
 // `npm run replay` replay those files against the current workflow code, so a change that breaks running
 // tickets fails. The drives wait for the ticket's state (query) or event log rather than for fixed times.
 import {
+  decideEligibility,
   DEFAULT_SLA_POLICY,
   SEVERITIES,
   type ServiceRequest,
@@ -178,23 +179,25 @@ function oneAlertPathScenarios(): ReplayScenario[] {
   ];
 }
 
+const warnedAndBreachedOnRecordedClock: ReplayScenario = {
+  name: 'warned-and-breached-on-recorded-clock',
+  description: 'severity A, Microsoft readable but silent: warning, Microsoft read at the due time, breach and level 1; closed',
+  input: input('warned-and-breached-on-recorded-clock', aServiceRequest({ severity: 'A' }), { polling: true }),
+  ownWorker: true,
+  async drive(handle) {
+    await escalatedTo(handle, 1);
+    await close(handle, 'Closed at escalation level 1');
+  },
+  expected: { status: 'closed', outcome: 'resolved', breached: true, escalationLevel: 1, targetMet: false },
+};
+
 /**
  * The response wait on a clock reading recorded in the history (RECORDED_CLOCK_PATCH): warning, Microsoft read at the
  * due time, breach and level 1; and a change of severity that puts every mark in the past at once.
  */
 function recordedClockScenarios(): ReplayScenario[] {
   return [
-    {
-      name: 'warned-and-breached-on-recorded-clock',
-      description: 'severity A, Microsoft readable but silent: warning, Microsoft read at the due time, breach and level 1; closed',
-      input: input('warned-and-breached-on-recorded-clock', aServiceRequest({ severity: 'A' }), { polling: true }),
-      ownWorker: true,
-      async drive(handle) {
-        await escalatedTo(handle, 1);
-        await close(handle, 'Closed at escalation level 1');
-      },
-      expected: { status: 'closed', outcome: 'resolved', breached: true, escalationLevel: 1, targetMet: false },
-    },
+    warnedAndBreachedOnRecordedClock,
     {
       ...severityRaisedPastDue('severity-raised-past-due-on-recorded-clock'),
       description: 'severity C raised to A after 5 h: past the target and every ladder level at once, so no warning, the breach and levels 1 to 3; closed',
@@ -251,6 +254,33 @@ function answerFromMicrosoft(text: string, answeredAt: string) {
 function afterFiling(filedAt: string, offset: number): string {
   return new Date(Date.parse(filedAt) + offset * CAPTURE_POLICY.timeScale).toISOString();
 }
+
+/** Microsoft asks for information once the ticket is filed (its answer: a note, then `attention_needed`), then writes again. */
+async function askedForInformation(handle: TicketHandle, microsoft: ScriptedMicrosoftSupport): Promise<string> {
+  const ticket = await filedAtMicrosoft(handle);
+  microsoft.addNote(ticket, 'Please send the subscription id');
+  microsoft.setStatus(ticket, 'attention_needed');
+  await responded(handle);
+  microsoft.addNote(ticket, 'Thanks, reproducing it now');
+  return ticket;
+}
+
+const answeredByPoller: ReplayScenario = {
+  name: 'answered-by-poller',
+  description:
+    "severity B, followed by the worker's watch poller: Microsoft's note is signalled as the answer at its own time, " +
+    'then a note and a status change; each recorded; closed',
+  input: input('answered-by-poller', aServiceRequest({ severity: 'B' }), { polling: true }),
+  async drive(handle, { microsoft, recorded }) {
+    const ticket = await askedForInformation(handle, microsoft);
+    microsoft.setStatus(ticket, 'open');
+    await recorded(handle, 'MicrosoftNoteAdded');
+    await recorded(handle, 'MicrosoftStatusChanged');
+    await responded(handle); // and settled
+    await close(handle, 'Confirmed fixed');
+  },
+  expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
+};
 
 const slaFromSourceScenarios: ReplayScenario[] = [
   {
@@ -315,26 +345,7 @@ const slaFromSourceScenarios: ReplayScenario[] = [
     },
     expected: { status: 'closed', outcome: 'cancelled', breached: false, targetMet: null },
   },
-  {
-    name: 'answered-by-poller',
-    description:
-      "severity B, followed by the worker's watch poller: Microsoft's note is signalled as the answer at its own time, " +
-      'then a note and a status change; each recorded; closed',
-    input: input('answered-by-poller', aServiceRequest({ severity: 'B' }), { polling: true }),
-    async drive(handle, { microsoft, recorded }) {
-      const ticket = await filedAtMicrosoft(handle);
-      microsoft.addNote(ticket, 'Please send the subscription id');
-      microsoft.setStatus(ticket, 'attention_needed');
-      await responded(handle);
-      microsoft.addNote(ticket, 'Thanks, reproducing it now');
-      microsoft.setStatus(ticket, 'open');
-      await recorded(handle, 'MicrosoftNoteAdded');
-      await recorded(handle, 'MicrosoftStatusChanged');
-      await responded(handle); // and settled
-      await close(handle, 'Confirmed fixed');
-    },
-    expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
-  },
+  answeredByPoller,
 ];
 
 const handoffRejected: ReplayScenario = {
@@ -420,6 +431,40 @@ function intakeCheckScenarios(): ReplayScenario[] {
   return [
     refused,
     beforePatches(filedAnyway, 'title-too-long-before-intake-check', 'a title too long, on a ticket started before the intake check: filed, closed'),
+  ];
+}
+
+/** As the API opens tickets since eligibility is decided at intake: the decision is in the input, recorded with the request. */
+function decidedAtIntake(scenario: ReplayScenario, name: string, description: string): ReplayScenario {
+  const { request } = scenario.input;
+  return { ...scenario, name, description, input: { ...scenario.input, id: goldenTicketId(name), eligibility: decideEligibility(request) } };
+}
+
+/**
+ * Tickets since FEWER_ROUND_TRIPS_PATCH, opened as the API opens them: each alert sent by the activity that stores its
+ * events, the poller told by the filing and stopped with Microsoft's ticket closed, the due time's read of Microsoft
+ * sending the breach alert, a severity change answered before its note to Microsoft.
+ */
+function fewerRoundTripsScenarios(): ReplayScenario[] {
+  return [
+    decidedAtIntake(
+      answeredByPoller,
+      'answered-in-fewer-round-trips',
+      'severity B, eligibility decided at intake, followed by the poller from the filing: answered, a note and a status ' +
+        "change, closed; each alert sent by the activity that stores its events, the poller stopped with Microsoft's close",
+    ),
+    decidedAtIntake(
+      warnedAndBreachedOnRecordedClock,
+      'breached-with-the-read',
+      'severity A, Microsoft readable but silent: warning; at the due time one activity reads Microsoft and sends the ' +
+        'breach alert, recorded after; level 1; closed',
+    ),
+    decidedAtIntake(
+      microsoftKeptInStep,
+      'kept-in-step-in-fewer-round-trips',
+      "severity C: a coordinator's note, a raise to B answered once stored (its note to Microsoft follows), answered, " +
+        "closing ours closes Microsoft's",
+    ),
   ];
 }
 
@@ -587,11 +632,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
       'severity B, Microsoft polled: asks for information (attention_needed), then a note, a status change, both at once; each recorded; closed',
     input: input('follow-up-after-answer', aServiceRequest({ severity: 'B' }), { polling: true }),
     async drive(handle, { microsoft, recorded }) {
-      const ticket = await filedAtMicrosoft(handle);
-      microsoft.addNote(ticket, 'Please send the subscription id');
-      microsoft.setStatus(ticket, 'attention_needed');
-      await responded(handle);
-      microsoft.addNote(ticket, 'Thanks, reproducing it now');
+      const ticket = await askedForInformation(handle, microsoft);
       await recorded(handle, 'MicrosoftNoteAdded');
       microsoft.setStatus(ticket, 'open');
       await recorded(handle, 'MicrosoftStatusChanged');
@@ -627,6 +668,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   ...intakeCheckScenarios(),
   ...handoffBlockedScenarios(),
   microsoftKeptInStep,
+  ...fewerRoundTripsScenarios(),
 ];
 
 /**

@@ -4,6 +4,8 @@ import type { EligibilityDecision, HandoffTarget, ServiceRequest, Severity, Tick
 export interface HandOffInput {
   ticketId: string;
   request: ServiceRequest;
+  /** Once filed, the watch poller follows Microsoft's ticket for this workflow (tickets since FEWER_ROUND_TRIPS_PATCH). */
+  followFor?: { workflowId: string };
 }
 
 export interface HandOffResult {
@@ -36,6 +38,8 @@ export interface RecordTicketEventsInput {
   /** The stream's version before these events: the workflow is its only writer. */
   expectedStreamVersion: number;
   events: Array<TicketEvent & { eventId: string }>;
+  /** Sent once the events are stored, by the same activity: its deliveries' first tries (tickets since FEWER_ROUND_TRIPS_PATCH). */
+  alert?: TicketAlert;
 }
 
 export interface WatchMicrosoftTicketInput {
@@ -79,7 +83,8 @@ export interface ServiceRequestActivities {
    * Called only by histories from before ONE_ALERT_PATH_PATCH; it stays registered so that they replay and finish.
    */
   sendEscalationAlert(alert: EscalationAlert): Promise<void>;
-  recordTicketEvents(input: RecordTicketEventsInput): Promise<void>;
+  /** Stores the events; then, given an alert, sends it as `sendAlert` does and returns its first tries (else none). */
+  recordTicketEvents(input: RecordTicketEventsInput): Promise<SentAlertDelivery[] | void>;
   /** One delivery per matching subscription (none again for a retried call); returns their ids. */
   prepareAlertDeliveries(alert: TicketAlert): Promise<string[]>;
   /**
@@ -96,13 +101,19 @@ export interface ServiceRequestActivities {
   unfollowMicrosoftTicket(input: { microsoftTicketId: string }): Promise<void>;
   /** Adds our note to Microsoft's ticket, once per `ref` however often retried. */
   sendNoteToMicrosoft(input: { microsoftTicketId: string; text: string; ref: string }): Promise<void>;
-  /** Closes Microsoft's ticket unless Microsoft already has (idempotent). */
-  closeMicrosoftTicket(input: { microsoftTicketId: string }): Promise<'closed' | 'already-closed'>;
+  /** Closes Microsoft's ticket unless Microsoft already has (idempotent); `unfollow`: the watch poller stops following it first. */
+  closeMicrosoftTicket(input: { microsoftTicketId: string; unfollow?: boolean }): Promise<'closed' | 'already-closed'>;
   /**
    * Echoes the workflow task's time (epoch ms): run as a local activity, its answer is recorded in the history, so a
    * replay reads the time the run read, whatever its own task's time.
    */
   recordTaskTime(taskTime: number): Promise<number>;
+  /**
+   * At the due time (tickets since FEWER_ROUND_TRIPS_PATCH): one read of the ticket at Microsoft and, unless it has
+   * answered, the breach alert sent at once (as `sendAlert` does). A Microsoft that cannot be read within seconds does
+   * not hold the alert back: the breach is corrected later if its answer was in time.
+   */
+  alertBreachUnlessAnswered(input: { microsoftTicketId: string; alert: TicketAlert }): Promise<BreachReading>;
   /** One read of the ticket at Microsoft: its first answer, if any. Asked at the due time, before a breach is declared. */
   checkMicrosoftAnswer(input: { microsoftTicketId: string }): Promise<MicrosoftAnswer | undefined>;
   /**
@@ -113,6 +124,9 @@ export interface ServiceRequestActivities {
   /** Polls (heartbeating) until Microsoft adds a note or changes the status after `seen`. */
   watchMicrosoftChanges(input: WatchMicrosoftTicketInput & { seen: MicrosoftProgressMark }): Promise<MicrosoftChanges>;
 }
+
+/** What the due time's read of Microsoft found: its answer, or none and the breach alert's first tries. */
+export type BreachReading = { answer: MicrosoftAnswer } | { sent: SentAlertDelivery[] };
 
 /** A delivery of an alert after its first attempt. */
 export interface SentAlertDelivery {

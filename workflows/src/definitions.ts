@@ -2,7 +2,7 @@
 // the worker and every client (API, tests, replay tooling).
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ServiceRequest, Severity, SlaPolicy, TicketState } from '@escalade/domain';
+import type { Actor, EligibilityDecision, ServiceRequest, Severity, SlaPolicy, TicketState } from '@escalade/domain';
 
 export const SERVICE_REQUEST_WORKFLOW = 'serviceRequestWorkflow';
 
@@ -17,6 +17,12 @@ export interface ServiceRequestInput {
   request: ServiceRequest;
   /** Resolved when the ticket is opened and kept in its history, so a later policy change never moves its clock. */
   policy: SlaPolicy;
+  /**
+   * Decided when the ticket is opened, by the seed's rules (`decideEligibility`), and kept in its history like the
+   * policy: recorded with the request in one append, and a later change of the rules never changes what an open ticket
+   * replays. Absent on tickets opened before (and started by other clients): the `checkEligibility` activity decides.
+   */
+  eligibility?: EligibilityDecision;
   /** Set when Microsoft's answers can be read back (Partner Center or its simulator): the workflow polls at this interval. */
   microsoftPollIntervalMs?: number;
 }

@@ -44,3 +44,10 @@ export const RECORDED_CLOCK_PATCH = 'recorded-clock';
  * workflow task and one activity sooner; only a failed first attempt goes on to `attemptAlertDelivery`'s retries.
  */
 export const ALERT_AT_ONCE_PATCH = 'alert-at-once';
+/**
+ * Fewer round trips through Temporal per ticket: an alert goes out from the activity that stores its events (once they
+ * are stored), a severity change is answered once stored (the note telling Microsoft follows), the watch poller is
+ * told by the filing and stops with Microsoft's ticket closed, the due time's read of Microsoft sends the breach alert. Decided when the ticket starts, so that no
+ * later task can ask for it at another point on replay.
+ */
+export const FEWER_ROUND_TRIPS_PATCH = 'fewer-round-trips';

@@ -38,6 +38,10 @@ async function recordSourcedAnswer(run: TicketRun, answer: MicrosoftResponse, he
 }
 
 async function recordResponded(run: TicketRun, { note, respondedBy, attentionNeeded, by }: MicrosoftResponse, respondedAt: string, late: boolean): Promise<void> {
-  await run.ticket.apply({ type: 'MicrosoftResponded', data: { respondedAt, late, note, respondedBy, attentionNeeded, ...(by ? { by } : {}) } });
-  run.alert('response', `Microsoft ${attentionNeeded ? 'needs information on' : 'responded to'} ticket ${run.id}${late ? ' (late)' : ''}`);
+  await run.raise(
+    [{ type: 'MicrosoftResponded', data: { respondedAt, late, note, respondedBy, attentionNeeded, ...(by ? { by } : {}) } }],
+    'response',
+    () => `Microsoft ${attentionNeeded ? 'needs information on' : 'responded to'} ticket ${run.id}${late ? ' (late)' : ''}`,
+    'after',
+  );
 }

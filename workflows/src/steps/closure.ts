@@ -16,13 +16,17 @@ const { unfollowMicrosoftTicket } = proxyActivities<ServiceRequestActivities>({
 export async function closeTicket(run: TicketRun, outcome: TicketOutcome): Promise<void> {
   const { ticket, inbox } = run;
   await CancellationScope.nonCancellable(async () => {
-    await ticket.apply(ticketClosed(ticket.state, outcome, new Date(), inbox.closeRequest));
-    const { resolution } = ticket.state;
-    run.alert('closure', `Ticket ${run.id} closed: ${outcome}${resolution ? ` — ${resolution}` : ''}`);
+    // Notes a change answered before they were sent (FEWER_ROUND_TRIPS_PATCH) are told and recorded before the closure.
+    if (run.fewerRoundTrips) await run.inStep.told();
+    await run.raise([ticketClosed(ticket.state, outcome, new Date(), inbox.closeRequest)], 'closure', () => {
+      const { resolution } = ticket.state;
+      return `Ticket ${run.id} closed: ${outcome}${resolution ? ` — ${resolution}` : ''}`;
+    }, 'after');
     const microsoftTicketId = ticket.state.handoff?.microsoftTicketId;
     // Added after tickets had closed leaving Microsoft's open: those replay without closing it.
-    if (microsoftTicketId && patched(MICROSOFT_IN_STEP_PATCH)) await run.inStep.close(microsoftTicketId);
-    if (run.filing?.followedByPoller && microsoftTicketId) await unfollowMicrosoftTicket({ microsoftTicketId });
+    const followed = !!run.filing?.followedByPoller;
+    if (microsoftTicketId && patched(MICROSOFT_IN_STEP_PATCH)) await run.inStep.close(microsoftTicketId, followed && run.fewerRoundTrips);
+    if (followed && microsoftTicketId && !run.fewerRoundTrips) await unfollowMicrosoftTicket({ microsoftTicketId });
     await run.alerts.settled();
     // Lets a pending `close` update return the final state before the workflow completes.
     await condition(allHandlersFinished);

@@ -10,6 +10,11 @@ const { checkEligibility } = proxyActivities<ServiceRequestActivities>({
 
 /** Step 1: is the request Microsoft's to answer through the CSP route, and on what terms (the seed's rules). */
 export async function decideEligibility(run: TicketRun): Promise<EligibilityVerdict> {
+  if (run.eligibility && run.intakeProblems.length === 0) {
+    // Decided when the ticket was opened: recorded with the request, by one append.
+    await run.ticket.apply({ type: 'EligibilityDecided', data: run.eligibility });
+    return run.eligibility.decision;
+  }
   if (run.cancelSafe) await run.ticket.recordOpening();
   if (run.intakeProblems.length > 0) {
     await run.ticket.apply({

@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities } from '@temporalio/workflow';
 import { responseDeadline, timeFromSource, type HandoffRejected } from '@escalade/domain';
-import type { HandOffResult, ServiceRequestActivities } from '../activities';
+import type { HandOffInput, HandOffResult, ServiceRequestActivities } from '../activities';
 import { MICROSOFT_REJECTION_FAILURE, type HandoffBlockage, type MicrosoftRejection } from '../definitions';
 import { HANDOFF_BLOCKED_PATCH, HANDOFF_REJECTION_PATCH, MICROSOFT_WATCH_POLLER_PATCH, SLA_FROM_SOURCE_PATCH } from '../patches';
 import type { Filing, TicketRun } from '../ticket/ticket-run';
@@ -37,7 +37,7 @@ export async function handOff(run: TicketRun): Promise<Filing | 'closed' | 'reje
     { type: 'HandedOff', data: { ...target, microsoftTicketId, filedAt: filedAt.toISOString() } },
     { type: 'ResponseDueTimeSet', data: { severity: run.ticket.state.severity, responseDueAt } },
   );
-  if (followedByPoller) {
+  if (followedByPoller && !run.fewerRoundTrips) {
     await CancellationScope.nonCancellable(() => followMicrosoftTicket({ ticketId: run.key, workflowId: run.workflowId, microsoftTicketId }));
   }
   run.filing = { microsoftTicketId, followedByPoller, slaFromSource };
@@ -52,7 +52,7 @@ async function file(run: TicketRun): Promise<HandOffResult | 'closed' | 'rejecte
   for (let attempt = 0; ; attempt += 1) {
     try {
       // Once asked, the filing runs to its end: a ticket cancelled meanwhile still records Microsoft's number.
-      const filing = () => handOffToMicrosoft({ ticketId: run.key, request: run.request });
+      const filing = () => handOffToMicrosoft({ ticketId: run.key, request: run.request, ...followedByTheFiling(run) });
       return await (run.cancelSafe ? CancellationScope.nonCancellable(filing) : filing());
     } catch (err) {
       const blockage = handoffBlockage(err);
@@ -70,14 +70,22 @@ async function file(run: TicketRun): Promise<HandOffResult | 'closed' | 'rejecte
   }
 }
 
+/** Since FEWER_ROUND_TRIPS_PATCH the filing itself has the watch poller follow Microsoft's ticket (see `handOff`). */
+function followedByTheFiling(run: TicketRun): Pick<HandOffInput, 'followFor'> {
+  return run.fewerRoundTrips && run.microsoftPollIntervalMs !== undefined ? { followFor: { workflowId: run.workflowId } } : {};
+}
+
 /** Recorded once per ticket; the alert once per outage, shared by every ticket it blocks. */
 async function blocked(run: TicketRun, { reason, failingSince }: HandoffBlockage): Promise<void> {
   if (run.ticket.state.handoffBlocked) return;
   const blockedAt = new Date().toISOString();
-  await run.ticket.apply({ type: 'HandoffBlocked', data: { reason, blockedAt } });
-  run.alert('handoff-blocked', `Tickets cannot be filed with Microsoft: our Partner Center credentials fail (${reason})`, {
-    key: `partner-center-credentials:${failingSince || blockedAt}`,
-  });
+  await run.raise(
+    [{ type: 'HandoffBlocked', data: { reason, blockedAt } }],
+    'handoff-blocked',
+    () => `Tickets cannot be filed with Microsoft: our Partner Center credentials fail (${reason})`,
+    'after',
+    { key: `partner-center-credentials:${failingSince || blockedAt}` },
+  );
 }
 
 /** What Microsoft said when it rejected an activity's call (see MICROSOFT_REJECTION_FAILURE); undefined for any other failure. */

@@ -4,7 +4,7 @@ import type { MicrosoftAnswer, ServiceRequestActivities } from '../activities';
 import { RECORDED_CLOCK_PATCH } from '../patches';
 import type { Filing, TicketRun } from '../ticket/ticket-run';
 import { recordAnswer } from './answer';
-import { breach, escalate, warn } from './escalation';
+import { breach, breachUnlessAnswered, escalate, warn } from './escalation';
 import { pollingActivities } from './polling-activities';
 import { recordedClock, taskClock, type Clock } from './clocks';
 import { waitUntil } from './wait-until';
@@ -57,7 +57,10 @@ async function markTheWait(run: TicketRun, filing: Filing, clock: Clock): Promis
       if (await waitUntil(woken, dueAt, now)) continue;
       if (filing.slaFromSource && run.microsoftPollIntervalMs !== undefined) {
         // Microsoft may have answered since it was last read: a breach is declared only on what it says now.
-        const found = await checkAnswer(filing.microsoftTicketId);
+        const found = run.fewerRoundTrips
+          ? await breachUnlessAnswered(run, filing.microsoftTicketId, responseDueAt)
+          : await checkAnswer(filing.microsoftTicketId);
+        if (run.fewerRoundTrips && !found) continue; // breached
         if (found) {
           inbox.microsoftSeen = found.seen;
           inbox.answeredByMicrosoft(found, run.ticket.state.status);

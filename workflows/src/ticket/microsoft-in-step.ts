@@ -1,4 +1,4 @@
-import { ActivityFailure, log, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, isCancellation, log, proxyActivities } from '@temporalio/workflow';
 import type { Actor } from '@escalade/domain';
 import type { ServiceRequestActivities } from '../activities';
 import type { TicketLedger } from './ticket-ledger';
@@ -11,6 +11,7 @@ const { sendNoteToMicrosoft, closeMicrosoftTicket } = proxyActivities<ServiceReq
 /** Keeps Microsoft's ticket in step with ours: our notes go to it, and closing ours closes it. */
 export class MicrosoftInStep {
   private notesSent = 0;
+  private readonly telling: Promise<void>[] = [];
 
   constructor(
     private readonly ticketId: string,
@@ -35,9 +36,24 @@ export class MicrosoftInStep {
     }
   }
 
-  async close(microsoftTicketId: string): Promise<void> {
+  /** Tells Microsoft without holding up the caller: `told` waits for it. */
+  tellMeanwhile(microsoftTicketId: string, text: string, sentBy?: string, by?: Actor): void {
+    // A ticket cancelled meanwhile leaves Microsoft untold, as it would have while the caller waited.
+    const telling = this.tell(microsoftTicketId, text, sentBy, by).catch((err: unknown) => {
+      if (!isCancellation(err)) throw err;
+    });
+    this.telling.push(telling);
+  }
+
+  /** Resolves once every note of `tellMeanwhile` is sent or given up. */
+  async told(): Promise<void> {
+    await Promise.all(this.telling);
+  }
+
+  /** `unfollow`: the watch poller stops following it, by the same activity. */
+  async close(microsoftTicketId: string, unfollow = false): Promise<void> {
     try {
-      const closed = await closeMicrosoftTicket({ microsoftTicketId });
+      const closed = await closeMicrosoftTicket({ microsoftTicketId, ...(unfollow ? { unfollow } : {}) });
       await this.ticket.apply({ type: 'MicrosoftTicketClosed', data: { microsoftTicketId, alreadyClosed: closed === 'already-closed' } });
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;

@@ -31,8 +31,9 @@ export class TicketAlerts {
 
   constructor(private readonly ticket: TicketLedger) {}
 
-  send(alert: TicketAlert): void {
-    this.inFlight.push(CancellationScope.nonCancellable(() => this.deliver(alert)));
+  /** `sentWithEvents`: its first tries, made by the activity that recorded its events (undefined: not sent there). */
+  send(alert: TicketAlert, sentWithEvents?: Promise<SentAlertDelivery[] | undefined>): void {
+    this.inFlight.push(CancellationScope.nonCancellable(() => this.deliver(alert, sentWithEvents)));
   }
 
   /** Resolves once every alert sent so far is delivered or dead. */
@@ -40,10 +41,13 @@ export class TicketAlerts {
     await Promise.all(this.inFlight);
   }
 
-  private async deliver(alert: TicketAlert): Promise<void> {
-    const firstTries: SentAlertDelivery[] = patched(ALERT_AT_ONCE_PATCH)
-      ? await sendAlert(alert)
-      : (await prepareAlertDeliveries(alert)).map((deliveryId) => ({ deliveryId, delivered: false }));
+  private async deliver(alert: TicketAlert, sentWithEvents?: Promise<SentAlertDelivery[] | undefined>): Promise<void> {
+    // First tries not made with the events (tickets before FEWER_ROUND_TRIPS_PATCH) are asked for as they always were.
+    const firstTries: SentAlertDelivery[] = sentWithEvents
+      ? ((await sentWithEvents) ?? (await sendAlert(alert)))
+      : patched(ALERT_AT_ONCE_PATCH)
+        ? await sendAlert(alert)
+        : (await prepareAlertDeliveries(alert)).map((deliveryId) => ({ deliveryId, delivered: false }));
     await Promise.all(
       firstTries.map(async ({ deliveryId, delivered }) => {
         try {

@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, proxyActivities } from '@temporalio/workflow';
-import type { TicketEvent } from '@escalade/domain';
-import type { ServiceRequestActivities } from '../activities';
+import type { TicketAlert, TicketEvent } from '@escalade/domain';
+import type { SentAlertDelivery, ServiceRequestActivities } from '../activities';
 import { JOURNAL_FAULT_FAILURE, ticketStreamId } from '../definitions';
 
 // A short time-out: an append lost with a crashed worker is retried soon, and the ticket waits on it.
@@ -15,7 +15,7 @@ const { recordTicketEvents } = proxyActivities<ServiceRequestActivities>({
  */
 export class TicketJournal {
   private version = 0;
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<unknown> = Promise.resolve();
 
   /**
    * `nonCancellable`: appends run to the end even when the ticket is cancelled meanwhile. A cancelled append leaves the
@@ -32,6 +32,19 @@ export class TicketJournal {
 
   /** Appends in call order, even when an update handler records while the main flow does. */
   record(...events: TicketEvent[]): Promise<void> {
+    return this.append(events) as Promise<void>;
+  }
+
+  /**
+   * Appends, then sends the alert by the same activity once the events are stored: its deliveries' first tries.
+   * Undefined when the alert is not sent (the stream refused the events for good): it is the caller's to send.
+   */
+  recordAlerting(alert: TicketAlert, events: TicketEvent[]): Promise<SentAlertDelivery[] | undefined> {
+    return this.append(events, alert) as Promise<SentAlertDelivery[] | undefined>;
+  }
+
+  // The chain of promises is the one tickets have always run: another await would move commands of older histories.
+  private append(events: TicketEvent[], alert?: TicketAlert): Promise<SentAlertDelivery[] | void> {
     const streamId = ticketStreamId(this.ticketId);
     const expectedStreamVersion = this.version;
     this.version += events.length;
@@ -41,11 +54,13 @@ export class TicketJournal {
         workflowId: this.workflowId,
         expectedStreamVersion,
         events: events.map((event, i) => ({ ...event, eventId: `${streamId}:${expectedStreamVersion + i + 1}` })),
+        ...(alert ? { alert } : {}),
       });
     const guarded = () => (this.fault === undefined ? call().catch((err: unknown) => this.faulted(err)) : Promise.resolve());
     const append = this.options.nonCancellable ? () => CancellationScope.nonCancellable(guarded) : guarded;
-    this.tail = this.tail.then(append, append);
-    return this.tail;
+    const appended = this.tail.then(append, append);
+    this.tail = appended;
+    return appended;
   }
 
   private faulted(err: unknown): void {

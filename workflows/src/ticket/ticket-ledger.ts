@@ -1,5 +1,6 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import { evolveTicket, type ServiceRequestReceived, type Ticket, type TicketEvent } from '@escalade/domain';
+import { evolveTicket, type ServiceRequestReceived, type Ticket, type TicketAlert, type TicketEvent } from '@escalade/domain';
+import type { SentAlertDelivery } from '../activities';
 import { searchAttributes } from '../definitions';
 import type { TicketJournal } from './ticket-journal';
 
@@ -39,11 +40,26 @@ export class TicketLedger {
 
   /** Not async on purpose: the search attributes and the append are commands issued in the caller's turn. */
   apply(...events: TicketEvent[]): Promise<void> {
+    return this.journal.record(...this.fold(events));
+  }
+
+  /**
+   * Applies the events and records them with the alert that `alertOf` makes of the state they lead to, sent by the same
+   * activity once they are stored (see TicketJournal.recordAlerting).
+   */
+  applyAlerting(alertOf: () => TicketAlert, ...events: TicketEvent[]): { alert: TicketAlert; sent: Promise<SentAlertDelivery[] | undefined> } {
+    const recording = this.fold(events);
+    const alert = alertOf();
+    return { alert, sent: this.journal.recordAlerting(alert, recording) };
+  }
+
+  /** Folds the events in and shows them; returns what is to be recorded: them, after what is not recorded yet. */
+  private fold(events: TicketEvent[]): TicketEvent[] {
     for (const event of events) this.ticket = evolveTicket(this.ticket, event);
     if (events.some((event) => SHOWN_AT_ONCE.has(event.type))) this.publish();
     const recording = [...this.unrecorded, ...events];
     this.unrecorded = [];
-    return this.journal.record(...recording);
+    return recording;
   }
 
   recordOpening(): Promise<void> {

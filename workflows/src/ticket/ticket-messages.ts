@@ -109,10 +109,16 @@ export function handleTicketMessages(run: TicketRun): void {
       const responseDueAt = responseDeadline(filedAt, { ...run.request, severity }, run.policy).toISOString();
       inbox.clockChanged = true;
       await ticket.apply({ type: 'SeverityChanged', data: { from, to: severity, reason, changedBy, responseDueAt, ...(by ? { by } : {}) } });
+      const note = `Severity changed from ${from} to ${severity}: ${reason}`;
+      if (run.fewerRoundTrips) {
+        // Answered once the change is stored: the note to Microsoft follows, and the ticket closes only after it.
+        run.inStep.tellMeanwhile((handoff as Handoff).microsoftTicketId, note, changedBy, by);
+        return run.view();
+      }
       // Added after tickets had changed severity unheard by Microsoft: those replay without telling it.
       const microsoftTicketId = ticket.state.handoff?.microsoftTicketId;
       if (microsoftTicketId && patched(MICROSOFT_IN_STEP_PATCH)) {
-        await run.inStep.tell(microsoftTicketId, `Severity changed from ${from} to ${severity}: ${reason}`, changedBy, by);
+        await run.inStep.tell(microsoftTicketId, note, changedBy, by);
       }
       return run.view();
     },

@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TicketPolicy, type AppConfig } from '@escalade/config';
 import type { OpenedTicket } from '@escalade/contract';
-import type { TicketStatus } from '@escalade/domain';
+import { decideEligibility, type TicketStatus } from '@escalade/domain';
 import { IdempotencyKeyStore } from '@escalade/persistence';
 import {
   SERVICE_REQUEST_WORKFLOW,
@@ -58,7 +58,16 @@ export class TicketOpener {
       await this.client.workflow.start<typeof serviceRequestWorkflow>(SERVICE_REQUEST_WORKFLOW, {
         workflowId,
         taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
-        args: [{ id, key, request, policy: this.policy.sla, microsoftPollIntervalMs: this.policy.microsoftPollIntervalMs }],
+        args: [
+          {
+            id,
+            key,
+            request,
+            policy: this.policy.sla,
+            eligibility: decideEligibility(request),
+            microsoftPollIntervalMs: this.policy.microsoftPollIntervalMs,
+          },
+        ],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         memo: { requestFingerprint: fingerprint },
         typedSearchAttributes: [

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { AlertDispatcher } from '@escalade/alerting';
-import { aWebhookAlert, loopbackOutbound } from '@escalade/alerting/testing';
+import { aWebhookAlert, loopbackOutbound, startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
 import { processRegistry } from '@escalade/metrics';
 import { ScrapedMetrics } from '@escalade/metrics/testing';
 import { KeyRing } from '@escalade/secrets';
@@ -219,5 +219,77 @@ describe('service-request activities', () => {
     const failure = await activities(rejecting).checkMicrosoftAnswer({ microsoftTicketId: '1' }).catch((err) => err);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: MICROSOFT_REJECTION_FAILURE, nonRetryable: true, details: [{ status: 404, code: 404 }] });
+  });
+
+  describe('fewer round trips (tickets since FEWER_ROUND_TRIPS_PATCH)', () => {
+    const partner = '0a1b2c3d-0000-4000-8000-00000000000c';
+    let receiver: WebhookReceiver;
+    const alertOf = (ticketId: string) => aWebhookAlert({ alertKey: `${partner}~${ticketId}:breach`, ticketId, partnerTenantId: partner });
+    const deliveriesOf = (ticketId: string) => new AlertDeliveryStore(dataSource).list({ ticketId, limit: 10 }, 'all');
+    const breached = (ticketId: string, expectedStreamVersion = 0) => ({
+      streamId: `ticket-${ticketId}`,
+      workflowId: `service-request-${ticketId}`,
+      expectedStreamVersion,
+      events: [{ eventId: `ticket-${ticketId}:${expectedStreamVersion + 1}`, type: 'SlaBreached' as const, data: { responseDueAt: '2026-11-24T12:00:00.000Z' } }],
+    });
+
+    const atTheDueTime = (of: ReturnType<typeof activities>, alert: ReturnType<typeof alertOf>, attempt = 1) =>
+      new MockActivityEnvironment({ attempt }).run(of.alertBreachUnlessAnswered, { microsoftTicketId: '1', alert });
+
+    beforeAll(async () => {
+      receiver = await startWebhookReceiver([204]);
+      await new AlertSubscriptionStore(dataSource, keyRing).create({ url: receiver.url, secret: 'whsec-0123456789abcdef', partnerTenantIds: [partner] });
+    });
+    afterAll(() => receiver.close());
+
+    it('sends an alert once its events are stored, by the same activity, and nothing twice when it is retried', async () => {
+      const input = { ...breached('t-20'), alert: alertOf('t-20') };
+      const first = await activities().recordTicketEvents(input);
+      const retried = await activities().recordTicketEvents(input);
+
+      expect(first).toEqual([{ deliveryId: expect.stringContaining(`${partner}~t-20:breach`), delivered: true }]);
+      expect(retried).toEqual(first);
+      expect(receiver.received.filter((r) => r.body.includes('"t-20"'))).toHaveLength(1);
+      expect((await events.readStream('ticket-t-20')).map((e) => e.type)).toEqual(['SlaBreached']);
+      expect(await activities().recordTicketEvents(breached('t-20', 1))).toBeUndefined(); // no alert: no first tries
+    });
+
+    it('sends no alert with events the stream refuses for good: the workflow sends it on its own', async () => {
+      jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+      await activities().recordTicketEvents(breached('t-21'));
+      const refused = { ...breached('t-21'), events: [{ ...breached('t-21').events[0], data: { responseDueAt: '2026-11-24T13:00:00.000Z' } }], alert: alertOf('t-21') };
+
+      const failure = await new MockActivityEnvironment().run(activities().recordTicketEvents, refused).catch((err: unknown) => err);
+      expect(failure).toMatchObject({ type: JOURNAL_FAULT_FAILURE, nonRetryable: true });
+      expect(await deliveriesOf('t-21')).toEqual([]);
+    });
+
+    it('sends the breach alert at the due time unless Microsoft has answered, which it returns instead', async () => {
+      const unanswered = await atTheDueTime(activities(), alertOf('t-22'));
+      expect(unanswered).toEqual({ sent: [{ deliveryId: expect.stringContaining('t-22'), delivered: true }] });
+
+      const answered = await atTheDueTime(activities(answering), alertOf('t-23'));
+      expect(answered).toEqual({ answer: expect.objectContaining({ kind: 'responded', answeredAt: '2026-11-24T10:30:00Z', seen: { status: 'open', noteCount: 2 } }) });
+      expect(await deliveriesOf('t-23')).toEqual([]);
+    });
+
+    it('sends the breach alert when Microsoft cannot be read, and without reading it again on a retried attempt', async () => {
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+      const unreadable = await atTheDueTime(activities(rejecting), alertOf('t-24'));
+      expect(unreadable).toEqual({ sent: [expect.objectContaining({ delivered: true })] });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("reading Microsoft's ticket 1 at the due time failed"));
+
+      const retried = await atTheDueTime(activities(answering), alertOf('t-25'), 2);
+      expect(retried).toEqual({ sent: [expect.objectContaining({ delivered: true })] });
+    });
+
+    it('has the watch poller follow the ticket it files, and stop following the ticket it closes', async () => {
+      const filed = await activities().handOffToMicrosoft({ ticketId: 't-26', request: aServiceRequest(), followFor: { workflowId: 'service-request-t-26' } });
+      const watch = { ticketId: 't-26', workflowId: 'service-request-t-26', microsoftTicketId: filed.microsoftTicketId };
+      expect(await microsoftWatches.all()).toEqual([expect.objectContaining(watch)]);
+
+      await activities().closeMicrosoftTicket({ microsoftTicketId: filed.microsoftTicketId, unfollow: true });
+      expect(await microsoftWatches.all()).toEqual([]);
+    });
   });
 });

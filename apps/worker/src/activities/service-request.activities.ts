@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AlertDispatcher } from '@escalade/alerting';
-import { decideEligibility, decideHandoffTarget } from '@escalade/domain';
+import { decideEligibility, decideHandoffTarget, type TicketAlert } from '@escalade/domain';
 import { EventIdReuseError, StreamVersionConflictError, type EventStore } from '@escalade/event-store';
 import { countStoredTicketEvents } from '@escalade/metrics';
 import type { MicrosoftAnswer as MicrosoftFirstEngagement, MicrosoftSupport } from '@escalade/microsoft-support';
@@ -15,6 +15,8 @@ import {
   type MicrosoftAnswer,
   type HandoffBlockage,
   type MicrosoftRejection,
+  type RecordTicketEventsInput,
+  type SentAlertDelivery,
   type ServiceRequestActivities,
 } from '@escalade/workflows';
 
@@ -56,6 +58,22 @@ async function failFastOnRejection<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** How long the due time's read of Microsoft may hold a breach alert back. */
+const ANSWER_READ_LIMIT_MS = 3_000;
+
+/** `read`'s answer, or a failure once `limitMs` has passed first. */
+async function readWithin<T>(limitMs: number, read: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${limitMs} ms`)), limitMs);
+  });
+  try {
+    return await Promise.race([read(), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The answer as the workflow keeps it: the ticket's progress then, reduced to the mark later changes are told from. */
 function withProgressMark({ progress, ...answer }: MicrosoftFirstEngagement): MicrosoftAnswer {
   return { ...answer, seen: { status: progress.status, noteCount: progress.notes.length } };
@@ -72,18 +90,47 @@ export function createServiceRequestActivities({
 }: ActivityDependencies): ServiceRequestActivities {
   /** Since when filings have failed on our credentials, in this worker: the tickets one outage blocks share it. */
   let credentialsFailingSince: string | undefined;
+
+  /** Appends the ticket's events at the version the workflow expects; a stream that can never take them fails unretried. */
+  async function appendTicketEvents(
+    streamId: string,
+    workflowId: string,
+    expectedStreamVersion: number,
+    ticketEvents: RecordTicketEventsInput['events'],
+  ): Promise<void> {
+    try {
+      const { appended } = await events.appendToStream(
+        streamId,
+        ticketEvents.map(({ eventId, type, data }) => ({ eventId, type, data, metadata: { workflowId } })),
+        { expectedStreamVersion },
+      );
+      if (appended > 0) countStoredTicketEvents(ticketEvents);
+    } catch (err) {
+      const fault = journalFault(err, Context.current().info.attempt);
+      if (fault === undefined) throw err;
+      await journalFaults.record({ streamId, workflowId, reason: fault });
+      logger.error(`ticket stream ${streamId} refused its events for good: ${fault}`);
+      throw ApplicationFailure.nonRetryable(fault, JOURNAL_FAULT_FAILURE);
+    }
+  }
+
+  async function sendAlert(alert: TicketAlert): Promise<SentAlertDelivery[]> {
+    return (await alertDispatcher.send(alert)).map(({ deliveryId, delivered }) => ({ deliveryId, delivered }));
+  }
+
   return {
     async checkEligibility(request) {
       return decideEligibility(request);
     },
 
-    async handOffToMicrosoft({ ticketId, request }) {
+    async handOffToMicrosoft({ ticketId, request, followFor }) {
       const target = decideHandoffTarget(request);
       try {
         const { microsoftTicketId, createdAt } = await failFastOnRejection(() =>
           microsoftSupport.fileServiceRequest({ correlationId: ticketId, target, request }),
         );
         credentialsFailingSince = undefined;
+        if (followFor) await microsoftWatches.follow({ ticketId, workflowId: followFor.workflowId, microsoftTicketId });
         return { target, microsoftTicketId, filedAt: createdAt };
       } catch (err) {
         if (!(err instanceof PartnerCenterCredentialsError)) throw err;
@@ -98,30 +145,16 @@ export function createServiceRequestActivities({
       logger.log(`escalation level ${level} → ${audience} of ticket ${ticketId}: alerted through the alert subscriptions`);
     },
 
-    async recordTicketEvents({ streamId, workflowId, expectedStreamVersion, events: ticketEvents }) {
-      try {
-        const { appended } = await events.appendToStream(
-          streamId,
-          ticketEvents.map(({ eventId, type, data }) => ({ eventId, type, data, metadata: { workflowId } })),
-          { expectedStreamVersion },
-        );
-        if (appended > 0) countStoredTicketEvents(ticketEvents);
-      } catch (err) {
-        const fault = journalFault(err, Context.current().info.attempt);
-        if (fault === undefined) throw err;
-        await journalFaults.record({ streamId, workflowId, reason: fault });
-        logger.error(`ticket stream ${streamId} refused its events for good: ${fault}`);
-        throw ApplicationFailure.nonRetryable(fault, JOURNAL_FAULT_FAILURE);
-      }
+    async recordTicketEvents({ streamId, workflowId, expectedStreamVersion, events: ticketEvents, alert }) {
+      await appendTicketEvents(streamId, workflowId, expectedStreamVersion, ticketEvents);
+      return alert ? sendAlert(alert) : undefined;
     },
 
     async prepareAlertDeliveries(alert) {
       return (await alertDispatcher.prepareDeliveries(alert)).map((delivery) => delivery.id);
     },
 
-    async sendAlert(alert) {
-      return (await alertDispatcher.send(alert)).map(({ deliveryId, delivered }) => ({ deliveryId, delivered }));
-    },
+    sendAlert,
 
     async attemptAlertDelivery(deliveryId) {
       const outcome = await alertDispatcher.attempt(deliveryId);
@@ -140,7 +173,8 @@ export function createServiceRequestActivities({
       await failFastOnRejection(() => microsoftSupport.sendNote(microsoftTicketId, { text, ref }));
     },
 
-    async closeMicrosoftTicket({ microsoftTicketId }) {
+    async closeMicrosoftTicket({ microsoftTicketId, unfollow }) {
+      if (unfollow) await microsoftWatches.unfollow(microsoftTicketId);
       return failFastOnRejection(() => microsoftSupport.closeTicket(microsoftTicketId));
     },
 
@@ -154,6 +188,20 @@ export function createServiceRequestActivities({
 
     async recordTaskTime(taskTime) {
       return taskTime;
+    },
+
+    async alertBreachUnlessAnswered({ microsoftTicketId, alert }) {
+      // A retried attempt may follow one that sent the alert: it sends (none again) without asking Microsoft.
+      if (Context.current().info.attempt === 1) {
+        const answer = await readWithin(ANSWER_READ_LIMIT_MS, () => failFastOnRejection(() => microsoftSupport.findAnswer(microsoftTicketId))).catch(
+          (err: unknown) => {
+            logger.warn(`reading Microsoft's ticket ${microsoftTicketId} at the due time failed; the breach goes out (corrected if its answer was in time): ${String(err)}`);
+            return undefined;
+          },
+        );
+        if (answer) return { answer: withProgressMark(answer) };
+      }
+      return { sent: await sendAlert(alert) };
     },
 
     async checkMicrosoftAnswer({ microsoftTicketId }) {
