@@ -193,12 +193,11 @@ export function createServiceRequestActivities({
     async alertBreachUnlessAnswered({ microsoftTicketId, alert }) {
       // A retried attempt may follow one that sent the alert: it sends (none again) without asking Microsoft.
       if (Context.current().info.attempt === 1) {
-        const answer = await readWithin(ANSWER_READ_LIMIT_MS, () => failFastOnRejection(() => microsoftSupport.findAnswer(microsoftTicketId))).catch(
-          (err: unknown) => {
-            logger.warn(`reading Microsoft's ticket ${microsoftTicketId} at the due time failed; the breach goes out (corrected if its answer was in time): ${String(err)}`);
-            return undefined;
-          },
-        );
+        // Any failure to read (a rejection included) lets the alert go: no retry policy to steer here.
+        const answer = await readWithin(ANSWER_READ_LIMIT_MS, () => microsoftSupport.findAnswer(microsoftTicketId)).catch((err: unknown) => {
+          logger.warn(`reading Microsoft's ticket ${microsoftTicketId} at the due time failed; the breach goes out (corrected if its answer was in time): ${String(err)}`);
+          return undefined;
+        });
         if (answer) return { answer: withProgressMark(answer) };
       }
       return { sent: await sendAlert(alert) };
