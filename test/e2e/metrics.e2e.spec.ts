@@ -6,8 +6,8 @@ import { aServiceRequest } from '@escalade/domain/testing';
 import { startWebhookReceiver } from '@escalade/alerting/testing';
 import { ScrapedMetrics } from '@escalade/metrics/testing';
 import { APP_ARGS } from '../../tools/start';
-import { freePort } from '../faults/fault-system';
-import { ManagedProcess } from '../faults/managed-process';
+import { freePort } from '../support/free-port';
+import { ManagedProcess } from '../support/managed-process';
 import { eventually } from '../faults/timing';
 import { onEscaladeSystem } from '../support/escalade-system';
 

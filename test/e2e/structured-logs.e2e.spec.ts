@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { LOCAL_ADMIN_KEY_FILE } from '@escalade/api';
 import { aServiceRequest } from '@escalade/domain/testing';
 import type { LogLine } from '@escalade/logging/testing';
-import { freePort } from '../faults/fault-system';
+import { freePort } from '../support/free-port';
 import { AppProcess } from '../support/app-process';
 import { startDevServer } from '../support/temporal-servers';
 

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -12,7 +11,8 @@ import { migrate } from '../../tools/migrate';
 import { APP_ARGS, canConnect, devServerArgs } from '../../tools/start';
 import { EscaladeApi } from './escalade-api';
 import { JsonHttp } from './json-http';
-import { ManagedProcess } from './managed-process';
+import { freePort } from '../support/free-port';
+import { ManagedProcess } from '../support/managed-process';
 import { SimulatorClient } from './simulator-client';
 import { eventually } from './timing';
 import { simulatorCredentialsEnv } from '../../tools/simulator-credentials';
@@ -38,17 +38,6 @@ export interface FaultSystemOptions {
   replicas?: number;
   /** Our tables in this PostgreSQL database instead of DATA_DIR's SQLite file. */
   databaseUrl?: string;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   AZURE_ACCESS_REMINDER_PATCH,
   CANCEL_SAFE_PATCH,
   FEWER_ROUND_TRIPS_PATCH,
+  FOLLOW_UP_TARGETS_PATCH,
   HANDOFF_BLOCKED_PATCH,
   HANDOFF_REJECTION_PATCH,
   INTAKE_CHECK_PATCH,
@@ -152,6 +153,12 @@ const PATCHES = [
     oldTicket: 'answered-by-polling-before-follow-up.json',
     // Alerts sent by the activity that stores their events.
     newPath: alertsSentWithTheirEvents,
+  },
+  {
+    patch: FOLLOW_UP_TARGETS_PATCH,
+    newTicket: 'follow-up-targets.json',
+    oldTicket: 'answered-by-polling-before-follow-up.json',
+    newPath: recorded('FollowUpTargetSet', 'MicrosoftClockPaused', 'MicrosoftClockResumed'),
   },
 ];
 

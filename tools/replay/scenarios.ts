@@ -468,6 +468,45 @@ function fewerRoundTripsScenarios(): ReplayScenario[] {
   ];
 }
 
+/**
+ * Since FOLLOW_UP_TARGETS_PATCH: after the first answer, a target on whoever owes the next word. Severity A under
+ * CAPTURE_POLICY: Microsoft's next update is due 7.2 s after each of its words, our reply 1.8 s after its question.
+ */
+const followedUp = aServiceRequest({ severity: 'A' });
+const followUpTargets: ReplayScenario = {
+  name: 'follow-up-targets',
+  description:
+    "severity A followed by the poller: answered; a note re-arms Microsoft's next-update target, which is then missed " +
+    '(warning, breach, level 1); Microsoft asks for information (its clock paused), our reply is late (warning, breach); ' +
+    "raised to B meanwhile (our target re-timed); our note resumes Microsoft's clock; closed",
+  input: { ...input('follow-up-targets', followedUp, { polling: true }), eligibility: decideEligibility(followedUp) },
+  async drive(handle, { microsoft, recorded }) {
+    const ticket = await filedAtMicrosoft(handle);
+    microsoft.addNote(ticket, 'Engineer assigned');
+    await recorded(handle, 'FollowUpTargetSet');
+    microsoft.addNote(ticket, 'Still investigating');
+    await recorded(handle, 'FollowUpEscalated');
+    microsoft.addNote(ticket, 'Which region is the subscription in?');
+    microsoft.setStatus(ticket, 'attention_needed');
+    await recorded(handle, 'MicrosoftClockPaused');
+    await recorded(handle, 'FollowUpBreached', 2);
+    await changeSeverity(handle, 'B', 'Only the test subscription is down after all');
+    await handle.executeUpdate(sendNoteUpdate, { args: [{ text: 'West Europe', sentBy: 'ada@fabrikam.com' }] });
+    await recorded(handle, 'MicrosoftClockResumed');
+    microsoft.setStatus(ticket, 'open'); // as Partner Center does on our note: not Microsoft's word
+    await recorded(handle, 'MicrosoftStatusChanged', 2);
+    await close(handle, 'Fixed by Microsoft');
+  },
+  expected: {
+    status: 'closed',
+    outcome: 'resolved',
+    severity: 'B',
+    breached: false,
+    targetMet: true,
+    followUpBreaches: { 'microsoft-update': 1, 'partner-reply': 1 },
+  },
+};
+
 export const SCENARIOS: readonly ReplayScenario[] = [
   {
     name: 'answered-in-time',
@@ -669,6 +708,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   ...handoffBlockedScenarios(),
   microsoftKeptInStep,
   ...fewerRoundTripsScenarios(),
+  followUpTargets,
 ];
 
 /**

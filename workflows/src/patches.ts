@@ -51,3 +51,10 @@ export const ALERT_AT_ONCE_PATCH = 'alert-at-once';
  * later task can ask for it at another point on replay.
  */
 export const FEWER_ROUND_TRIPS_PATCH = 'fewer-round-trips';
+/**
+ * After Microsoft's first answer, targets on both sides (issue 19): Microsoft's next update, re-armed by each of its
+ * notes and status changes, with the warning → breach → ladder of the first response; our reply once Microsoft asks
+ * for information, Microsoft's clock paused meanwhile; a severity change re-times the running target. Tickets already
+ * past their answer replay as they ran: recording Microsoft's news, no target.
+ */
+export const FOLLOW_UP_TARGETS_PATCH = 'follow-up-targets';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_SLA_POLICY } from '@escalade/domain';
+import { DEFAULT_FOLLOW_UP_POLICY, DEFAULT_SLA_POLICY } from '@escalade/domain';
 import { ConfigError, loadAppConfig } from './app-config';
 import { loadSlaPolicy } from './sla-policy.loader';
 import { problemsOf } from './testing/config-problems';
@@ -108,6 +108,19 @@ describe('loadSlaPolicy', () => {
     expect(policy.calendar).toEqual({ ...DEFAULT_SLA_POLICY.calendar, timeZone: 'Europe/Paris' });
     expect(policy.ladder).toEqual(DEFAULT_SLA_POLICY.ladder);
     expect(policy.customerCalendars).toBeUndefined();
+  });
+
+  it('overrides the follow-up targets per severity, keeping the defaults of the rest', () => {
+    const file = writePolicy({ version: 'custom-2', followUp: { microsoftUpdate: { A: { minutes: 120 } }, partnerReply: { C: { businessMinutes: 240 } } } });
+    const { followUp } = loadSlaPolicy({ SLA_POLICY_FILE: file, SLA_TIME_SCALE: 1 });
+    expect(followUp).toEqual({
+      microsoftUpdate: { ...DEFAULT_FOLLOW_UP_POLICY.microsoftUpdate, A: { minutes: 120 } },
+      partnerReply: { ...DEFAULT_FOLLOW_UP_POLICY.partnerReply, C: { businessMinutes: 240 } },
+    });
+    const wrong = writePolicy({ followUp: { microsoftUpdate: { B: { hours: 8 } }, partnerReply: { A: { minutes: 0 } } } });
+    expect(() => loadSlaPolicy({ SLA_POLICY_FILE: wrong, SLA_TIME_SCALE: 1 })).toThrow(
+      /followUp\.microsoftUpdate\.B: must be one of[\s\S]*followUp\.partnerReply\.A\.minutes: Number must be greater than 0/,
+    );
   });
 
   it('names the file and each invalid entry', () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   businessDayMinutes,
   type BusinessCalendar,
+  DEFAULT_FOLLOW_UP_POLICY,
   DEFAULT_SLA_POLICY,
   isValidTimeZone,
   parseICalHolidays,
@@ -35,6 +36,12 @@ const calendarSchema = z
   .strict();
 type CalendarOverride = z.infer<typeof calendarSchema>;
 
+/** A follow-up target's length: `{ "minutes": 240 }` around the clock, `{ "businessMinutes": 240 }` or `{ "businessDays": 1 }`. */
+const spanSchema = z.union([z.object({ minutes }).strict(), z.object({ businessMinutes: minutes }).strict(), z.object({ businessDays: minutes }).strict()], {
+  errorMap: () => ({ message: 'must be one of {"minutes": n}, {"businessMinutes": n}, {"businessDays": n} with n > 0' }),
+});
+const spansSchema = z.object({ A: spanSchema, B: spanSchema, C: spanSchema }).partial().strict();
+
 /** What SLA_POLICY_FILE may override; anything left out keeps the default. */
 const policyOverrideSchema = z
   .object({
@@ -56,6 +63,8 @@ const policyOverrideSchema = z
       .min(1),
     accessTimeoutMinutes: minutes,
     warningShare: z.number().gt(0).lt(1),
+    /** Targets after Microsoft's first answer, per severity: Microsoft's next update, our reply to its questions. */
+    followUp: z.object({ microsoftUpdate: spansSchema, partnerReply: spansSchema }).partial().strict(),
   })
   .partial()
   .strict();
@@ -75,7 +84,7 @@ export function loadSlaPolicy(settings: { SLA_POLICY_FILE?: string; SLA_TIME_SCA
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `SLA_POLICY_FILE=${file}: ${jsonPath(i.path)}: ${i.message}`));
   }
-  const { breakFixMinutes, calendar, customerCalendars, ...rest } = parsed.data;
+  const { breakFixMinutes, calendar, customerCalendars, followUp, ...rest } = parsed.data;
   const problems: string[] = [];
   const resolve = (base: BusinessCalendar, override: CalendarOverride | undefined, at: Array<string | number>) =>
     resolveCalendar(base, override, { file, at, problems });
@@ -94,6 +103,10 @@ export function loadSlaPolicy(settings: { SLA_POLICY_FILE?: string; SLA_TIME_SCA
     ...policy,
     ...rest,
     breakFixMinutes: { ...policy.breakFixMinutes, ...breakFixMinutes },
+    followUp: {
+      microsoftUpdate: { ...DEFAULT_FOLLOW_UP_POLICY.microsoftUpdate, ...followUp?.microsoftUpdate },
+      partnerReply: { ...DEFAULT_FOLLOW_UP_POLICY.partnerReply, ...followUp?.partnerReply },
+    },
     calendar: defaultCalendar,
     ...(byCustomer ? { customerCalendars: byCustomer } : {}),
   };

@@ -13,6 +13,7 @@ export * from './calendar-for';
 export * from './ical-holidays';
 export * from './response-deadline';
 export * from './response-window';
+export * from './follow-up-targets';
 export * from './answer-verdict';
 export * from './ticket-events';
 export * from './ticket-fold';

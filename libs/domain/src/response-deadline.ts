@@ -67,7 +67,8 @@ function unscaledDeadline(
     : addBusinessMinutes(calendar, filedAt, minutes);
 }
 
-function scaled(durationMs: number, timeScale: number): number {
+/** A policy duration as the policy's `timeScale` makes it (1 in production). */
+export function scaled(durationMs: number, timeScale: number): number {
   if (!Number.isFinite(timeScale) || timeScale <= 0) {
     throw new RangeError(`The SLA time scale must be a positive number (got ${timeScale})`);
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_FOLLOW_UP_POLICY, type FollowUpPolicy } from './follow-up-targets';
 import type { Severity } from './service-request';
 
 /**
@@ -35,6 +36,8 @@ export interface SlaPolicy {
   warningShare: number;
   /** How long a request may wait for the indirect provider to grant Azure access. */
   accessTimeoutMinutes: number;
+  /** The targets after Microsoft's first answer; absent on policies tickets carried before them (the defaults apply). */
+  followUp?: FollowUpPolicy;
   /** Multiplies every SLA duration (targets, ladder delays, access time-out); 1 in production. */
   timeScale: number;
 }
@@ -42,7 +45,7 @@ export interface SlaPolicy {
 const WORKDAY: Array<[number, number]> = [[9 * 60, 17 * 60]];
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = {
-  version: '2026-11-1',
+  version: '2026-11-2',
   breakFixMinutes: { A: 120, B: 240, C: 480 },
   nonBreakFixBusinessDays: 1,
   calendar: { timeZone: 'UTC', week: { 1: WORKDAY, 2: WORKDAY, 3: WORKDAY, 4: WORKDAY, 5: WORKDAY }, holidays: [] },
@@ -53,6 +56,7 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   ],
   warningShare: 0.75,
   accessTimeoutMinutes: 7 * 24 * 60,
+  followUp: DEFAULT_FOLLOW_UP_POLICY,
   timeScale: 1,
 };
 

@@ -3,8 +3,24 @@ import type { Severity } from './service-request';
 /**
  * `correction`: a breach (and its escalations) went out, but Microsoft had answered in time after all.
  * `handoff-blocked`: tickets cannot be filed with our Partner Center credentials; one alert per outage, not per ticket.
+ * After Microsoft's first answer: `update-*` mark Microsoft's next update running late (warning, breach, ladder);
+ * `reply-owed` tells that Microsoft asked us for information, `reply-*` that our reply is running late.
  */
-export const ALERT_KINDS = ['warning', 'breach', 'escalation', 'response', 'closure', 'correction', 'handoff-blocked'] as const;
+export const ALERT_KINDS = [
+  'warning',
+  'breach',
+  'escalation',
+  'response',
+  'closure',
+  'correction',
+  'handoff-blocked',
+  'update-warning',
+  'update-breach',
+  'update-escalation',
+  'reply-owed',
+  'reply-warning',
+  'reply-breach',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Something that happened to a ticket, to be sent to every alert subscription whose filters admit it. */

@@ -1,5 +1,6 @@
 // What happened to a ticket, in the past tense: the ticket's event stream (issue 3).
 import type { Actor } from './actor';
+import type { FollowUpTarget } from './follow-up-targets';
 import type { Category, IncidentType, Product, Severity } from './service-request';
 import type { EligibilityVerdict, Portal, RedirectTarget, TicketOutcome } from './ticket';
 
@@ -73,6 +74,23 @@ export type MicrosoftResponded = Event<
 >;
 export type MicrosoftNoteAdded = Event<'MicrosoftNoteAdded', { text: string; by: string; at: string }>;
 export type MicrosoftStatusChanged = Event<'MicrosoftStatusChanged', { status: string }>;
+/**
+ * After Microsoft's first answer, who owes the next word and by when (see `follow-up-targets`): set after the answer,
+ * again after each of Microsoft's notes or status changes, and when the word passes between Microsoft and us. `round`
+ * counts the targets set on the ticket (1, 2, …); a severity change re-times the running round.
+ */
+export type FollowUpTargetSet = Event<'FollowUpTargetSet', { target: FollowUpTarget; round: number; startsAt: string; dueAt: string }>;
+export type FollowUpWarningRaised = Event<'FollowUpWarningRaised', { target: FollowUpTarget; round: number; dueAt: string; warnedAt: string }>;
+export type FollowUpBreached = Event<'FollowUpBreached', { target: FollowUpTarget; round: number; dueAt: string }>;
+export type FollowUpEscalated = Event<
+  'FollowUpEscalated',
+  { target: FollowUpTarget; round: number; dueAt: string; level: number; audience: string; raisedAt: string }
+>;
+/** The word owed came (`answeredAt`: Microsoft's own time for its notes), in time or `late`. */
+export type FollowUpAnswered = Event<'FollowUpAnswered', { target: FollowUpTarget; round: number; answeredAt: string; late: boolean }>;
+/** Microsoft asked us for information: its clock stands still until our reply reaches it. */
+export type MicrosoftClockPaused = Event<'MicrosoftClockPaused', { pausedAt: string }>;
+export type MicrosoftClockResumed = Event<'MicrosoftClockResumed', { resumedAt: string; pausedMs: number }>;
 export type AlertDelivered = Event<'AlertDelivered', { deliveryId: string; kind: string }>;
 export type AlertDeliveryAbandoned = Event<'AlertDeliveryAbandoned', { deliveryId: string; kind: string; reason: string }>;
 export type ServiceRequestClosed = Event<
@@ -100,11 +118,23 @@ export type TicketEvent =
   | MicrosoftResponded
   | MicrosoftNoteAdded
   | MicrosoftStatusChanged
+  | FollowUpTargetSet
+  | FollowUpWarningRaised
+  | FollowUpBreached
+  | FollowUpEscalated
+  | FollowUpAnswered
+  | MicrosoftClockPaused
+  | MicrosoftClockResumed
   | AlertDelivered
   | AlertDeliveryAbandoned
   | ServiceRequestClosed;
 
 export type TicketEventType = TicketEvent['type'];
+
+const OWED_WORD: Record<FollowUpTarget, string> = {
+  'microsoft-update': "Microsoft's next update",
+  'partner-reply': 'Our reply to Microsoft',
+};
 
 const PORTAL_NAMES: Record<Portal, string> = {
   'azure-portal': 'the Azure portal',
@@ -165,6 +195,20 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Note from ${event.data.by}: ${event.data.text}`;
     case 'MicrosoftStatusChanged':
       return `Microsoft set the ticket's status to ${event.data.status}`;
+    case 'FollowUpTargetSet':
+      return `${OWED_WORD[event.data.target]} due by ${event.data.dueAt}`;
+    case 'FollowUpWarningRaised':
+      return `Follow-up warning: ${OWED_WORD[event.data.target].toLowerCase()} is due by ${event.data.dueAt}`;
+    case 'FollowUpBreached':
+      return `Follow-up target breached: ${OWED_WORD[event.data.target].toLowerCase()} was due by ${event.data.dueAt}`;
+    case 'FollowUpEscalated':
+      return `Escalated to level ${event.data.level} (${event.data.audience}): ${OWED_WORD[event.data.target].toLowerCase()} was due by ${event.data.dueAt}`;
+    case 'FollowUpAnswered':
+      return `${OWED_WORD[event.data.target]} came at ${event.data.answeredAt}${event.data.late ? ' (late)' : ''}`;
+    case 'MicrosoftClockPaused':
+      return "Microsoft's clock paused: Microsoft waits for information from us";
+    case 'MicrosoftClockResumed':
+      return `Microsoft's clock resumed after ${Math.round(event.data.pausedMs / 60_000)} min paused: our reply reached Microsoft`;
     case 'AlertDelivered':
       return `Alert delivered (${event.data.kind}): ${event.data.deliveryId}`;
     case 'AlertDeliveryAbandoned':

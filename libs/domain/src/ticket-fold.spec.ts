@@ -116,6 +116,41 @@ describe('evolveTicket', () => {
       .then({ status: 'closed', outcome: 'resolved', resolution: 'Fixed', targetMet: true, closedAt: '2026-11-24T10:00:00.000Z' });
   });
 
+  describe('after the first answer (follow-up targets)', () => {
+    const answered = [received, eligible, handedOff, dueTimeSet, responded('2026-11-24T10:00:00.000Z', false)];
+    const target = (kind: 'microsoft-update' | 'partner-reply', round: number, startsAt: string, dueAt: string): TicketEvent => ({
+      type: 'FollowUpTargetSet',
+      data: { target: kind, round, startsAt, dueAt },
+    });
+    const first = target('microsoft-update', 1, '2026-11-24T10:00:00.000Z', '2026-11-24T14:00:00.000Z');
+
+    it('runs the target set, with the marks its round raised; the same round again is re-timed, its marks kept', () => {
+      const warned: TicketEvent = { type: 'FollowUpWarningRaised', data: { target: 'microsoft-update', round: 1, dueAt: '2026-11-24T14:00:00.000Z', warnedAt: '2026-11-24T13:00:00.000Z' } };
+      given(...answered, first, warned)
+        .when(target('microsoft-update', 1, '2026-11-24T10:00:00.000Z', '2026-11-24T18:00:00.000Z'))
+        .then({ followUp: { target: 'microsoft-update', round: 1, startsAt: '2026-11-24T10:00:00.000Z', dueAt: '2026-11-24T18:00:00.000Z', warnedAt: '2026-11-24T13:00:00.000Z', breached: false, escalations: [] } });
+    });
+
+    it('counts a breached round once, and a late word on a round no timer breached', () => {
+      const breachedRound: TicketEvent = { type: 'FollowUpBreached', data: { target: 'microsoft-update', round: 1, dueAt: '2026-11-24T14:00:00.000Z' } };
+      const late = (round: number): TicketEvent => ({ type: 'FollowUpAnswered', data: { target: 'microsoft-update', round, answeredAt: '2026-11-24T15:00:00.000Z', late: true } });
+      const afterBreach = foldTicket([...answered, first, breachedRound, late(1)]);
+      expect(afterBreach.followUpBreaches).toEqual({ 'microsoft-update': 1 });
+      expect(afterBreach.followUp).toBeUndefined();
+      expect(foldTicket([...answered, first, late(1)]).followUpBreaches).toEqual({ 'microsoft-update': 1 });
+    });
+
+    it("records the pauses of Microsoft's clock, and takes the paused time out of the resolution time", () => {
+      const paused: TicketEvent = { type: 'MicrosoftClockPaused', data: { pausedAt: '2026-11-24T10:00:01.000Z' } };
+      const resumed: TicketEvent = { type: 'MicrosoftClockResumed', data: { resumedAt: '2026-11-24T11:30:01.000Z', pausedMs: 90 * 60_000 } };
+      const closed: TicketEvent = { type: 'ServiceRequestClosed', data: { outcome: 'resolved', targetMet: true, closedAt: '2026-11-24T12:00:01.000Z' } };
+      // Filed 09:00:01, closed 12:00:01: 3 h, of which 1 h 30 paused.
+      given(...answered, paused, resumed).when(closed).then({ pauses: [{ from: '2026-11-24T10:00:01.000Z', to: '2026-11-24T11:30:01.000Z' }], resolutionMs: 90 * 60_000 });
+      // Closed while still paused: the pause counts up to the closure.
+      given(...answered, paused).when(closed).then({ resolutionMs: 60 * 60_000 });
+    });
+  });
+
   it('refuses an event that comes before ServiceRequestReceived', () => {
     expect(() => evolveTicket(undefined, breached)).toThrow(/SlaBreached before ServiceRequestReceived/);
   });

@@ -1,6 +1,6 @@
 // The ticket as a pure fold over its past-tense events (emmett's evolve): the workflow's state and the read model's
 // row both come from here, so they cannot disagree.
-import type { Ticket, TicketStatus } from './ticket';
+import type { ClockPause, FollowUpClock, Ticket, TicketStatus } from './ticket';
 import type { TicketEvent } from './ticket-events';
 
 const STATUS_AFTER_ELIGIBILITY: Record<string, TicketStatus> = {
@@ -70,8 +70,34 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
     }
     case 'ServiceRequestClosed': {
       const { outcome, resolution, targetMet, closedAt } = event.data;
-      return { ...ticket, status: 'closed', outcome, resolution, targetMet, closedAt };
+      const { followUp: _ended, ...closed } = ticket;
+      const resolutionMs = ticket.handoff ? Date.parse(closedAt) - Date.parse(ticket.handoff.filedAt) - pausedMs(ticket.pauses, closedAt) : undefined;
+      return { ...closed, status: 'closed', outcome, resolution, targetMet, closedAt, ...(resolutionMs === undefined ? {} : { resolutionMs }) };
     }
+    case 'FollowUpTargetSet': {
+      const { target, round, startsAt, dueAt } = event.data;
+      // The same round again is re-timed (a severity change): the marks it raised stand.
+      const marks = ticket.followUp?.round === round ? ticket.followUp : { breached: false, escalations: [] };
+      return { ...ticket, followUp: { ...marks, target, round, startsAt, dueAt } };
+    }
+    case 'FollowUpWarningRaised':
+      return onRound(ticket, event.data.round, (clock) => ({ ...clock, warnedAt: event.data.warnedAt }));
+    case 'FollowUpBreached':
+      return breachedRound(onRound(ticket, event.data.round, (clock) => ({ ...clock, breached: true })), event.data.target);
+    case 'FollowUpEscalated': {
+      const { level, audience, raisedAt } = event.data;
+      return onRound(ticket, event.data.round, (clock) => ({ ...clock, escalations: [...clock.escalations, { level, audience, at: raisedAt }] }));
+    }
+    case 'FollowUpAnswered': {
+      // A late word is a miss whether or not the timer got there first.
+      const missed = event.data.late && !(ticket.followUp?.round === event.data.round && ticket.followUp.breached);
+      const { followUp: _answered, ...rest } = ticket;
+      return missed ? breachedRound(rest, event.data.target) : rest;
+    }
+    case 'MicrosoftClockPaused':
+      return ticket.pauses?.some((pause) => !pause.to) ? ticket : { ...ticket, pauses: [...(ticket.pauses ?? []), { from: event.data.pausedAt }] };
+    case 'MicrosoftClockResumed':
+      return { ...ticket, pauses: (ticket.pauses ?? []).map((pause) => (pause.to ? pause : { ...pause, to: event.data.resumedAt })) };
     case 'AzureAccessReminded':
     case 'HandoffRejected': // ServiceRequestClosed follows
     case 'NoteSentToMicrosoft':
@@ -88,6 +114,22 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
 function answered(ticket: Ticket, respondedAt: string, late: boolean): Ticket {
   const next: Ticket = { ...ticket, status: 'responded', respondedAt, targetMet: !late };
   return late && !ticket.breached ? { ...next, breached: true, breachedAt: ticket.responseDueAt } : next;
+}
+
+/** Applies `change` to the running follow-up round when it is round `round`. */
+function onRound(ticket: Ticket, round: number, change: (clock: FollowUpClock) => FollowUpClock): Ticket {
+  return ticket.followUp?.round === round ? { ...ticket, followUp: change(ticket.followUp) } : ticket;
+}
+
+function breachedRound(ticket: Ticket, target: FollowUpClock['target']): Ticket {
+  const breaches = ticket.followUpBreaches ?? {};
+  return { ...ticket, followUpBreaches: { ...breaches, [target]: (breaches[target] ?? 0) + 1 } };
+}
+
+/** How long Microsoft's clock stood still up to `until` (a pause still running counts up to it). */
+export function pausedMs(pauses: readonly ClockPause[] | undefined, until: string): number {
+  const end = Date.parse(until);
+  return (pauses ?? []).reduce((sum, { from, to }) => sum + Math.max(0, Math.min(to ? Date.parse(to) : end, end) - Date.parse(from)), 0);
 }
 
 /** The ticket its events make. */

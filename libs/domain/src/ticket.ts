@@ -1,3 +1,4 @@
+import type { FollowUpTarget } from './follow-up-targets';
 import type { ResponseWindow } from './response-window';
 import type { Product, Severity } from './service-request';
 
@@ -58,6 +59,23 @@ export interface Escalation {
   at: string;
 }
 
+/** The target running after Microsoft's first answer: who owes the next word, by when, and the marks raised so far. */
+export interface FollowUpClock {
+  target: FollowUpTarget;
+  round: number;
+  startsAt: string;
+  dueAt: string;
+  warnedAt?: string;
+  breached: boolean;
+  escalations: Escalation[];
+}
+
+/** A span during which Microsoft's clock stood still (`to` absent while it still does). */
+export interface ClockPause {
+  from: string;
+  to?: string;
+}
+
 /**
  * A ticket as the fold of its events (`evolveTicket`): what the workflow knows of it, and the source of the read
  * model's row, which projects some of these fields and never computes one differently.
@@ -100,6 +118,14 @@ export interface Ticket {
   targetMet?: boolean | null;
   resolution?: string;
   closedAt?: string;
+  /** After Microsoft's first answer: the target now running (none once closed). */
+  followUp?: FollowUpClock;
+  /** Follow-up rounds that breached, by target. */
+  followUpBreaches?: Partial<Record<FollowUpTarget, number>>;
+  /** When Microsoft's clock stood still, waiting for information from us. */
+  pauses?: ClockPause[];
+  /** From filing to closure with the paused time taken out: set when a filed ticket closes. */
+  resolutionMs?: number;
 }
 
 /** What `GET /service-requests/:id` returns and the workflow query answers: the ticket and how its workflow runs. */

@@ -1,14 +1,22 @@
 import { CancellationScope, condition, log, patched } from '@temporalio/workflow';
 import type { MicrosoftProgressMark } from '../activities';
 import type { MicrosoftTicketUpdate } from '../definitions';
-import { MICROSOFT_FOLLOW_UP_PATCH } from '../patches';
+import { FOLLOW_UP_TARGETS_PATCH, MICROSOFT_FOLLOW_UP_PATCH } from '../patches';
 import type { Filing, TicketRun } from '../ticket/ticket-run';
+import { keepFollowUpTargets } from './follow-up-targets';
+import { seenAfter, unseenNotes } from './microsoft-news';
 import { pollingActivities } from './polling-activities';
 
-/** After the first answer: records each later note and status change from Microsoft until the ticket is closed. */
+/**
+ * After the first answer: records each later note and status change from Microsoft until the ticket is closed, and
+ * (tickets followed by the watch poller) keeps the follow-up targets on whoever owes the next word.
+ */
 export async function followMicrosoft(run: TicketRun, filing: Filing): Promise<void> {
   const interval = run.microsoftPollIntervalMs;
-  if (filing.followedByPoller) {
+  if (filing.followedByPoller && patched(FOLLOW_UP_TARGETS_PATCH)) {
+    run.followingUp = true;
+    await keepFollowUpTargets(run);
+  } else if (filing.followedByPoller) {
     await followPollerUpdates(run);
   } else if (interval && run.inbox.microsoftSeen && patched(MICROSOFT_FOLLOW_UP_PATCH)) {
     // Added after tickets were already answered and waiting for closure: those replay without following Microsoft.
@@ -25,10 +33,8 @@ async function followPollerUpdates(run: TicketRun): Promise<void> {
     await condition(() => inbox.microsoftUpdates.length > 0 || !!inbox.closeRequest);
     const update = inbox.microsoftUpdates.shift();
     if (!update) return;
-    // Sent at least once: notes before our own mark were recorded already.
-    const unseen = update.newNotes.slice(Math.max(0, seen.noteCount - update.fromNoteCount));
-    const { status } = await recordChanges(run, seen, update.status, unseen);
-    seen = { status, noteCount: Math.max(seen.noteCount, update.fromNoteCount + update.newNotes.length) };
+    await recordChanges(run, seen, update.status, unseenNotes(seen, update));
+    seen = seenAfter(seen, update);
   }
 }
 

@@ -14,8 +14,11 @@ export class TicketInbox {
   microsoftSeen?: MicrosoftProgressMark;
   /** The watch poller's news of Microsoft's ticket after its first answer, in arrival order. */
   readonly microsoftUpdates: MicrosoftTicketUpdate[] = [];
-  /** A severity change moved the due time: the response wait re-times its marks. */
+  /** A severity change moved the due time: the response wait (or the follow-up target) re-times its marks. */
   clockChanged = false;
+  /** Coordinators' notes that reached Microsoft's ticket, and when the last did: our reply to a question of Microsoft's. */
+  replies = 0;
+  lastReplyAt?: Date;
 
   /**
    * Microsoft's first answer, taken while the ticket is being filed or waits for it; a later one is not the first.
@@ -28,6 +31,11 @@ export class TicketInbox {
     }
     this.response = answer;
     this.responseHeardAt = new Date();
+  }
+
+  replied(): void {
+    this.replies += 1;
+    this.lastReplyAt = new Date();
   }
 
   answeredByMicrosoft({ kind, answeredAt, note, answeredBy }: NonNullable<MicrosoftTicketUpdate['answer']>, status: TicketStatus): void {

@@ -89,6 +89,7 @@ export function handleTicketMessages(run: TicketRun): void {
     sendNoteUpdate,
     async ({ text, sentBy, by }) => {
       await run.inStep.sendNote((ticket.state.handoff as Handoff).microsoftTicketId, text, sentBy, by);
+      inbox.replied();
       return run.view();
     },
     {
@@ -104,9 +105,11 @@ export function handleTicketMessages(run: TicketRun): void {
     changeSeverityUpdate,
     async ({ severity, reason, changedBy, by }) => {
       const { severity: from, handoff } = ticket.state;
-      // The validator lets changes through only once filed: the target is re-timed from the filing.
+      // The validator lets changes through only once filed: the target is re-timed from the filing. Once Microsoft has
+      // answered, the first response's due time is past history: the follow-up target is re-timed instead.
       const filedAt = new Date((handoff as Handoff).filedAt);
-      const responseDueAt = responseDeadline(filedAt, { ...run.request, severity }, run.policy).toISOString();
+      const responseDueAt =
+        status() === 'responded' ? (ticket.state.responseDueAt as string) : responseDeadline(filedAt, { ...run.request, severity }, run.policy).toISOString();
       inbox.clockChanged = true;
       await ticket.apply({ type: 'SeverityChanged', data: { from, to: severity, reason, changedBy, responseDueAt, ...(by ? { by } : {}) } });
       const note = `Severity changed from ${from} to ${severity}: ${reason}`;
@@ -124,8 +127,9 @@ export function handleTicketMessages(run: TicketRun): void {
     },
     {
       validator: ({ severity, reason, changedBy }) => {
-        if (status() !== 'awaiting-response' || !run.awaitingResponse) {
-          throw new Error(`severity changes only while Microsoft's response is awaited; the ticket is ${status()}`);
+        const awaited = status() === 'awaiting-response' && run.awaitingResponse;
+        if (!awaited && !(status() === 'responded' && run.followingUp && !closing())) {
+          throw new Error(`severity changes while Microsoft's response is awaited, or its follow-up targets run; the ticket is ${status()}`);
         }
         if (!SEVERITIES.includes(severity)) throw new Error(`severity must be one of ${SEVERITIES.join(', ')}`);
         if (severity === ticket.state.severity) throw new Error(`severity is already ${severity}`);

@@ -51,6 +51,8 @@ export class TicketRun {
   filing?: Filing;
   /** The response wait has started: a severity change can re-time it. */
   awaitingResponse = false;
+  /** The follow-up targets run (since FOLLOW_UP_TARGETS_PATCH): a severity change can re-time them too. */
+  followingUp = false;
 
   constructor({ id, key, request, policy, eligibility, microsoftPollIntervalMs }: ServiceRequestInput) {
     const problems = serviceRequestProblems(request);
@@ -138,7 +140,16 @@ export class TicketRun {
  * The SLA marks: their alerts are judged on how soon they leave, so they go out beside their append rather than after
  * every append queued before it (a severity change's, the mark before).
  */
-const SENT_BESIDE_THE_APPEND: ReadonlySet<AlertKind> = new Set<AlertKind>(['warning', 'breach', 'escalation']);
+const SENT_BESIDE_THE_APPEND: ReadonlySet<AlertKind> = new Set<AlertKind>([
+  'warning',
+  'breach',
+  'escalation',
+  'update-warning',
+  'update-breach',
+  'update-escalation',
+  'reply-warning',
+  'reply-breach',
+]);
 
 /** An escalation's level and audience; `key` names an alert shared by tickets (one outage blocking many). */
 interface AlertDetails {

@@ -25,6 +25,12 @@ const KIND_TITLES: Record<AlertKind, string> = {
   closure: 'Ticket closed',
   correction: 'Breach withdrawn: Microsoft had answered in time',
   'handoff-blocked': 'Tickets cannot be filed: Partner Center credentials fail',
+  'update-warning': "Microsoft's next update due soon",
+  'update-breach': "Microsoft's next update is late",
+  'update-escalation': "Escalation: Microsoft's next update is late",
+  'reply-owed': 'Microsoft needs information from us',
+  'reply-warning': 'Our reply to Microsoft due soon',
+  'reply-breach': 'Our reply to Microsoft is late',
 };
 
 const SLACK_HEADER_LIMIT = 150;

@@ -1,0 +1,187 @@
+import { condition } from '@temporalio/workflow';
+import {
+  escalationSchedule,
+  followUpDeadline,
+  followUpTargetAfter,
+  warningTime,
+  type AlertKind,
+  type FollowUpClock,
+  type FollowUpTarget,
+  type TicketEvent,
+} from '@escalade/domain';
+import type { MicrosoftProgressMark } from '../activities';
+import type { MicrosoftTicketUpdate } from '../definitions';
+import type { TicketRun } from '../ticket/ticket-run';
+import { recordedClock } from './clocks';
+import { seenAfter, unseenNotes } from './microsoft-news';
+import { waitUntil } from './wait-until';
+
+/** A mark of the running round: its warning, its breach, a level of the ladder (Microsoft's target only). */
+type Mark = { kind: 'warning'; at: Date } | { kind: 'breach'; at: Date } | { kind: 'escalation'; at: Date; level: number; audience: string };
+
+const ALERTS: Record<FollowUpTarget, Partial<Record<Mark['kind'], AlertKind>>> = {
+  'microsoft-update': { warning: 'update-warning', breach: 'update-breach', escalation: 'update-escalation' },
+  'partner-reply': { warning: 'reply-warning', breach: 'reply-breach' },
+};
+
+const OWED: Record<FollowUpTarget, string> = {
+  'microsoft-update': "Microsoft's next update",
+  'partner-reply': 'our reply to Microsoft',
+};
+
+/**
+ * After Microsoft's first answer (tickets followed by the watch poller, since FOLLOW_UP_TARGETS_PATCH), until closure:
+ * records Microsoft's news as `followPollerUpdates` does, and keeps a target on whoever owes the next word. Microsoft owes
+ * an update after each of its notes or status changes; once it sets `attention_needed` its clock pauses and we owe a
+ * reply, which a coordinator's note gives (or Microsoft leaving `attention_needed`). Each round raises its warning, its
+ * breach and, for Microsoft, the ladder, as the first response does.
+ */
+export async function keepFollowUpTargets(run: TicketRun): Promise<void> {
+  const { inbox } = run;
+  let seen: MicrosoftProgressMark = inbox.microsoftSeen ?? { status: 'open', noteCount: 0 };
+  let replies = inbox.replies;
+  const answeredAt = run.ticket.state.respondedAt as string;
+  const first = inbox.response?.attentionNeeded ? 'partner-reply' : followUpTargetAfter(seen.status);
+  await run.ticket.apply(...(first === 'partner-reply' ? [paused(answeredAt)] : []), targetSet(run, first, answeredAt));
+  for (;;) {
+    const news = () => inbox.microsoftUpdates.length > 0 || inbox.replies > replies || !!inbox.closeRequest || inbox.clockChanged;
+    const clock = run.ticket.state.followUp as FollowUpClock;
+    const mark = marksLeft(run, clock) ? await nextMark(run, clock) : undefined;
+    const woken = mark ? await waitUntil(news, mark.at, mark.now) : await condition(news).then(() => true);
+    if (inbox.closeRequest) return;
+    if (!woken && mark) {
+      await raiseMark(run, clock, mark);
+    } else if (inbox.clockChanged) {
+      inbox.clockChanged = false;
+      await run.ticket.apply(targetSet(run, clock.target, clock.startsAt, clock.round));
+    } else if (inbox.replies > replies) {
+      replies = inbox.replies;
+      if (clock.target === 'partner-reply') await passTheWord(run, clock, (inbox.lastReplyAt as Date).toISOString(), []);
+    } else {
+      const update = inbox.microsoftUpdates.shift() as MicrosoftTicketUpdate;
+      const { news: recorded, mark: newSeen } = microsoftNews(seen, update);
+      await followMicrosoftNews(run, clock, seen, newSeen, recorded);
+      seen = newSeen;
+    }
+  }
+}
+
+/** What Microsoft's update adds to what was seen: notes not recorded yet and a status change, as events. */
+function microsoftNews(seen: MicrosoftProgressMark, update: MicrosoftTicketUpdate): { news: TicketEvent[]; mark: MicrosoftProgressMark } {
+  const news: TicketEvent[] = unseenNotes(seen, update).map((note) => ({ type: 'MicrosoftNoteAdded', data: { text: note.text, by: note.createdByName, at: note.createdDate } }));
+  if (update.status !== seen.status) news.push({ type: 'MicrosoftStatusChanged', data: { status: update.status } });
+  return { news, mark: seenAfter(seen, update) };
+}
+
+/**
+ * Records Microsoft's news with what it does to the target: a note or status change is Microsoft's word (at its latest
+ * note's own time, else when heard); `attention_needed` passes the word to us, leaving it gives it back to Microsoft.
+ */
+async function followMicrosoftNews(run: TicketRun, clock: FollowUpClock, before: MicrosoftProgressMark, after: MicrosoftProgressMark, news: TicketEvent[]): Promise<void> {
+  if (news.length === 0) return;
+  const noteTimes = news.flatMap((event) => (event.type === 'MicrosoftNoteAdded' ? [event.data.at] : []));
+  // A status change has no time of its own at Microsoft: without a note, the word counts from when it was heard.
+  const saidAt = noteTimes.sort().at(-1) ?? new Date().toISOString();
+  const owedNext = followUpTargetAfter(after.status);
+  if (clock.target === 'microsoft-update') {
+    // Our reply set Microsoft's ticket back to `open` (as Partner Center does): that is not Microsoft's word.
+    if (before.status === 'attention_needed' && after.status === 'open' && noteTimes.length === 0) {
+      await run.ticket.apply(...news);
+      return;
+    }
+    await passTheWord(run, clock, saidAt, news, owedNext);
+    return;
+  }
+  // We owe the word: Microsoft's notes meanwhile do not take it back, Microsoft leaving `attention_needed` does.
+  if (owedNext === 'microsoft-update') await passTheWord(run, clock, saidAt, news);
+  else await run.ticket.apply(...news);
+}
+
+/**
+ * The word owed in the running round came at `at`: the round is answered, and the next starts from `at` on whoever owes
+ * the next word (`next`: the other side unless told), Microsoft's clock paused or resumed accordingly.
+ */
+async function passTheWord(run: TicketRun, clock: FollowUpClock, at: string, news: TicketEvent[], next = otherSide(clock.target)): Promise<void> {
+  const late = at > clock.dueAt;
+  const answered: TicketEvent = { type: 'FollowUpAnswered', data: { target: clock.target, round: clock.round, answeredAt: at, late } };
+  const pause: TicketEvent[] = [];
+  if (clock.target === 'microsoft-update' && next === 'partner-reply') pause.push(paused(at));
+  if (clock.target === 'partner-reply' && next === 'microsoft-update') pause.push(resumed(run, at));
+  const events = [...news, answered, ...pause, targetSet(run, next, at)];
+  if (clock.breached && !late) {
+    await run.raise(events, 'correction', () => `Ticket ${run.id}: ${OWED[clock.target]} came at ${at}, within its target (${clock.dueAt}); the breach sent earlier is withdrawn`, 'beside', {
+      key: `${run.key}:correction:follow-up:${clock.round}`,
+    });
+  } else if (next === 'partner-reply') {
+    await run.raise(events, 'reply-owed', () => `Microsoft needs information on ticket ${run.id}; our reply is due by ${run.ticket.state.followUp?.dueAt}`, 'beside', {
+      key: `${run.key}:reply-owed:${clock.round + 1}`,
+    });
+  } else {
+    await run.ticket.apply(...events);
+  }
+}
+
+function otherSide(target: FollowUpTarget): FollowUpTarget {
+  return target === 'microsoft-update' ? 'partner-reply' : 'microsoft-update';
+}
+
+/** Whether the round has a mark left to raise: its warning or breach, or (Microsoft's) a level of the ladder. */
+function marksLeft(run: TicketRun, { breached, target, escalations }: FollowUpClock): boolean {
+  return !breached || (target === 'microsoft-update' && escalations.length < run.policy.ladder.length);
+}
+
+/**
+ * The next mark of the round, with the time it is judged against (read once a mark is left: a workflow task that ends
+ * on the clock's reading alone, with no timer after it, trips Temporal's core on the next update). A warning whose due
+ * time has passed too is skipped for the breach.
+ */
+async function nextMark(run: TicketRun, clock: FollowUpClock): Promise<Mark & { now: number }> {
+  const now = await recordedClock();
+  const startsAt = new Date(clock.startsAt);
+  const dueAt = new Date(clock.dueAt);
+  if (!clock.warnedAt && !clock.breached && now < dueAt.getTime()) return { kind: 'warning', at: warningTime(startsAt, dueAt, run.policy), now };
+  if (!clock.breached) return { kind: 'breach', at: dueAt, now };
+  const { level, audience, at } = escalationSchedule(startsAt, dueAt, run.policy)[clock.escalations.length];
+  return { kind: 'escalation', at, level, audience, now };
+}
+
+async function raiseMark(run: TicketRun, clock: FollowUpClock, mark: Mark): Promise<void> {
+  const { target, round, dueAt } = clock;
+  const kind = ALERTS[target][mark.kind] as AlertKind;
+  const at = mark.at.toISOString();
+  const owed = OWED[target];
+  if (mark.kind === 'warning') {
+    await run.raise([{ type: 'FollowUpWarningRaised', data: { target, round, dueAt, warnedAt: at } }], kind, () => `Ticket ${run.id}: ${owed} is due by ${dueAt}`, 'beside', {
+      key: `${run.key}:${kind}:${round}`,
+    });
+  } else if (mark.kind === 'breach') {
+    await run.raise([{ type: 'FollowUpBreached', data: { target, round, dueAt } }], kind, () => `Ticket ${run.id}: ${owed} was due by ${dueAt} and has not come`, 'beside', {
+      key: `${run.key}:${kind}:${round}`,
+    });
+  } else {
+    const { level, audience } = mark;
+    await run.raise(
+      [{ type: 'FollowUpEscalated', data: { target, round, dueAt, level, audience, raisedAt: at } }],
+      kind,
+      () => `Ticket ${run.id} escalated to level ${level} (${audience}): ${owed} was due by ${dueAt}`,
+      'beside',
+      { level, audience, key: `${run.key}:${kind}:${round}:${level}` },
+    );
+  }
+}
+
+/** Round `round` (the next one unless told) of `target`, from `startsAt`, on the ticket's severity as it is now. */
+function targetSet(run: TicketRun, target: FollowUpTarget, startsAt: string, round = (run.ticket.state.followUp?.round ?? 0) + 1): TicketEvent {
+  const request = { ...run.request, severity: run.ticket.state.severity };
+  const dueAt = followUpDeadline(new Date(startsAt), target, request, run.policy).toISOString();
+  return { type: 'FollowUpTargetSet', data: { target, round, startsAt, dueAt } };
+}
+
+function paused(at: string): TicketEvent {
+  return { type: 'MicrosoftClockPaused', data: { pausedAt: at } };
+}
+
+function resumed(run: TicketRun, at: string): TicketEvent {
+  const since = run.ticket.state.pauses?.find((pause) => !pause.to)?.from ?? at;
+  return { type: 'MicrosoftClockResumed', data: { resumedAt: at, pausedMs: Math.max(0, Date.parse(at) - Date.parse(since)) } };
+}
