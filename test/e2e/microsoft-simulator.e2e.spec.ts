@@ -27,6 +27,18 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
     expect(response.ok).toBe(true);
   }
 
+  /** The ticket's timeline once its event types satisfy `done`. */
+  async function waitForTimeline(id: string, done: (types: string[]) => boolean, timeoutMs = 10_000) {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await http().get(`/service-requests/${id}/timeline`).expect(200);
+      const types = response.body.events.map((e: { type: string }) => e.type);
+      if (done(types)) return response;
+      if (Date.now() > until) throw new Error(`ticket ${id}'s timeline never got there: ${types.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   async function open(requestId: string): Promise<TicketView> {
     await http().post('/service-requests').send({ ...aServiceRequest({ severity: 'A' }), requestId }).expect(201);
     return waitFor(requestId, (t) => t.status === 'awaiting-response');
@@ -142,5 +154,32 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
     expect(answer.data.attentionNeeded).toBe(true);
     expect(answer.summary).toMatch(/^Microsoft needs information/);
     await http().post('/service-requests/sim-attention-1/close').send({ resolution: 'Info sent' }).expect(200);
+  });
+
+  it("pauses Microsoft's clock while it waits for our information, and resumes it on our note (follow-up targets)", async () => {
+    const ticket = await open('sim-paused-1');
+    await microsoftAnswers(ticket.handoff!.microsoftTicketId, true);
+    const owed = await waitFor('sim-paused-1', (t) => t.followUp?.target === 'partner-reply');
+    expect(owed.pauses).toEqual([{ from: owed.respondedAt }]);
+    expect(owed.followUp).toMatchObject({ round: 1, startsAt: owed.respondedAt });
+
+    await http().post('/service-requests/sim-paused-1/notes').send({ text: 'Subscription id 0000-1111', sentBy: 'ada@fabrikam.com' }).expect(200);
+    const resumed = await waitFor('sim-paused-1', (t) => t.followUp?.target === 'microsoft-update');
+    const [pause] = resumed.pauses!;
+    expect(resumed.followUp).toMatchObject({ round: 2, startsAt: pause.to });
+    // Our note set Microsoft's ticket back to open: recorded, and not taken for Microsoft's word.
+    expect(simulator.store.get(ticket.handoff!.microsoftTicketId)?.status).toBe('open');
+    const { body: timeline } = await waitForTimeline('sim-paused-1', (types) => types.includes('MicrosoftStatusChanged'));
+    expect((await http().get('/service-requests/sim-paused-1').expect(200)).body.followUp.round).toBe(2);
+    const summaries = timeline.events.map((e: { summary: string }) => e.summary);
+    expect(summaries).toEqual(expect.arrayContaining([
+      "Microsoft's clock paused: Microsoft waits for information from us",
+      expect.stringMatching(/^Our reply to Microsoft due by /),
+      expect.stringMatching(/^Microsoft's clock resumed after \d+ min paused: our reply reached Microsoft$/),
+      expect.stringMatching(/^Microsoft's next update due by /),
+    ]));
+
+    const { body: closed } = await http().post('/service-requests/sim-paused-1/close').send({ resolution: 'Info sent' }).expect(200);
+    expect(closed.resolutionMs).toBe(Date.parse(closed.closedAt) - Date.parse(closed.handoff.filedAt) - (Date.parse(pause.to!) - Date.parse(pause.from)));
   });
 });

@@ -138,15 +138,16 @@ export class ServiceRequestsController {
 
   @Post(':id/severity')
   @ApiOperation({
-    summary: 'Change the severity while Microsoft’s response is awaited: the due time is recomputed from the filing time',
+    summary:
+      'Change the severity while Microsoft’s response is awaited (the due time is recomputed from the filing time), or after it while the follow-up targets run (the round running is re-timed)',
   })
-  @ApiOkResponse({ description: 'The new state (new `responseDueAt`), its SeverityChanged event stored' })
+  @ApiOkResponse({ description: 'The new state (new `responseDueAt`, or re-timed `followUp`), its SeverityChanged event stored' })
   @ApiAcceptedResponse({
     description:
       'The change is accepted and shown in the state (`changingSeverity: true`), but its event could not be stored within 5 s (the database is slow or down): it will be once it is back',
   })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'Not awaiting a response, or the severity is already that' })
+  @ApiConflictResponse({ description: 'Neither awaiting a response nor following up after it, or the severity is already that' })
   @RequiresRole('coordinator')
   @PartnerTenantQuery()
   async changeSeverity(

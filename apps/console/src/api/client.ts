@@ -2,6 +2,7 @@ import type {
   AlertDeliveryView,
   ClosedTicket,
   Items,
+  NoteSentTicket,
   ResponseRecordedTicket,
   SeverityChangedTicket,
   SignedIn,
@@ -67,5 +68,6 @@ export const api = {
     post<ResponseRecordedTicket>(ticketPath(ticket, '/microsoft-response'), body),
   changeSeverity: (ticket: TicketRef, body: { severity: Severity; reason: string; changedBy?: string }) =>
     post<SeverityChangedTicket>(ticketPath(ticket, '/severity'), body),
+  sendNote: (ticket: TicketRef, body: { text: string; sentBy?: string }) => post<NoteSentTicket>(ticketPath(ticket, '/notes'), body),
   close: (ticket: TicketRef, body: { resolution: string; closedBy?: string }) => post<ClosedTicket>(ticketPath(ticket, '/close'), body),
 };

@@ -1,5 +1,5 @@
 import type { TicketState } from '@escalade/domain';
-import { slaBarGeometry, slaMarks, type SlaMarks } from './sla-bar-geometry';
+import { followUpMarks, slaBarGeometry, slaMarks, type SlaMarks } from './sla-bar-geometry';
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -90,6 +90,7 @@ describe('slaBarGeometry', () => {
         expect.objectContaining({ level: 2, position: 75 }),
         expect.objectContaining({ level: 3, position: 100 }),
       ],
+      pauses: [],
     });
   });
 
@@ -107,5 +108,43 @@ describe('slaBarGeometry', () => {
   it('stops where Microsoft answered, without a now marker', () => {
     const geometry = slaBarGeometry({ ...marks, stoppedAt: at(30) }, at(600));
     expect(geometry).toMatchObject({ elapsed: 12.5, phase: 'on-track', now: undefined, due: 50 });
+  });
+});
+
+describe('followUpMarks', () => {
+  const answered: TicketState = { ...filed, status: 'responded', respondedAt: iso(60), targetMet: true };
+
+  it('has no bar before the first answer', () => {
+    expect(followUpMarks(filed)).toBeUndefined();
+  });
+
+  it("draws the round running, Microsoft's clock paused while we owe the reply, up to now", () => {
+    const owed: TicketState = {
+      ...answered,
+      followUp: { target: 'partner-reply', round: 1, startsAt: iso(60), dueAt: iso(120), breached: false, escalations: [] },
+      pauses: [{ from: iso(60) }],
+    };
+    const marks = followUpMarks(owed) as SlaMarks;
+    expect(marks).toMatchObject({ startsAt: T0 + 60 * 60_000, warningAt: T0 + 105 * 60_000, dueAt: T0 + 120 * 60_000, breached: false });
+    expect(slaBarGeometry(marks, T0 + 90 * 60_000)).toMatchObject({ warning: 75, due: 100, elapsed: 50, pauses: [{ from: 0, to: 50 }] });
+  });
+
+  it('keeps the raised warning and ladder of a missed round, and leaves out pauses ended before it', () => {
+    const missed: TicketState = {
+      ...answered,
+      followUp: {
+        target: 'microsoft-update',
+        round: 3,
+        startsAt: iso(200),
+        dueAt: iso(440),
+        warnedAt: iso(380),
+        breached: true,
+        escalations: [{ level: 1, audience: 'coordinators', at: iso(440) }],
+      },
+      pauses: [{ from: iso(60), to: iso(200) }],
+    };
+    const marks = followUpMarks(missed) as SlaMarks;
+    expect(marks.escalations).toEqual([{ level: 1, audience: 'coordinators', at: T0 + 440 * 60_000, raised: true }]);
+    expect(marks).toMatchObject({ warningAt: T0 + 380 * 60_000, breached: true, pauses: [] });
   });
 });

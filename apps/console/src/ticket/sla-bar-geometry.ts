@@ -1,4 +1,5 @@
-// Where the marks of a ticket's response window sit on its SLA bar, as percentages of the bar's width.
+// Where the marks of a ticket's targets sit on their SLA bars, as percentages of the bar's width: the first response's
+// window, and after it the follow-up round running (Microsoft's next update, or our reply), paused spans included.
 import { DEFAULT_SLA_POLICY, type TicketState } from '@escalade/domain';
 
 export interface EscalationMark {
@@ -17,6 +18,8 @@ export interface SlaMarks {
   breached: boolean;
   /** When the clock stopped: Microsoft's response, or the closure. */
   stoppedAt?: number;
+  /** When Microsoft's clock stood still within the bar (`to` absent: still paused). */
+  pauses?: Array<{ from: number; to?: number }>;
 }
 
 export type SlaPhase = 'on-track' | 'at-risk' | 'breached';
@@ -30,6 +33,8 @@ export interface SlaBarGeometry {
   /** Shown only while the clock runs. */
   now?: number;
   escalations: Array<EscalationMark & { position: number }>;
+  /** Paused spans, from and to as positions (a running pause reaches the clock). */
+  pauses: Array<{ from: number; to: number }>;
 }
 
 const time = (iso: string) => Date.parse(iso);
@@ -59,6 +64,28 @@ export function slaMarks(ticket: TicketState): SlaMarks | undefined {
   };
 }
 
+/**
+ * The follow-up round running after Microsoft's first answer, as a bar from the round's start to its due time and
+ * ladder: the warning at the default share unless raised; the ladder's levels as raised (the policy's plan for a round
+ * is not in the ticket). With every pause of Microsoft's clock that overlaps the round.
+ */
+export function followUpMarks(ticket: TicketState): SlaMarks | undefined {
+  const round = ticket.followUp;
+  if (!round) return undefined;
+  const [start, due] = [time(round.startsAt), time(round.dueAt)];
+  return {
+    startsAt: start,
+    warningAt: round.warnedAt ? time(round.warnedAt) : start + DEFAULT_SLA_POLICY.warningShare * (due - start),
+    dueAt: due,
+    escalations: round.escalations.map(({ level, audience, at }) => ({ level, audience, at: time(at), raised: true })),
+    breached: round.breached,
+    stoppedAt: ticket.closedAt ? time(ticket.closedAt) : undefined,
+    pauses: (ticket.pauses ?? [])
+      .map(({ from, to }) => ({ from: time(from), to: to ? time(to) : undefined }))
+      .filter(({ to }) => to === undefined || to > start),
+  };
+}
+
 /** The bar runs from the filing to the last mark, stretched to now while the clock runs past them all. */
 export function slaBarGeometry(marks: SlaMarks, now: number): SlaBarGeometry {
   const clock = marks.stoppedAt ?? now;
@@ -74,5 +101,6 @@ export function slaBarGeometry(marks: SlaMarks, now: number): SlaBarGeometry {
     phase,
     now: marks.stoppedAt === undefined ? position(now) : undefined,
     escalations: marks.escalations.map((mark) => ({ ...mark, position: position(mark.at) })),
+    pauses: (marks.pauses ?? []).map(({ from, to }) => ({ from: position(from), to: position(to ?? clock) })),
   };
 }

@@ -4,6 +4,7 @@ import { Link } from '../routing/navigation';
 import { ErrorBanner } from '../ui/error-banner';
 import { TicketActions } from './actions/ticket-actions';
 import { AlertDeliveries } from './alert-deliveries';
+import { FollowUpCard } from './follow-up-card';
 import { SlaBar } from './sla-bar';
 import { TicketFacts } from './ticket-facts';
 import { TicketHeader } from './ticket-header';
@@ -31,6 +32,7 @@ export function TicketPage({ id, partnerTenantId }: { id: string; partnerTenantI
       <div class="ticket-grid">
         <div class="ticket-main">
           <SlaBar ticket={ticket} now={now} />
+          <FollowUpCard ticket={ticket} now={now} />
           <Timeline events={events} />
         </div>
         <div class="ticket-side">

@@ -1,6 +1,7 @@
 import type { TicketView } from '@escalade/contract';
 import { CloseForm } from './close-form';
 import { MicrosoftResponseForm } from './microsoft-response-form';
+import { NoteForm } from './note-form';
 import { SeverityForm } from './severity-form';
 
 /**
@@ -15,7 +16,11 @@ export function TicketActions({ ticket, onDone }: { ticket: TicketView; onDone()
     <section class="card actions" aria-labelledby="actions-heading">
       <h2 id="actions-heading">Actions</h2>
       {(status === 'handing-off' || status === 'awaiting-response') && <MicrosoftResponseForm ticket={ref} onDone={onDone} />}
-      {status === 'awaiting-response' && <SeverityForm ticket={ref} current={ticket.severity} onDone={onDone} />}
+      {ticket.handoff && <NoteForm ticket={ref} onDone={onDone} />}
+      {/* After the answer, a severity change re-times the follow-up target running. */}
+      {(status === 'awaiting-response' || (status === 'responded' && ticket.followUp)) && (
+        <SeverityForm ticket={ref} current={ticket.severity} onDone={onDone} />
+      )}
       <CloseForm ticket={ref} onDone={onDone} />
     </section>
   );
