@@ -67,7 +67,7 @@ describe('follow-up targets after the first answer (time-skipping server)', () =
     await server.env.sleep(saidAt + 4 * HOUR + MINUTE - (await now())); // the warning, the breach and level 1
     const breached = await stateWhen(handle, (ticket) => (ticket.followUp?.escalations.length ?? 0) === 1);
     expect(breached.followUp).toMatchObject({ round: 2, warnedAt: iso(saidAt + 3 * HOUR), breached: true });
-    expect(breached.followUpBreaches).toEqual({ 'microsoft-update': 1 });
+    expect(breached.followUpBreaches).toBeUndefined(); // a miss once answered late, or closed unanswered
     await server.env.sleep(2 * HOUR); // level 2: half the window after the breach
     await stateWhen(handle, (ticket) => (ticket.followUp?.escalations.length ?? 0) === 2);
 

@@ -5,4 +5,5 @@ export * from './auth';
 export * from './items';
 export * from './tickets';
 export * from './timeline';
-export type { SlaCounts, SlaSummary } from '@escalade/domain';
+export type { DurationPercentiles, SlaCounts, SlaGrouping, SlaMeasureGroup, SlaMeasures, SlaSummary } from '@escalade/domain';
+export type { SlaReport } from './reports';

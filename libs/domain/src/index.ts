@@ -4,6 +4,7 @@ export * from './ticket';
 export * from './actor';
 export * from './sla-policy';
 export * from './sla-summary';
+export * from './sla-measures';
 export * from './labels';
 export * from './domain-name';
 export * from './eligibility';

@@ -131,13 +131,17 @@ describe('evolveTicket', () => {
         .then({ followUp: { target: 'microsoft-update', round: 1, startsAt: '2026-11-24T10:00:00.000Z', dueAt: '2026-11-24T18:00:00.000Z', warnedAt: '2026-11-24T13:00:00.000Z', breached: false, escalations: [] } });
     });
 
-    it('counts a breached round once, and a late word on a round no timer breached', () => {
+    it('counts a miss for a late word, breached or not, and for a breached round closed unanswered; none for a word in time', () => {
       const breachedRound: TicketEvent = { type: 'FollowUpBreached', data: { target: 'microsoft-update', round: 1, dueAt: '2026-11-24T14:00:00.000Z' } };
-      const late = (round: number): TicketEvent => ({ type: 'FollowUpAnswered', data: { target: 'microsoft-update', round, answeredAt: '2026-11-24T15:00:00.000Z', late: true } });
-      const afterBreach = foldTicket([...answered, first, breachedRound, late(1)]);
+      const word = (late: boolean): TicketEvent => ({ type: 'FollowUpAnswered', data: { target: 'microsoft-update', round: 1, answeredAt: '2026-11-24T15:00:00.000Z', late } });
+      const closed: TicketEvent = { type: 'ServiceRequestClosed', data: { outcome: 'resolved', targetMet: true, closedAt: '2026-11-24T16:00:00.000Z' } };
+      const afterBreach = foldTicket([...answered, first, breachedRound, word(true)]);
       expect(afterBreach.followUpBreaches).toEqual({ 'microsoft-update': 1 });
       expect(afterBreach.followUp).toBeUndefined();
-      expect(foldTicket([...answered, first, late(1)]).followUpBreaches).toEqual({ 'microsoft-update': 1 });
+      expect(foldTicket([...answered, first, word(true)]).followUpBreaches).toEqual({ 'microsoft-update': 1 });
+      expect(foldTicket([...answered, first, breachedRound]).followUpBreaches).toBeUndefined();
+      expect(foldTicket([...answered, first, breachedRound, closed]).followUpBreaches).toEqual({ 'microsoft-update': 1 });
+      expect(foldTicket([...answered, first, breachedRound, word(false), closed]).followUpBreaches).toBeUndefined();
     });
 
     it("records the pauses of Microsoft's clock, and takes the paused time out of the resolution time", () => {

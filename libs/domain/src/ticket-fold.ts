@@ -70,7 +70,8 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
     }
     case 'ServiceRequestClosed': {
       const { outcome, resolution, targetMet, closedAt } = event.data;
-      const { followUp: _ended, ...closed } = ticket;
+      // A round breached and never answered is a miss of its side.
+      const { followUp: _ended, ...closed } = ticket.followUp?.breached ? missed(ticket, ticket.followUp.target) : ticket;
       const resolutionMs = ticket.handoff ? Date.parse(closedAt) - Date.parse(ticket.handoff.filedAt) - pausedMs(ticket.pauses, closedAt) : undefined;
       return { ...closed, status: 'closed', outcome, resolution, targetMet, closedAt, ...(resolutionMs === undefined ? {} : { resolutionMs }) };
     }
@@ -83,16 +84,15 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
     case 'FollowUpWarningRaised':
       return onRound(ticket, event.data.round, (clock) => ({ ...clock, warnedAt: event.data.warnedAt }));
     case 'FollowUpBreached':
-      return breachedRound(onRound(ticket, event.data.round, (clock) => ({ ...clock, breached: true })), event.data.target);
+      return onRound(ticket, event.data.round, (clock) => ({ ...clock, breached: true }));
     case 'FollowUpEscalated': {
       const { level, audience, raisedAt } = event.data;
       return onRound(ticket, event.data.round, (clock) => ({ ...clock, escalations: [...clock.escalations, { level, audience, at: raisedAt }] }));
     }
     case 'FollowUpAnswered': {
-      // A late word is a miss whether or not the timer got there first.
-      const missed = event.data.late && !(ticket.followUp?.round === event.data.round && ticket.followUp.breached);
+      // A late word is a miss whether or not the timer got there first; one in time withdraws a breach raised before it.
       const { followUp: _answered, ...rest } = ticket;
-      return missed ? breachedRound(rest, event.data.target) : rest;
+      return event.data.late ? missed(rest, event.data.target) : rest;
     }
     case 'MicrosoftClockPaused':
       return ticket.pauses?.some((pause) => !pause.to) ? ticket : { ...ticket, pauses: [...(ticket.pauses ?? []), { from: event.data.pausedAt }] };
@@ -121,7 +121,8 @@ function onRound(ticket: Ticket, round: number, change: (clock: FollowUpClock) =
   return ticket.followUp?.round === round ? { ...ticket, followUp: change(ticket.followUp) } : ticket;
 }
 
-function breachedRound(ticket: Ticket, target: FollowUpClock['target']): Ticket {
+/** Counts a follow-up round missed by `target`'s side: answered late, or breached and never answered. */
+function missed(ticket: Ticket, target: FollowUpClock['target']): Ticket {
   const breaches = ticket.followUpBreaches ?? {};
   return { ...ticket, followUpBreaches: { ...breaches, [target]: (breaches[target] ?? 0) + 1 } };
 }

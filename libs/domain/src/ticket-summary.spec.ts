@@ -32,6 +32,17 @@ describe('evolveTicketSummary', () => {
       outcome: null,
       openedAt: '2026-11-24T09:00:00.000Z',
       closedAt: null,
+      filedAt: null,
+      respondedAt: null,
+      updateMisses: 0,
+      replyMisses: 0,
+      followUpTarget: null,
+      followUpRound: null,
+      followUpDueAt: null,
+      followUpBreached: false,
+      pausedMs: 0,
+      pausedSince: null,
+      resolutionMs: null,
       version: 1,
     });
   });

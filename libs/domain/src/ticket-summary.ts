@@ -1,8 +1,9 @@
 // The `tickets` read model: a projection of the ticket's fold (`evolveTicket`), kept row by row.
 import type { Product, Severity } from './service-request';
+import type { FollowUpTarget } from './follow-up-targets';
 import type { Handoff, Ticket, TicketOutcome, TicketStatus } from './ticket';
 import type { TicketEvent } from './ticket-events';
-import { evolveTicket } from './ticket-fold';
+import { evolveTicket, pausedMs } from './ticket-fold';
 
 export interface TicketSummary {
   /** Unique among all tickets: its stream's key (`<partner tenant>~<id>`, or the bare id of a ticket from before). */
@@ -26,6 +27,21 @@ export interface TicketSummary {
   outcome: TicketOutcome | null;
   openedAt: string;
   closedAt: string | null;
+  /** What the SLA reports measure: filing at Microsoft, its first answer, the follow-up rounds missed by each side. */
+  filedAt: string | null;
+  respondedAt: string | null;
+  updateMisses: number;
+  replyMisses: number;
+  /** The follow-up round running: who owes the next word, by when, and whether it breached (a miss if never answered). */
+  followUpTarget: FollowUpTarget | null;
+  followUpRound: number | null;
+  followUpDueAt: string | null;
+  followUpBreached: boolean;
+  /** Time Microsoft's clock stood still in pauses that ended, and the start of the one still running. */
+  pausedMs: number;
+  pausedSince: string | null;
+  /** Filing to closure with the paused time taken out, once closed. */
+  resolutionMs: number | null;
   /** The stream version this summary reflects. */
   version: number;
 }
@@ -51,9 +67,25 @@ export function ticketSummaryOf(ticket: Ticket, version: number): TicketSummary 
     outcome: ticket.outcome ?? null,
     openedAt: ticket.receivedAt,
     closedAt: ticket.closedAt ?? null,
+    filedAt: ticket.handoff?.filedAt ?? null,
+    respondedAt: ticket.respondedAt ?? null,
+    updateMisses: ticket.followUpBreaches?.['microsoft-update'] ?? 0,
+    replyMisses: ticket.followUpBreaches?.['partner-reply'] ?? 0,
+    followUpTarget: ticket.followUp?.target ?? null,
+    followUpRound: ticket.followUp?.round ?? null,
+    followUpDueAt: ticket.followUp?.dueAt ?? null,
+    followUpBreached: ticket.followUp?.breached ?? false,
+    pausedMs: pausedMs(ticket.pauses?.filter((pause) => pause.to), ticket.closedAt ?? FAR_FUTURE),
+    pausedSince: ticket.pauses?.find((pause) => !pause.to)?.from ?? null,
+    resolutionMs: ticket.resolutionMs ?? null,
     version,
   };
 }
+
+/** Ended pauses are summed whole: they end before any instant a ticket reaches. */
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+/** The ended pauses of a row, as one span of their total: all that the fold reads of them. */
+const EPOCH = '1970-01-01T00:00:00.000Z';
 
 /**
  * The ticket as far as its row knows it. What the row does not keep is left neutral: no field of the row depends on
@@ -73,7 +105,7 @@ function ticketFromSummary(summary: TicketSummary): Ticket {
     status: summary.status,
     outcome: known(summary.outcome),
     severity: summary.severity,
-    handoff: summary.microsoftTicketId === null ? undefined : ({ microsoftTicketId: summary.microsoftTicketId } as Handoff),
+    handoff: summary.microsoftTicketId === null ? undefined : ({ microsoftTicketId: summary.microsoftTicketId, filedAt: summary.filedAt } as Handoff),
     policyVersion: '',
     receivedAt: summary.openedAt,
     responseDueAt: known(summary.responseDueAt),
@@ -82,6 +114,17 @@ function ticketFromSummary(summary: TicketSummary): Ticket {
     escalationLevel: summary.escalationLevel,
     escalations: [],
     closedAt: known(summary.closedAt),
+    respondedAt: known(summary.respondedAt),
+    followUpBreaches: { 'microsoft-update': summary.updateMisses, 'partner-reply': summary.replyMisses },
+    followUp:
+      summary.followUpTarget === null || summary.followUpRound === null || summary.followUpDueAt === null
+        ? undefined
+        : { target: summary.followUpTarget, round: summary.followUpRound, startsAt: '', dueAt: summary.followUpDueAt, breached: summary.followUpBreached, escalations: [] },
+    pauses: [
+      ...(summary.pausedMs > 0 ? [{ from: EPOCH, to: new Date(summary.pausedMs).toISOString() }] : []),
+      ...(summary.pausedSince ? [{ from: summary.pausedSince }] : []),
+    ],
+    resolutionMs: known(summary.resolutionMs),
   };
 }
 

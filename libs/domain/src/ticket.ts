@@ -120,7 +120,7 @@ export interface Ticket {
   closedAt?: string;
   /** After Microsoft's first answer: the target now running (none once closed). */
   followUp?: FollowUpClock;
-  /** Follow-up rounds that breached, by target. */
+  /** Follow-up rounds missed, by target: answered late, or breached and never answered before the closure. */
   followUpBreaches?: Partial<Record<FollowUpTarget, number>>;
   /** When Microsoft's clock stood still, waiting for information from us. */
   pauses?: ClockPause[];

@@ -81,4 +81,37 @@ describe('reports API (ReportsModule on a SQLite file)', () => {
     const reversed = await get('/reports/sla?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z').expect(400);
     expect(reversed.body.errors).toEqual([{ field: 'from', problems: ['from must be before to'] }]);
   });
+
+  it('names an unknown grouping and a customer that is not a domain, with the bounds', async () => {
+    const { body } = await get('/reports/sla?groupBy=month&customer=not%20a%20domain').expect(400);
+    expect(body.errors).toEqual([
+      { field: 'groupBy', problems: ['groupBy must be one of week, severity, product, customer'] },
+      { field: 'customer', problems: ['customer must be a domain name, e.g. contoso.com'] },
+    ]);
+  });
+
+  it("measures the period by week by default, per severity or customer when asked, of one customer's tickets when asked", async () => {
+    const { body: byWeek } = await get('/reports/sla').expect(200);
+    expect(byWeek.measures.groupBy).toBe('week');
+    expect(byWeek.measures.total).toMatchObject({ key: 'all', opened: 3, withTarget: 0, breachRate: null });
+    const { body: bySeverity } = await get('/reports/sla?groupBy=severity', aPrincipal([PARTNER_A], 'viewer')).expect(200);
+    expect(bySeverity.measures.groups.map((group: { key: string; opened: number }) => [group.key, group.opened])).toEqual([['A', 1], ['B', 1]]);
+    const { body: ofContoso } = await get('/reports/sla?groupBy=customer&customer=Contoso.COM').expect(200);
+    expect(ofContoso).toMatchObject({ customer: 'contoso.com', total: { opened: 3 }, measures: { groups: [{ key: 'contoso.com', opened: 3 }] } });
+    expect((await get('/reports/sla?customer=fabrikam.com').expect(200)).body.total.opened).toBe(0);
+  });
+
+  it('gives the measures as CSV to a client that asks for text/csv, JSON to one that accepts anything', async () => {
+    const csv = await get('/reports/sla?groupBy=severity').set('accept', 'text/csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="sla-severity-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'group,opened,with_target,breached,breach_rate,first_response_count,first_response_p50_min,first_response_p90_min,' +
+        'resolution_count,resolution_p50_min,resolution_p90_min,paused_min,update_misses,reply_misses',
+    );
+    expect(lines.slice(1)).toEqual(['A,2,0,0,,0,,,0,,,0,0,0', 'B,1,0,0,,0,,,0,,,0,0,0', 'all,3,0,0,,0,,,0,,,0,0,0']);
+    const json = await get('/reports/sla').set('accept', '*/*').expect(200);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+  });
 });

@@ -13,6 +13,37 @@ const breached: TicketEvent = { type: 'SlaBreached', data: { responseDueAt: DUE_
 const escalated = (level: number, raisedAt: string): TicketEvent => ({ type: 'Escalated', data: { level, audience: `level-${level}`, raisedAt } });
 const responded = (respondedAt: string, late: boolean): TicketEvent => ({ type: 'MicrosoftResponded', data: { respondedAt, late } });
 
+type FollowUpStep = 'breach' | 'late' | 'in-time' | 'ask' | 'reply' | 'retime';
+
+/** The follow-up rounds after the first answer, one step at a time: a breach, a word (late or not), a question, our reply. */
+function followUps(steps: FollowUpStep[]): TicketEvent[] {
+  const at = (minutes: number) => new Date(Date.parse('2026-11-24T12:00:00.000Z') + minutes * 60_000).toISOString();
+  let round = 1;
+  let target: 'microsoft-update' | 'partner-reply' = 'microsoft-update';
+  const set = (minute: number): TicketEvent => ({ type: 'FollowUpTargetSet', data: { target, round, startsAt: at(minute), dueAt: at(minute + 60) } });
+  const events: TicketEvent[] = [set(0)];
+  steps.forEach((step, i) => {
+    const minute = (i + 1) * 30;
+    const answered = (late: boolean): TicketEvent => ({ type: 'FollowUpAnswered', data: { target, round, answeredAt: at(minute), late } });
+    if (step === 'breach') events.push({ type: 'FollowUpBreached', data: { target, round, dueAt: at(minute) } });
+    else if (step === 'retime') events.push(set(minute));
+    else if (step === 'ask' && target === 'microsoft-update') {
+      events.push(answered(false), { type: 'MicrosoftClockPaused', data: { pausedAt: at(minute) } });
+      [round, target] = [round + 1, 'partner-reply'];
+      events.push(set(minute));
+    } else if (step === 'reply' && target === 'partner-reply') {
+      events.push(answered(false), { type: 'MicrosoftClockResumed', data: { resumedAt: at(minute), pausedMs: 30 * 60_000 } });
+      [round, target] = [round + 1, 'microsoft-update'];
+      events.push(set(minute));
+    } else if (step === 'late' || step === 'in-time') {
+      events.push(answered(step === 'late'));
+      round += 1;
+      events.push(set(minute));
+    }
+  });
+  return events;
+}
+
 /** A valid life of the ticket `key`, event by event, from choices fast-check makes: its whole stream. */
 export const aTicketLife = (key: string): fc.Arbitrary<TicketEvent[]> =>
   fc
@@ -27,6 +58,7 @@ export const aTicketLife = (key: string): fc.Arbitrary<TicketEvent[]> =>
       levels: fc.nat(3),
       answer: fc.constantFrom('none', 'in-time', 'late', 'in-time-corrected'),
       notes: fc.nat(2),
+      followUps: fc.array(fc.constantFrom('breach', 'late', 'in-time', 'ask', 'reply', 'retime'), { maxLength: 6 }),
       closed: fc.boolean(),
     })
     .map((life): TicketEvent[] => {
@@ -60,5 +92,6 @@ export const aTicketLife = (key: string): fc.Arbitrary<TicketEvent[]> =>
         events.push({ type: 'SlaBreachCorrected', data: { respondedAt: '2026-11-24T10:59:00.000Z', responseDueAt: DUE_AT, correctedAt: '2026-11-24T11:00:01.000Z' } });
       }
       for (let i = 0; i < life.notes; i += 1) events.push({ type: 'MicrosoftNoteAdded', data: { text: `note ${i}`, by: 'Microsoft', at: '2026-11-24T12:00:00.000Z' } });
+      if (life.answer !== 'none') events.push(...followUps(life.followUps));
       return close('resolved', life.answer === 'none' ? !life.breached : life.answer !== 'late');
     });

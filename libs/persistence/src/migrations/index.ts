@@ -16,6 +16,7 @@ import { ScopeAlertsByPartner1764000000014 } from '../alerts/1764000000014-scope
 import { SealAlertSubscriptionSecrets1764000000015 } from '../alerts/1764000000015-seal-alert-subscription-secrets';
 import { DropReceiverAnswers1764000000016 } from '../alerts/1764000000016-drop-receiver-answers';
 import { DropAlerts1764000000017 } from './1764000000017-drop-alerts';
+import { AddTicketsSlaMeasures1764000000018 } from './1764000000018-add-tickets-sla-measures';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   SealAlertSubscriptionSecrets1764000000015,
   DropReceiverAnswers1764000000016,
   DropAlerts1764000000017,
+  AddTicketsSlaMeasures1764000000018,
 ];
 
 /** MIGRATIONS, those that seal secrets kept in clear before given `keyRing` (asked only when there is one to seal). */

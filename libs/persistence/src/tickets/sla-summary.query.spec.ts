@@ -50,7 +50,7 @@ describe.each(testDatabases())('SLA summary on $name', (database) => {
   afterAll(() => database.close(dataSource));
 
   it('counts met, breached, pending, cancelled and untargeted tickets per severity for the period', async () => {
-    const result = await summary.summarize(at(0), at(30), 'all');
+    const result = await summary.summarize({ from: at(0), to: at(30), partners: 'all' });
     expect(result.bySeverity).toEqual([
       { severity: 'A', opened: 3, met: 2, breached: 1, pending: 0, cancelled: 0, noTarget: 0 },
       { severity: 'B', opened: 2, met: 0, breached: 0, pending: 1, cancelled: 0, noTarget: 1 },
@@ -60,25 +60,40 @@ describe.each(testDatabases())('SLA summary on $name', (database) => {
   });
 
   it('includes the start of the period and excludes its end', async () => {
-    const { total } = await summary.summarize(at(3), at(40), 'all');
+    const { total } = await summary.summarize({ from: at(3), to: at(40), partners: 'all' });
     expect(total).toEqual({ opened: 3, met: 0, breached: 0, pending: 1, cancelled: 1, noTarget: 1 });
   });
 
   it("counts only the tickets of the principal's partner tenants", async () => {
-    const ofA = await summary.summarize(at(0), at(60), [PARTNER_A]);
+    const ofA = await summary.summarize({ from: at(0), to: at(60), partners: [PARTNER_A] });
     expect(ofA.bySeverity).toEqual([
       { severity: 'A', opened: 3, met: 2, breached: 1, pending: 0, cancelled: 0, noTarget: 0 },
       { severity: 'B', opened: 1, met: 0, breached: 0, pending: 0, cancelled: 0, noTarget: 1 },
       { severity: 'C', opened: 1, met: 0, breached: 0, pending: 0, cancelled: 1, noTarget: 0 },
     ]);
-    const ofB = await summary.summarize(at(0), at(60), [PARTNER_B]);
+    const ofB = await summary.summarize({ from: at(0), to: at(60), partners: [PARTNER_B] });
     expect(ofB.bySeverity).toEqual([
       { severity: 'A', opened: 0, met: 0, breached: 0, pending: 0, cancelled: 0, noTarget: 0 },
       { severity: 'B', opened: 1, met: 0, breached: 0, pending: 1, cancelled: 0, noTarget: 0 },
       { severity: 'C', opened: 1, met: 0, breached: 0, pending: 1, cancelled: 0, noTarget: 0 },
     ]);
-    const all = await summary.summarize(at(0), at(60), 'all');
-    expect((await summary.summarize(at(0), at(60), [PARTNER_A, PARTNER_B])).total).toEqual(all.total);
-    expect((await summary.summarize(at(0), at(60), [])).total).toEqual({ opened: 0, met: 0, breached: 0, pending: 0, cancelled: 0, noTarget: 0 });
+    const all = await summary.summarize({ from: at(0), to: at(60), partners: 'all' });
+    expect((await summary.summarize({ from: at(0), to: at(60), partners: [PARTNER_A, PARTNER_B] })).total).toEqual(all.total);
+    expect((await summary.summarize({ from: at(0), to: at(60), partners: [] })).total).toEqual({ opened: 0, met: 0, breached: 0, pending: 0, cancelled: 0, noTarget: 0 });
+  });
+
+  it('measures the period per severity: breach rate, time to first answer and to resolution, of one customer when asked', async () => {
+    const { groups, total } = await summary.measure({ from: at(0), to: at(30), partners: 'all' }, 'severity');
+    expect(groups.map((group) => [group.key, group.opened, group.withTarget, group.breached])).toEqual([
+      ['A', 3, 3, 1],
+      ['B', 2, 1, 0],
+      ['C', 1, 1, 0],
+    ]);
+    // `met` answered 5 minutes after its filing at 09:00; `closed-met`, filed 09:01, closed at 09:50.
+    expect(groups[0]).toMatchObject({ breachRate: 1 / 3, firstResponse: { count: 1, p50: 5, p90: 5 }, resolution: { count: 1, p50: 49, p90: 49 } });
+    expect(total).toMatchObject({ opened: 6, withTarget: 5, breached: 1, breachRate: 0.2 });
+    const ofContoso = await summary.measure({ from: at(0), to: at(60), partners: 'all', customer: 'CONTOSO.com' }, 'customer');
+    expect(ofContoso.groups.map((group) => [group.key, group.opened])).toEqual([['contoso.com', 7]]);
+    expect((await summary.measure({ from: at(0), to: at(60), partners: 'all', customer: 'fabrikam.com' }, 'customer')).total.opened).toBe(0);
   });
 });

@@ -40,6 +40,8 @@ function valueProblem(value: unknown, { type, length, isNullable }: ColumnShape)
       return Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX
         ? undefined
         : `must be a 32-bit whole number, not ${kindOf(value)}`;
+    case 'bigint':
+      return Number.isSafeInteger(value) ? undefined : `must be a whole number, not ${kindOf(value)}`;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Product, Severity, TicketOutcome, TicketStatus } from '@escalade/domain';
+import type { FollowUpTarget, Product, Severity, TicketOutcome, TicketStatus } from '@escalade/domain';
 
 /** One row per ticket: the `tickets` read model, derived from the event log (see TicketsProjection). */
 @Entity({ name: 'tickets' })
@@ -63,6 +63,45 @@ export class TicketRow {
 
   @Column({ name: 'closed_at', type: 'varchar', length: 32, nullable: true })
   closedAt!: string | null;
+
+  // What the SLA reports measure (see TicketSummary).
+  @Column({ name: 'filed_at', type: 'varchar', length: 32, nullable: true })
+  filedAt!: string | null;
+
+  @Column({ name: 'responded_at', type: 'varchar', length: 32, nullable: true })
+  respondedAt!: string | null;
+
+  @Column({ name: 'update_misses', type: 'int', default: 0 })
+  updateMisses!: number;
+
+  @Column({ name: 'reply_misses', type: 'int', default: 0 })
+  replyMisses!: number;
+
+  @Column({ name: 'follow_up_target', type: 'varchar', length: 20, nullable: true })
+  followUpTarget!: FollowUpTarget | null;
+
+  @Column({ name: 'follow_up_round', type: 'int', nullable: true })
+  followUpRound!: number | null;
+
+  @Column({ name: 'follow_up_due_at', type: 'varchar', length: 32, nullable: true })
+  followUpDueAt!: string | null;
+
+  @Column({ name: 'follow_up_breached', type: 'boolean', default: false })
+  followUpBreached!: boolean;
+
+  @Column({ name: 'paused_ms', type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  pausedMs!: number;
+
+  @Column({ name: 'paused_since', type: 'varchar', length: 32, nullable: true })
+  pausedSince!: string | null;
+
+  @Column({
+    name: 'resolution_ms',
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+  })
+  resolutionMs!: number | null;
 
   @Column({ type: 'int' })
   version!: number;
