@@ -1,9 +1,6 @@
 // The follow-up targets in the console (issue 19): Microsoft asks for information through the simulator, the ticket page
 // shows that we owe the reply with Microsoft's clock paused, and a note sent from the page resumes it.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
-import { EscaladeSystem } from '../support/escalade-system';
-import { startDevServer } from '../support/temporal-servers';
+import { microsoftAnswers, onEscaladeWithSimulator } from '../support/simulated-microsoft';
 import { builtConsole, onChromiumTab, saveScreenshot } from './browser';
 import { openTicket, PARTNER_A, signInThroughLink } from './console-session';
 
@@ -13,39 +10,13 @@ const TEST_TIMEOUT_MS = 40_000;
 
 describe('follow-up targets on the ticket page, with Microsoft played by the simulator', () => {
   const tab = onChromiumTab();
-  let env: TestWorkflowEnvironment;
-  let simulator: RunningSimulator;
-  let system: EscaladeSystem;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ SIMULATOR_TIME_SCALE: '1', SIMULATOR_SEED: '7' });
-    env = await startDevServer();
-    system = new EscaladeSystem(env, {
-      SLA_TIME_SCALE: String(TIME_SCALE),
-      MICROSOFT_SUPPORT: 'simulator',
-      PARTNER_CENTER_URL: simulator.baseUrl,
-      PARTNER_CENTER_TOKEN: simulator.accessToken(),
-      MICROSOFT_POLL_INTERVAL_MS: '200',
-      CONSOLE_DIR: builtConsole(),
-    });
-    await system.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await env?.teardown();
-    await simulator?.app.close();
-  });
+  const e2e = onEscaladeWithSimulator({ SLA_TIME_SCALE: String(TIME_SCALE), CONSOLE_DIR: builtConsole() });
 
   it('shows our reply owed and the paused clock, and resumes Microsoft’s clock on a note sent from the page', async () => {
+    const { system, simulator } = e2e;
     await openTicket(system, 'console-follow-up-1', { severity: 'B' });
     const filed = await system.waitForTicket('console-follow-up-1', (t) => t.status === 'awaiting-response');
-    const asked = await fetch(`${simulator.baseUrl}/simulator/servicerequests/${filed.handoff!.microsoftTicketId}/answer`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ attentionNeeded: true }),
-    });
-    expect(asked.ok).toBe(true);
+    await microsoftAnswers(simulator, filed.handoff!.microsoftTicketId, true);
     await system.waitForTicket('console-follow-up-1', (t) => t.followUp?.target === 'partner-reply');
 
     await signInThroughLink(tab.page, system);

@@ -1,31 +1,18 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { aServiceRequest } from '@escalade/domain/testing';
 import type { TicketView } from '@escalade/contract';
-import { startSimulator, type RunningSimulator } from '@escalade/ms-simulator/testing';
-import { EscaladeSystem } from '../support/escalade-system';
-import { startDevServer } from '../support/temporal-servers';
+import { microsoftAnswers, onEscaladeWithSimulator } from '../support/simulated-microsoft';
 import { UNKNOWN_SUPPORT_TOPIC_ID } from '../support/test-microsoft-support';
 
 // Severity A's 2 hours become 7.2 seconds; the simulator answers only when a test tells it to.
 const TIME_SCALE = 0.001;
 
 describe('Escalade end to end with Microsoft played by the simulator (Partner Center API over HTTP)', () => {
-  let env: TestWorkflowEnvironment;
-  let simulator: RunningSimulator;
-  let system: EscaladeSystem;
-  const http = () => system.http();
+  const e2e = onEscaladeWithSimulator({ SLA_TIME_SCALE: String(TIME_SCALE) });
+  const http = () => e2e.system.http();
 
-  const waitFor = (id: string, done: (t: TicketView) => boolean) => system.waitForTicket(id, done);
+  const waitFor = (id: string, done: (t: TicketView) => boolean) => e2e.system.waitForTicket(id, done);
 
-  /** Microsoft's support engineer answers the ticket in the simulator, as Partner Center would show it. */
-  async function microsoftAnswers(microsoftTicketId: string, attentionNeeded = false): Promise<void> {
-    const response = await fetch(`${simulator.baseUrl}/simulator/servicerequests/${microsoftTicketId}/answer`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ attentionNeeded }),
-    });
-    expect(response.ok).toBe(true);
-  }
+  const answers = (microsoftTicketId: string, attentionNeeded = false) => microsoftAnswers(e2e.simulator, microsoftTicketId, attentionNeeded);
 
   /** The ticket's timeline once its event types satisfy `done`. */
   async function waitForTimeline(id: string, done: (types: string[]) => boolean, timeoutMs = 10_000) {
@@ -44,29 +31,9 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
     return waitFor(requestId, (t) => t.status === 'awaiting-response');
   }
 
-  beforeAll(async () => {
-    // SIMULATOR_TIME_SCALE 1: its own answers would come after at least 24 minutes, never during the test.
-    simulator = await startSimulator({ SIMULATOR_TIME_SCALE: '1', SIMULATOR_SEED: '7' });
-    env = await startDevServer();
-    system = new EscaladeSystem(env, {
-      SLA_TIME_SCALE: String(TIME_SCALE),
-      MICROSOFT_SUPPORT: 'simulator',
-      PARTNER_CENTER_URL: simulator.baseUrl,
-      PARTNER_CENTER_TOKEN: simulator.accessToken(),
-      MICROSOFT_POLL_INTERVAL_MS: '200',
-    });
-    await system.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await env?.teardown();
-    await simulator?.app.close();
-  });
-
   it('files the ticket through Partner Center with the mapped fields and Microsoft’s ticket number', async () => {
     const ticket = await open('sim-filed-1');
-    const filed = simulator.store.get(ticket.handoff!.microsoftTicketId);
+    const filed = e2e.simulator.store.get(ticket.handoff!.microsoftTicketId);
     expect(filed).toMatchObject({
       title: 'Virtual machines unreachable',
       severity: 'critical',
@@ -106,12 +73,12 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
 
   it('ends the wait when Microsoft answers in time: no breach, target met', async () => {
     const ticket = await open('sim-in-time-1');
-    await microsoftAnswers(ticket.handoff!.microsoftTicketId);
+    await answers(ticket.handoff!.microsoftTicketId);
     const responded = await waitFor('sim-in-time-1', (t) => t.status === 'responded');
     expect(responded).toMatchObject({ breached: false, escalationLevel: 0 });
 
     // Later, Microsoft asks for more information: a new note and the status attention_needed.
-    await microsoftAnswers(ticket.handoff!.microsoftTicketId, true);
+    await answers(ticket.handoff!.microsoftTicketId, true);
     const types = async () =>
       ((await http().get('/service-requests/sim-in-time-1/timeline').expect(200)).body.events as Array<{ type: string }>).map(
         (e) => e.type,
@@ -137,7 +104,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
     const ticket = await open('sim-late-1');
     const escalated = await waitFor('sim-late-1', (t) => t.escalationLevel >= 1);
     expect(escalated.breached).toBe(true);
-    await microsoftAnswers(ticket.handoff!.microsoftTicketId);
+    await answers(ticket.handoff!.microsoftTicketId);
     const responded = await waitFor('sim-late-1', (t) => t.status === 'responded');
     expect(Date.parse(responded.respondedAt!)).toBeGreaterThan(Date.parse(responded.responseDueAt!));
 
@@ -147,7 +114,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
 
   it('records Microsoft asking for information (attention_needed) as its answer', async () => {
     const ticket = await open('sim-attention-1');
-    await microsoftAnswers(ticket.handoff!.microsoftTicketId, true);
+    await answers(ticket.handoff!.microsoftTicketId, true);
     await waitFor('sim-attention-1', (t) => t.status === 'responded');
     const { body: timeline } = await http().get('/service-requests/sim-attention-1/timeline').expect(200);
     const answer = timeline.events.find((e: { type: string }) => e.type === 'MicrosoftResponded');
@@ -158,7 +125,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
 
   it("pauses Microsoft's clock while it waits for our information, and resumes it on our note (follow-up targets)", async () => {
     const ticket = await open('sim-paused-1');
-    await microsoftAnswers(ticket.handoff!.microsoftTicketId, true);
+    await answers(ticket.handoff!.microsoftTicketId, true);
     const owed = await waitFor('sim-paused-1', (t) => t.followUp?.target === 'partner-reply');
     expect(owed.pauses).toEqual([{ from: owed.respondedAt }]);
     expect(owed.followUp).toMatchObject({ round: 1, startsAt: owed.respondedAt });
@@ -168,7 +135,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
     const [pause] = resumed.pauses!;
     expect(resumed.followUp).toMatchObject({ round: 2, startsAt: pause.to });
     // Our note set Microsoft's ticket back to open: recorded, and not taken for Microsoft's word.
-    expect(simulator.store.get(ticket.handoff!.microsoftTicketId)?.status).toBe('open');
+    expect(e2e.simulator.store.get(ticket.handoff!.microsoftTicketId)?.status).toBe('open');
     const { body: timeline } = await waitForTimeline('sim-paused-1', (types) => types.includes('MicrosoftStatusChanged'));
     expect((await http().get('/service-requests/sim-paused-1').expect(200)).body.followUp.round).toBe(2);
     const summaries = timeline.events.map((e: { summary: string }) => e.summary);

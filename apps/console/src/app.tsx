@@ -4,6 +4,7 @@ import { SignInPage } from './auth/sign-in-page';
 import { BoardPage } from './board/board-page';
 import { Link, useLocation } from './routing/navigation';
 import { routeOf, type Route } from './routing/routes';
+import { MonthlyReportPage } from './sla/monthly-report-page';
 import { SlaPage } from './sla/sla-page';
 import { TicketPage } from './ticket/ticket-page';
 
@@ -17,6 +18,8 @@ function Page({ route }: { route: SignedInRoute }) {
       return <TicketPage key={`${route.partnerTenantId ?? ''}~${route.id}`} id={route.id} partnerTenantId={route.partnerTenantId} />;
     case 'sla':
       return <SlaPage />;
+    case 'sla-monthly':
+      return <MonthlyReportPage customer={route.customer} month={route.month} />;
     case 'not-found':
       return (
         <section class="page">
@@ -35,7 +38,7 @@ function Header({ route }: { route: SignedInRoute }) {
         <Link href="/" current={route.page === 'board'}>
           Board
         </Link>
-        <Link href="/sla" current={route.page === 'sla'}>
+        <Link href="/sla" current={route.page === 'sla' || route.page === 'sla-monthly'}>
           SLA summary
         </Link>
       </nav>

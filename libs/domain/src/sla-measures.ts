@@ -5,7 +5,7 @@ import type { TicketSummary } from './ticket-summary';
 export const SLA_GROUPINGS = ['week', 'severity', 'product', 'customer'] as const;
 export type SlaGrouping = (typeof SLA_GROUPINGS)[number];
 
-/** Percentiles of a duration, in minutes (one decimal); null without any ticket to measure. */
+/** Percentiles of a duration, in minutes (two decimals); null without any ticket to measure. */
 export interface DurationPercentiles {
   count: number;
   p50: number | null;
@@ -123,5 +123,5 @@ function percentiles(durationsMs: number[]): DurationPercentiles {
 }
 
 function inMinutes(ms: number): number {
-  return Math.round((ms / MINUTE_MS) * 10) / 10;
+  return Math.round((ms / MINUTE_MS) * 100) / 100;
 }

@@ -34,7 +34,7 @@ describe('ConsoleController', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/tickets/T-1', '/sla', '/sign-in'])('answers %s with the page, which routes in the browser, to anyone', async (url) => {
+  it.each(['/', '/tickets/T-1', '/sla', '/sla/monthly', '/sign-in'])('answers %s with the page, which routes in the browser, to anyone', async (url) => {
     const res = await http().get(url).expect(200).expect('Content-Type', /html/);
     expect(res.text).toContain('<title>Escalade</title>');
   });

@@ -18,7 +18,7 @@ export class ConsoleController {
     this.dir = config.get('CONSOLE_DIR', { infer: true });
   }
 
-  @Get(['/', 'tickets/:id', 'sla', 'sign-in'])
+  @Get(['/', 'tickets/:id', 'sla', 'sla/monthly', 'sign-in'])
   page(@Res() res: Response): void {
     if (!fs.existsSync(path.join(this.dir, 'index.html'))) {
       throw new ServiceUnavailableException(

@@ -7,7 +7,8 @@ import type {
   SeverityChangedTicket,
   SignedIn,
   SignInConfig,
-  SlaSummary,
+  SlaGrouping,
+  SlaReport,
   TicketListPage,
   TicketView,
   Timeline,
@@ -41,6 +42,16 @@ async function request<T>(path: string, init?: { method: Method; body?: object }
 
 const post = <T>(path: string, body: object) => request<T>(path, { method: 'POST', body });
 
+/** A period's SLA report: tickets opened in [from, to), measured per `groupBy`, of one customer (its domain) when given. */
+export interface SlaReportQuery {
+  from: string;
+  to: string;
+  groupBy: SlaGrouping;
+  customer?: string;
+}
+
+const slaReportParams = ({ customer, ...query }: SlaReportQuery) => new URLSearchParams({ ...query, ...(customer ? { customer } : {}) });
+
 /** A path under the ticket's, with its partner tenant in the query when known. */
 const ticketPath = (ticket: TicketRef, under = '') => `/service-requests/${encodeURIComponent(ticket.id)}${under}${partnerQuery(ticket)}`;
 
@@ -62,7 +73,14 @@ export const api = {
   /** The deliveries about a ticket id, of every partner tenant of the caller's that uses it (see deliveriesOf). */
   alertDeliveries: (ticketId: string): Promise<Items<AlertDeliveryView>> =>
     request(`/alerts?${new URLSearchParams({ ticketId, limit: '200' })}`),
-  slaSummary: (from: string, to: string): Promise<SlaSummary> => request(`/reports/sla?${new URLSearchParams({ from, to })}`),
+  slaReport: (query: SlaReportQuery): Promise<SlaReport> => request(`/reports/sla?${slaReportParams(query)}`),
+  /** The report's measures as CSV (`Accept: text/csv`), to save. */
+  async slaReportCsv(query: SlaReportQuery): Promise<Blob> {
+    const response = await fetch(`/reports/sla?${slaReportParams(query)}`, { credentials: 'same-origin', headers: { accept: 'text/csv' } });
+    if (response.status === 401) signInAgain();
+    if (!response.ok) throw apiErrorFrom(response.status, await response.json().catch(() => undefined));
+    return response.blob();
+  },
 
   recordMicrosoftResponse: (ticket: TicketRef, body: { note?: string; respondedBy?: string }) =>
     post<ResponseRecordedTicket>(ticketPath(ticket, '/microsoft-response'), body),

@@ -1,32 +1,23 @@
 import type { TicketSummary } from '@escalade/domain';
+import { aTicketSummary } from '@escalade/domain/testing';
 import { NO_FILTERS, urgencyOf, visibleTickets } from './board-view';
 
 const NOW = Date.parse('2026-03-02T10:00:00.000Z');
 const minutesFromNow = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
 
 function ticket(overrides: Partial<TicketSummary>): TicketSummary {
-  return {
+  return aTicketSummary({
     key: `22222222-2222-2222-2222-222222222222~${overrides.id ?? 'T'}`,
-    id: 'T',
     partnerTenantId: '22222222-2222-2222-2222-222222222222',
     status: 'awaiting-response',
-    title: 'VMs down',
-    severity: 'A',
-    product: 'azure',
     customer: 'Contoso Ltd',
-    customerDomain: 'contoso.com',
-    partner: 'Fabrikam',
     microsoftTicketId: '1234',
     responseDueAt: minutesFromNow(60),
-    warned: false,
-    breached: false,
-    escalationLevel: 0,
-    outcome: null,
     openedAt: minutesFromNow(-60),
-    closedAt: null,
+    filedAt: minutesFromNow(-60),
     version: 4,
     ...overrides,
-  };
+  });
 }
 
 describe('urgencyOf', () => {

@@ -1,4 +1,4 @@
-import { routeOf, safeReturnPath, signInHref, ticketHref } from './routes';
+import { monthlyReportHref, routeOf, safeReturnPath, signInHref, ticketHref } from './routes';
 
 const PARTNER = '22222222-2222-2222-2222-222222222222';
 
@@ -10,6 +10,15 @@ describe('routeOf', () => {
     expect(routeOf('/tickets/INC-1', `?partnerTenantId=${PARTNER}`)).toEqual({ page: 'ticket', id: 'INC-1', partnerTenantId: PARTNER });
     expect(routeOf('/sign-in')).toEqual({ page: 'sign-in', next: '/' });
     expect(routeOf('/elsewhere')).toEqual({ page: 'not-found' });
+  });
+
+  it("round-trips a monthly report's customer and month through its link", () => {
+    const href = monthlyReportHref({ customer: 'contoso.com', month: '2026-11' });
+    expect(href).toBe('/sla/monthly?customer=contoso.com&month=2026-11');
+    const [pathname, search] = href.split('?');
+    expect(routeOf(pathname, `?${search}`)).toEqual({ page: 'sla-monthly', customer: 'contoso.com', month: '2026-11' });
+    expect(monthlyReportHref({})).toBe('/sla/monthly');
+    expect(routeOf('/sla/monthly')).toEqual({ page: 'sla-monthly' });
   });
 
   it("round-trips a ticket's id and partner tenant through its link", () => {

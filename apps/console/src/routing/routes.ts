@@ -4,16 +4,22 @@ export type Route =
   | { page: 'board' }
   | ({ page: 'ticket' } & TicketRef)
   | { page: 'sla' }
+  | { page: 'sla-monthly'; customer?: string; month?: string }
   | { page: 'sign-in'; next: string }
   | { page: 'not-found' };
 
 export const SIGN_IN_PATH = '/sign-in';
+const MONTHLY_REPORT_PATH = '/sla/monthly';
 
-/** The page of an address: `/`, `/tickets/:id[?partnerTenantId=]`, `/sla`, `/sign-in[?next=]` (the paths the API answers with the console). */
+/** The page of an address: `/`, `/tickets/:id[?partnerTenantId=]`, `/sla`, `/sla/monthly[?customer=&month=]`, `/sign-in[?next=]` (the paths the API answers with the console). */
 export function routeOf(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
   if (pathname === '/') return { page: 'board' };
   if (pathname === '/sla') return { page: 'sla' };
+  if (pathname === MONTHLY_REPORT_PATH) {
+    const [customer, month] = [query.get('customer') || undefined, query.get('month') || undefined];
+    return { page: 'sla-monthly', ...(customer ? { customer } : {}), ...(month ? { month } : {}) };
+  }
   if (pathname === SIGN_IN_PATH) return { page: 'sign-in', next: safeReturnPath(query.get('next')) };
   const ticket = /^\/tickets\/([^/]+)$/.exec(pathname);
   if (ticket) {
@@ -25,6 +31,12 @@ export function routeOf(pathname: string, search = ''): Route {
 
 /** The ticket's page, naming its partner tenant when known (two partners may use the same id). */
 export const ticketHref = (ticket: TicketRef): string => `/tickets/${encodeURIComponent(ticket.id)}${partnerQuery(ticket)}`;
+
+/** A customer's monthly SLA report (YYYY-MM), to print. */
+export function monthlyReportHref({ customer, month }: { customer?: string; month?: string }): string {
+  const query = new URLSearchParams({ ...(customer ? { customer } : {}), ...(month ? { month } : {}) });
+  return `${MONTHLY_REPORT_PATH}${query.size > 0 ? `?${query}` : ''}`;
+}
 
 /** The sign-in page, which comes back to `returnTo` once signed in (the board needs no saying). */
 export function signInHref(returnTo = '/'): string {

@@ -1,9 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { SLA_GROUPINGS, type SlaGrouping } from '@escalade/domain';
+import type { SlaCounts } from '@escalade/contract';
 import { errorMessage } from '../api/api-error';
-import { api } from '../api/client';
-import type { SlaCounts, SlaSummary } from '@escalade/contract';
+import { Link } from '../routing/navigation';
+import { monthlyReportHref } from '../routing/routes';
 import { ErrorBanner } from '../ui/error-banner';
+import { SlaCharts } from './sla-charts';
+import { GROUPING_LABELS } from './sla-charts-data';
 import { lastDays, onTimeShare, periodRange, type Period } from './sla-period';
+import { downloadCsv, useSlaReport } from './use-sla-report';
 
 const COLUMNS: Array<[keyof SlaCounts, string]> = [
   ['opened', 'Opened'],
@@ -31,25 +36,13 @@ function CountCells({ counts }: { counts: SlaCounts }) {
 
 export function SlaPage() {
   const [period, setPeriod] = useState<Period>(() => lastDays(7, new Date()));
-  const [summary, setSummary] = useState<SlaSummary>();
-  const [error, setError] = useState<string>();
+  const [groupBy, setGroupBy] = useState<SlaGrouping>('week');
+  const [csvError, setCsvError] = useState<string>();
   const range = periodRange(period);
-
-  useEffect(() => {
-    if (!range) return;
-    let current = true;
-    api.slaSummary(range.from, range.to).then(
-      (result) => {
-        if (!current) return;
-        setSummary(result);
-        setError(undefined);
-      },
-      (err: unknown) => current && setError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [range?.from, range?.to]);
+  const query = range && { ...range, groupBy };
+  const { report: summary, error } = useSlaReport(query);
+  const saveCsv = () =>
+    query && downloadCsv(query, `sla-${groupBy}-${period.from}-${period.to}.csv`).then(() => setCsvError(undefined), (err: unknown) => setCsvError(errorMessage(err)));
 
   return (
     <section class="page">
@@ -75,9 +68,23 @@ export function SlaPage() {
             onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })}
           />
         </label>
+        <label>
+          Charts by
+          <select value={groupBy} onChange={(event) => setGroupBy(event.currentTarget.value as SlaGrouping)}>
+            {SLA_GROUPINGS.map((grouping) => (
+              <option key={grouping} value={grouping}>
+                {GROUPING_LABELS[grouping]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={saveCsv} disabled={!query}>
+          Download CSV
+        </button>
+        <Link href={monthlyReportHref({})}>Monthly report per customer</Link>
       </form>
       <ErrorBanner message={range ? undefined : 'Choose a start date on or before the end date.'} />
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error ?? csvError} />
       {summary && (
         <div class="card table-card sla-card">
           <table class="sla-summary" data-testid="sla-summary">
@@ -112,6 +119,7 @@ export function SlaPage() {
           </table>
         </div>
       )}
+      {summary && summary.measures.groupBy === groupBy && <SlaCharts measures={summary.measures} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { lastDays, onTimeShare, periodRange } from './sla-period';
+import { lastDays, lastMonth, monthRange, onTimeShare, periodRange } from './sla-period';
 
 describe('the SLA summary period', () => {
   it('defaults to the last 7 days, today included', () => {
@@ -23,5 +23,20 @@ describe('onTimeShare', () => {
   it('is the share of decided targets that were met', () => {
     expect(onTimeShare({ met: 2, breached: 1 })).toBe('67 %');
     expect(onTimeShare({ met: 0, breached: 0 })).toBe('—');
+  });
+});
+
+describe('the monthly report period', () => {
+  it('spans the whole local month, December into January', () => {
+    expect(monthRange('2026-12')).toEqual({ from: new Date(2026, 11, 1).toISOString(), to: new Date(2027, 0, 1).toISOString() });
+  });
+
+  it('has no range for what is not a month', () => {
+    expect(monthRange('2026-13')).toBeUndefined();
+    expect(monthRange('')).toBeUndefined();
+  });
+
+  it('defaults to the month before', () => {
+    expect(lastMonth(new Date(2026, 0, 15))).toBe('2025-12');
   });
 });

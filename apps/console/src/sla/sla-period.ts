@@ -31,3 +31,17 @@ export function periodRange({ from, to }: Period): { from: string; to: string } 
 export function onTimeShare({ met, breached }: { met: number; breached: number }): string {
   return met + breached === 0 ? '—' : `${Math.round((100 * met) / (met + breached))} %`;
 }
+
+/** A calendar month, local, as `<input type="month">` gives it (YYYY-MM): [its first day, the next month's); undefined if not one. */
+export function monthRange(month: string): { from: string; to: string } | undefined {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) return undefined;
+  const [year, index] = [Number(match[1]), Number(match[2]) - 1];
+  return { from: new Date(year, index, 1).toISOString(), to: new Date(year, index + 1, 1).toISOString() };
+}
+
+/** The month before `now`'s (YYYY-MM): the one a monthly report is usually about. */
+export function lastMonth(now: Date): string {
+  const month = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return `${month.getFullYear()}-${pad(month.getMonth() + 1)}`;
+}

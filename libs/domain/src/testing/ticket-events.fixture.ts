@@ -1,5 +1,6 @@
 // An example first event of a ticket, for tests of what folds ticket events (projections, the console's board).
 import type { ServiceRequestReceived } from '../ticket-events';
+import { evolveTicketSummary, type TicketSummary } from '../ticket-summary';
 
 /** ServiceRequestReceived for an Azure severity-A ticket of Contoso, filed by Fabrikam, received 2026-11-24 09:00 UTC. */
 export function aServiceRequestReceived(
@@ -23,4 +24,9 @@ export function aServiceRequestReceived(
       ...overrides,
     },
   };
+}
+
+/** The read model's row of a ticket just received (see aServiceRequestReceived), with `overrides` on top. */
+export function aTicketSummary(overrides: Partial<TicketSummary> = {}): TicketSummary {
+  return { ...evolveTicketSummary(undefined, aServiceRequestReceived(overrides.id ?? 'T'), 1), ...overrides };
 }
