@@ -5,6 +5,7 @@
 // tickets fails. The drives wait for the ticket's state (query) or event log rather than for fixed times.
 import {
   decideEligibility,
+  DEFAULT_FOLLOW_UP_POLICY,
   DEFAULT_SLA_POLICY,
   SEVERITIES,
   type ServiceRequest,
@@ -473,13 +474,18 @@ function fewerRoundTripsScenarios(): ReplayScenario[] {
  * CAPTURE_POLICY: Microsoft's next update is due 7.2 s after each of its words, our reply 1.8 s after its question.
  */
 const followedUp = aServiceRequest({ severity: 'A' });
+/** Our reply due 1.8 s after Microsoft's question at severity A, 3.6 s at B: both around the clock, whatever the day. */
+const FOLLOW_UP_CAPTURE_POLICY: SlaPolicy = {
+  ...CAPTURE_POLICY,
+  followUp: { ...DEFAULT_FOLLOW_UP_POLICY, partnerReply: { A: { minutes: 60 }, B: { minutes: 120 }, C: { minutes: 240 } } },
+};
 const followUpTargets: ReplayScenario = {
   name: 'follow-up-targets',
   description:
     "severity A followed by the poller: answered; a note re-arms Microsoft's next-update target, which is then missed " +
     '(warning, breach, level 1); Microsoft asks for information (its clock paused), our reply is late (warning, breach); ' +
-    "raised to B meanwhile (our target re-timed); our note resumes Microsoft's clock; closed",
-  input: { ...input('follow-up-targets', followedUp, { polling: true }), eligibility: decideEligibility(followedUp) },
+    "lowered to B as soon as asked (our target re-timed); our note resumes Microsoft's clock; closed",
+  input: { ...input('follow-up-targets', followedUp, { polling: true, policy: FOLLOW_UP_CAPTURE_POLICY }), eligibility: decideEligibility(followedUp) },
   async drive(handle, { microsoft, recorded }) {
     const ticket = await filedAtMicrosoft(handle);
     microsoft.addNote(ticket, 'Engineer assigned');
@@ -489,8 +495,8 @@ const followUpTargets: ReplayScenario = {
     microsoft.addNote(ticket, 'Which region is the subscription in?');
     microsoft.setStatus(ticket, 'attention_needed');
     await recorded(handle, 'MicrosoftClockPaused');
-    await recorded(handle, 'FollowUpBreached', 2);
     await changeSeverity(handle, 'B', 'Only the test subscription is down after all');
+    await recorded(handle, 'FollowUpBreached', 2);
     await handle.executeUpdate(sendNoteUpdate, { args: [{ text: 'West Europe', sentBy: 'ada@fabrikam.com' }] });
     await recorded(handle, 'MicrosoftClockResumed');
     microsoft.setStatus(ticket, 'open'); // as Partner Center does on our note: not Microsoft's word

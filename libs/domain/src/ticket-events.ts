@@ -73,7 +73,8 @@ export type MicrosoftResponded = Event<
   { respondedAt: string; late: boolean; note?: string; respondedBy?: string; attentionNeeded?: boolean; by?: Actor }
 >;
 export type MicrosoftNoteAdded = Event<'MicrosoftNoteAdded', { text: string; by: string; at: string }>;
-export type MicrosoftStatusChanged = Event<'MicrosoftStatusChanged', { status: string }>;
+/** `at`: when we heard of it (Partner Center gives a status no time of its own); absent on tickets from before. */
+export type MicrosoftStatusChanged = Event<'MicrosoftStatusChanged', { status: string; at?: string }>;
 /**
  * After Microsoft's first answer, who owes the next word and by when (see `follow-up-targets`): set after the answer,
  * again after each of Microsoft's notes or status changes, and when the word passes between Microsoft and us. `round`

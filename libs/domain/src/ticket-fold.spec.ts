@@ -152,6 +152,9 @@ describe('evolveTicket', () => {
       given(...answered, paused, resumed).when(closed).then({ pauses: [{ from: '2026-11-24T10:00:01.000Z', to: '2026-11-24T11:30:01.000Z' }], resolutionMs: 90 * 60_000 });
       // Closed while still paused: the pause counts up to the closure.
       given(...answered, paused).when(closed).then({ resolutionMs: 60 * 60_000 });
+      // Microsoft closed its ticket first (heard at 11:30:01): resolved then, whenever ours closes.
+      const microsoftClosed: TicketEvent = { type: 'MicrosoftStatusChanged', data: { status: 'closed', at: '2026-11-24T11:30:01.000Z' } };
+      given(...answered, microsoftClosed).when(closed).then({ resolutionMs: 150 * 60_000 });
     });
   });
 

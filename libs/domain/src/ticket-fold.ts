@@ -72,8 +72,7 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
       const { outcome, resolution, targetMet, closedAt } = event.data;
       // A round breached and never answered is a miss of its side.
       const { followUp: _ended, ...closed } = ticket.followUp?.breached ? missed(ticket, ticket.followUp.target) : ticket;
-      const resolutionMs = ticket.handoff ? Date.parse(closedAt) - Date.parse(ticket.handoff.filedAt) - pausedMs(ticket.pauses, closedAt) : undefined;
-      return { ...closed, status: 'closed', outcome, resolution, targetMet, closedAt, ...(resolutionMs === undefined ? {} : { resolutionMs }) };
+      return { ...resolvedAt(closed, closedAt), status: 'closed', outcome, resolution, targetMet, closedAt };
     }
     case 'FollowUpTargetSet': {
       const { target, round, startsAt, dueAt } = event.data;
@@ -98,12 +97,13 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
       return ticket.pauses?.some((pause) => !pause.to) ? ticket : { ...ticket, pauses: [...(ticket.pauses ?? []), { from: event.data.pausedAt }] };
     case 'MicrosoftClockResumed':
       return { ...ticket, pauses: (ticket.pauses ?? []).map((pause) => (pause.to ? pause : { ...pause, to: event.data.resumedAt })) };
+    case 'MicrosoftStatusChanged':
+      return event.data.status === 'closed' && event.data.at ? resolvedAt(ticket, event.data.at) : ticket;
     case 'AzureAccessReminded':
     case 'HandoffRejected': // ServiceRequestClosed follows
     case 'NoteSentToMicrosoft':
     case 'MicrosoftTicketClosed':
     case 'MicrosoftNoteAdded':
-    case 'MicrosoftStatusChanged':
     case 'AlertDelivered':
     case 'AlertDeliveryAbandoned':
       return ticket;
@@ -125,6 +125,12 @@ function onRound(ticket: Ticket, round: number, change: (clock: FollowUpClock) =
 function missed(ticket: Ticket, target: FollowUpClock['target']): Ticket {
   const breaches = ticket.followUpBreaches ?? {};
   return { ...ticket, followUpBreaches: { ...breaches, [target]: (breaches[target] ?? 0) + 1 } };
+}
+
+/** The resolution time of a filed ticket resolved `at` (Microsoft closing its ticket, or our closure, whichever first). */
+function resolvedAt(ticket: Ticket, at: string): Ticket {
+  if (!ticket.handoff || ticket.resolutionMs !== undefined) return ticket;
+  return { ...ticket, resolutionMs: Date.parse(at) - Date.parse(ticket.handoff.filedAt) - pausedMs(ticket.pauses, at) };
 }
 
 /** How long Microsoft's clock stood still up to `until` (a pause still running counts up to it). */

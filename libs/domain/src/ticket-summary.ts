@@ -40,7 +40,7 @@ export interface TicketSummary {
   /** Time Microsoft's clock stood still in pauses that ended, and the start of the one still running. */
   pausedMs: number;
   pausedSince: string | null;
-  /** Filing to closure with the paused time taken out, once closed. */
+  /** Filing to resolution with the paused time taken out (see Ticket). */
   resolutionMs: number | null;
   /** The stream version this summary reflects. */
   version: number;

@@ -124,7 +124,7 @@ export interface Ticket {
   followUpBreaches?: Partial<Record<FollowUpTarget, number>>;
   /** When Microsoft's clock stood still, waiting for information from us. */
   pauses?: ClockPause[];
-  /** From filing to closure with the paused time taken out: set when a filed ticket closes. */
+  /** From filing to resolution (Microsoft closing its ticket, or ours closing, the first) with the paused time taken out. */
   resolutionMs?: number;
 }
 

@@ -12,9 +12,7 @@ import {
 import type { MicrosoftProgressMark } from '../activities';
 import type { MicrosoftTicketUpdate } from '../definitions';
 import type { TicketRun } from '../ticket/ticket-run';
-import { recordedClock } from './clocks';
 import { seenAfter, unseenNotes } from './microsoft-news';
-import { waitUntil } from './wait-until';
 
 /** A mark of the running round: its warning, its breach, a level of the ladder (Microsoft's target only). */
 type Mark = { kind: 'warning'; at: Date } | { kind: 'breach'; at: Date } | { kind: 'escalation'; at: Date; level: number; audience: string };
@@ -46,14 +44,17 @@ export async function keepFollowUpTargets(run: TicketRun): Promise<void> {
   for (;;) {
     const news = () => inbox.microsoftUpdates.length > 0 || inbox.replies > replies || !!inbox.closeRequest || inbox.clockChanged;
     const clock = run.ticket.state.followUp as FollowUpClock;
-    const mark = marksLeft(run, clock) ? await nextMark(run, clock) : undefined;
-    const woken = mark ? await waitUntil(news, mark.at, mark.now) : await condition(news).then(() => true);
+    const mark = nextMark(run, clock);
+    // Always a timer, of at least 1 ms, whatever the task's clock reads: a replay that reads another time issues the same
+    // commands (no clock reading recorded in the history either: a local activity here trips Temporal's core).
+    const woken = mark ? await condition(news, Math.max(1, mark.at.getTime() - Date.now())) : await condition(news).then(() => true);
     if (inbox.closeRequest) return;
     if (!woken && mark) {
       await raiseMark(run, clock, mark);
     } else if (inbox.clockChanged) {
       inbox.clockChanged = false;
-      await run.ticket.apply(targetSet(run, clock.target, clock.startsAt, clock.round));
+      // A round already breached stays missed: the new severity applies from the next round.
+      if (!clock.breached) await run.ticket.apply(targetSet(run, clock.target, clock.startsAt, clock.round));
     } else if (inbox.replies > replies) {
       replies = inbox.replies;
       if (clock.target === 'partner-reply') await passTheWord(run, clock, (inbox.lastReplyAt as Date).toISOString(), []);
@@ -69,7 +70,7 @@ export async function keepFollowUpTargets(run: TicketRun): Promise<void> {
 /** What Microsoft's update adds to what was seen: notes not recorded yet and a status change, as events. */
 function microsoftNews(seen: MicrosoftProgressMark, update: MicrosoftTicketUpdate): { news: TicketEvent[]; mark: MicrosoftProgressMark } {
   const news: TicketEvent[] = unseenNotes(seen, update).map((note) => ({ type: 'MicrosoftNoteAdded', data: { text: note.text, by: note.createdByName, at: note.createdDate } }));
-  if (update.status !== seen.status) news.push({ type: 'MicrosoftStatusChanged', data: { status: update.status } });
+  if (update.status !== seen.status) news.push({ type: 'MicrosoftStatusChanged', data: { status: update.status, at: new Date().toISOString() } });
   return { news, mark: seenAfter(seen, update) };
 }
 
@@ -125,24 +126,18 @@ function otherSide(target: FollowUpTarget): FollowUpTarget {
   return target === 'microsoft-update' ? 'partner-reply' : 'microsoft-update';
 }
 
-/** Whether the round has a mark left to raise: its warning or breach, or (Microsoft's) a level of the ladder. */
-function marksLeft(run: TicketRun, { breached, target, escalations }: FollowUpClock): boolean {
-  return !breached || (target === 'microsoft-update' && escalations.length < run.policy.ladder.length);
-}
-
 /**
- * The next mark of the round, with the time it is judged against (read once a mark is left: a workflow task that ends
- * on the clock's reading alone, with no timer after it, trips Temporal's core on the next update). A warning whose due
- * time has passed too is skipped for the breach.
+ * The next mark of the round not raised yet: its warning, its breach, then (Microsoft's target) each level of the ladder.
+ * A round whose warning time has passed unnoticed (a worker down) raises it late, just before its breach.
  */
-async function nextMark(run: TicketRun, clock: FollowUpClock): Promise<Mark & { now: number }> {
-  const now = await recordedClock();
+function nextMark(run: TicketRun, clock: FollowUpClock): Mark | undefined {
   const startsAt = new Date(clock.startsAt);
   const dueAt = new Date(clock.dueAt);
-  if (!clock.warnedAt && !clock.breached && now < dueAt.getTime()) return { kind: 'warning', at: warningTime(startsAt, dueAt, run.policy), now };
-  if (!clock.breached) return { kind: 'breach', at: dueAt, now };
-  const { level, audience, at } = escalationSchedule(startsAt, dueAt, run.policy)[clock.escalations.length];
-  return { kind: 'escalation', at, level, audience, now };
+  if (!clock.warnedAt && !clock.breached) return { kind: 'warning', at: warningTime(startsAt, dueAt, run.policy) };
+  if (!clock.breached) return { kind: 'breach', at: dueAt };
+  if (clock.target === 'partner-reply') return undefined;
+  const level = escalationSchedule(startsAt, dueAt, run.policy)[clock.escalations.length];
+  return level && { kind: 'escalation', ...level };
 }
 
 async function raiseMark(run: TicketRun, clock: FollowUpClock, mark: Mark): Promise<void> {

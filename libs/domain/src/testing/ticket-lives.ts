@@ -13,9 +13,12 @@ const breached: TicketEvent = { type: 'SlaBreached', data: { responseDueAt: DUE_
 const escalated = (level: number, raisedAt: string): TicketEvent => ({ type: 'Escalated', data: { level, audience: `level-${level}`, raisedAt } });
 const responded = (respondedAt: string, late: boolean): TicketEvent => ({ type: 'MicrosoftResponded', data: { respondedAt, late } });
 
-type FollowUpStep = 'breach' | 'late' | 'in-time' | 'ask' | 'reply' | 'retime';
+type FollowUpStep = 'breach' | 'late' | 'in-time' | 'ask' | 'reply' | 'retime' | 'microsoft-closed';
 
-/** The follow-up rounds after the first answer, one step at a time: a breach, a word (late or not), a question, our reply. */
+/**
+ * The follow-up rounds after the first answer, one step at a time: a breach, a word (late or not), a question, our
+ * reply, Microsoft closing its ticket.
+ */
 function followUps(steps: FollowUpStep[]): TicketEvent[] {
   const at = (minutes: number) => new Date(Date.parse('2026-11-24T12:00:00.000Z') + minutes * 60_000).toISOString();
   let round = 1;
@@ -27,6 +30,7 @@ function followUps(steps: FollowUpStep[]): TicketEvent[] {
     const answered = (late: boolean): TicketEvent => ({ type: 'FollowUpAnswered', data: { target, round, answeredAt: at(minute), late } });
     if (step === 'breach') events.push({ type: 'FollowUpBreached', data: { target, round, dueAt: at(minute) } });
     else if (step === 'retime') events.push(set(minute));
+    else if (step === 'microsoft-closed') events.push({ type: 'MicrosoftStatusChanged', data: { status: 'closed', at: at(minute) } });
     else if (step === 'ask' && target === 'microsoft-update') {
       events.push(answered(false), { type: 'MicrosoftClockPaused', data: { pausedAt: at(minute) } });
       [round, target] = [round + 1, 'partner-reply'];
@@ -58,7 +62,7 @@ export const aTicketLife = (key: string): fc.Arbitrary<TicketEvent[]> =>
       levels: fc.nat(3),
       answer: fc.constantFrom('none', 'in-time', 'late', 'in-time-corrected'),
       notes: fc.nat(2),
-      followUps: fc.array(fc.constantFrom('breach', 'late', 'in-time', 'ask', 'reply', 'retime'), { maxLength: 6 }),
+      followUps: fc.array(fc.constantFrom('breach', 'late', 'in-time', 'ask', 'reply', 'retime', 'microsoft-closed'), { maxLength: 6 }),
       closed: fc.boolean(),
     })
     .map((life): TicketEvent[] => {
