@@ -167,6 +167,25 @@ describe('follow-up targets after the first answer (time-skipping server)', () =
     expect(alertKinds(id)).toEqual(['closure', 'reply-owed:2', 'response']);
   });
 
+  it('ends the rounds when Microsoft closes its ticket (resolved then), and starts them again if Microsoft reopens it', async () => {
+    const { handle, id, filedAt, answeredAt } = await answered('A', respondedNow);
+    await server.env.sleep(30 * MINUTE);
+    const fixedAt = answeredAt + 20 * MINUTE;
+    await handle.signal(microsoftTicketUpdatedSignal, { status: 'closed', fromNoteCount: 1, newNotes: [note('Fixed on our side', fixedAt)] });
+    const closedByMicrosoft = await stateWhen(handle, (ticket) => ticket.followUp === undefined && ticket.resolutionMs !== undefined);
+    // Resolved when the poller told of the closure (nothing paused): a status has no time of its own at Microsoft.
+    expect(filedAt + closedByMicrosoft.resolutionMs!).toBeGreaterThanOrEqual(answeredAt + 30 * MINUTE);
+
+    await server.env.sleep(6 * HOUR); // no round: nothing is due from anyone
+    expect(alertKinds(id)).toEqual(['response']);
+    await handle.signal(microsoftTicketUpdatedSignal, { status: 'open', fromNoteCount: 2, newNotes: [] });
+    const reopened = await stateWhen(handle, (ticket) => ticket.followUp !== undefined);
+    expect(reopened.followUp).toMatchObject({ target: 'microsoft-update', round: 2 });
+
+    await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed' }] });
+    expect((await handle.result()).resolutionMs).toBe(closedByMicrosoft.resolutionMs); // resolved when Microsoft first closed it
+  });
+
   it('closes a ticket still waiting for our reply with the paused time up to the closure taken out', async () => {
     const { handle, filedAt, answeredAt } = await answered('C', askedNow);
     await server.env.sleep(30 * MINUTE);

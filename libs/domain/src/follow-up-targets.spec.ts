@@ -38,8 +38,8 @@ describe('followUpTargetAfter', () => {
   it.each([
     ['attention_needed', 'partner-reply'],
     ['open', 'microsoft-update'],
-    ['closed', 'microsoft-update'],
-  ])("given Microsoft's status %s, then %s is owed", (status, target) => {
+    ['closed', undefined],
+  ])("given Microsoft's status %s, then %s owes the word", (status, target) => {
     expect(followUpTargetAfter(status)).toBe(target);
   });
 });

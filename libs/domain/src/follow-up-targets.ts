@@ -50,7 +50,8 @@ export function followUpDeadline(
   return new Date(startsAt.getTime() + scaled(end.getTime() - startsAt.getTime(), policy.timeScale));
 }
 
-/** Who owes the next word on a ticket Microsoft has answered. */
-export function followUpTargetAfter(microsoftStatus: string): FollowUpTarget {
+/** Who owes the next word on a ticket Microsoft has answered, by the status Microsoft gave it: nobody once it closed it. */
+export function followUpTargetAfter(microsoftStatus: string): FollowUpTarget | undefined {
+  if (microsoftStatus === 'closed') return undefined;
   return microsoftStatus === 'attention_needed' ? 'partner-reply' : 'microsoft-update';
 }

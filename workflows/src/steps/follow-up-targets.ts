@@ -38,33 +38,42 @@ export async function keepFollowUpTargets(run: TicketRun): Promise<void> {
   const { inbox } = run;
   let seen: MicrosoftProgressMark = inbox.microsoftSeen ?? { status: 'open', noteCount: 0 };
   let replies = inbox.replies;
+  let rounds = 0;
+  const turn: Turn = { run, nextRound: () => (rounds += 1) };
   const answeredAt = run.ticket.state.respondedAt as string;
   const first = inbox.response?.attentionNeeded ? 'partner-reply' : followUpTargetAfter(seen.status);
-  await run.ticket.apply(...(first === 'partner-reply' ? [paused(answeredAt)] : []), targetSet(run, first, answeredAt));
+  if (first) await run.ticket.apply(...owedFrom(run, first, answeredAt, turn.nextRound()));
   for (;;) {
     const news = () => inbox.microsoftUpdates.length > 0 || inbox.replies > replies || !!inbox.closeRequest || inbox.clockChanged;
-    const clock = run.ticket.state.followUp as FollowUpClock;
-    const mark = nextMark(run, clock);
+    // No round once Microsoft has closed its ticket: nobody owes a word until it reopens it.
+    const clock = run.ticket.state.followUp;
+    const mark = clock && nextMark(run, clock);
     // Always a timer, of at least 1 ms, whatever the task's clock reads: a replay that reads another time issues the same
     // commands (no clock reading recorded in the history either: a local activity here trips Temporal's core).
     const woken = mark ? await condition(news, Math.max(1, mark.at.getTime() - Date.now())) : await condition(news).then(() => true);
     if (inbox.closeRequest) return;
-    if (!woken && mark) {
+    if (!woken && clock && mark) {
       await raiseMark(run, clock, mark);
     } else if (inbox.clockChanged) {
       inbox.clockChanged = false;
       // A round already breached stays missed: the new severity applies from the next round.
-      if (!clock.breached) await run.ticket.apply(targetSet(run, clock.target, clock.startsAt, clock.round));
+      if (clock && !clock.breached) await run.ticket.apply(targetSet(run, clock.target, clock.startsAt, clock.round));
     } else if (inbox.replies > replies) {
       replies = inbox.replies;
-      if (clock.target === 'partner-reply') await passTheWord(run, clock, (inbox.lastReplyAt as Date).toISOString(), []);
+      if (clock?.target === 'partner-reply') await passTheWord(turn, clock, (inbox.lastReplyAt as Date).toISOString(), [], 'microsoft-update');
     } else {
       const update = inbox.microsoftUpdates.shift() as MicrosoftTicketUpdate;
       const { news: recorded, mark: newSeen } = microsoftNews(seen, update);
-      await followMicrosoftNews(run, clock, seen, newSeen, recorded);
+      await followMicrosoftNews(turn, clock, { before: seen, after: newSeen }, recorded);
       seen = newSeen;
     }
   }
+}
+
+/** The ticket's run, and the number of the next follow-up round (1, 2, …: alert keys and events name rounds by it). */
+interface Turn {
+  run: TicketRun;
+  nextRound(): number;
 }
 
 /** What Microsoft's update adds to what was seen: notes not recorded yet and a status change, as events. */
@@ -76,54 +85,62 @@ function microsoftNews(seen: MicrosoftProgressMark, update: MicrosoftTicketUpdat
 
 /**
  * Records Microsoft's news with what it does to the target: a note or status change is Microsoft's word (at its latest
- * note's own time, else when heard); `attention_needed` passes the word to us, leaving it gives it back to Microsoft.
+ * note's own time, else when heard); `attention_needed` passes the word to us, leaving it gives it back to Microsoft,
+ * closing its ticket ends the rounds (reopening it starts them again).
  */
-async function followMicrosoftNews(run: TicketRun, clock: FollowUpClock, before: MicrosoftProgressMark, after: MicrosoftProgressMark, news: TicketEvent[]): Promise<void> {
+async function followMicrosoftNews(
+  turn: Turn,
+  clock: FollowUpClock | undefined,
+  { before, after }: { before: MicrosoftProgressMark; after: MicrosoftProgressMark },
+  news: TicketEvent[],
+): Promise<void> {
   if (news.length === 0) return;
+  const { run } = turn;
   const noteTimes = news.flatMap((event) => (event.type === 'MicrosoftNoteAdded' ? [event.data.at] : []));
   // A status change has no time of its own at Microsoft: without a note, the word counts from when it was heard.
   const saidAt = noteTimes.sort().at(-1) ?? new Date().toISOString();
   const owedNext = followUpTargetAfter(after.status);
-  if (clock.target === 'microsoft-update') {
+  if (!clock) {
+    await run.ticket.apply(...news, ...(owedNext ? owedFrom(run, owedNext, saidAt, turn.nextRound()) : []));
+  } else if (clock.target === 'microsoft-update' && before.status === 'attention_needed' && after.status === 'open' && noteTimes.length === 0) {
     // Our reply set Microsoft's ticket back to `open` (as Partner Center does): that is not Microsoft's word.
-    if (before.status === 'attention_needed' && after.status === 'open' && noteTimes.length === 0) {
-      await run.ticket.apply(...news);
-      return;
-    }
-    await passTheWord(run, clock, saidAt, news, owedNext);
-    return;
+    await run.ticket.apply(...news);
+  } else if (clock.target === 'partner-reply' && owedNext === 'partner-reply') {
+    // We owe the word: Microsoft's notes meanwhile do not take it back.
+    await run.ticket.apply(...news);
+  } else {
+    await passTheWord(turn, clock, saidAt, news, owedNext);
   }
-  // We owe the word: Microsoft's notes meanwhile do not take it back, Microsoft leaving `attention_needed` does.
-  if (owedNext === 'microsoft-update') await passTheWord(run, clock, saidAt, news);
-  else await run.ticket.apply(...news);
 }
 
 /**
  * The word owed in the running round came at `at`: the round is answered, and the next starts from `at` on whoever owes
- * the next word (`next`: the other side unless told), Microsoft's clock paused or resumed accordingly.
+ * the next word (`next`; none once Microsoft has closed its ticket), Microsoft's clock paused or resumed accordingly.
  */
-async function passTheWord(run: TicketRun, clock: FollowUpClock, at: string, news: TicketEvent[], next = otherSide(clock.target)): Promise<void> {
+async function passTheWord(turn: Turn, clock: FollowUpClock, at: string, news: TicketEvent[], next: FollowUpTarget | undefined): Promise<void> {
+  const { run } = turn;
   const late = at > clock.dueAt;
   const answered: TicketEvent = { type: 'FollowUpAnswered', data: { target: clock.target, round: clock.round, answeredAt: at, late } };
-  const pause: TicketEvent[] = [];
-  if (clock.target === 'microsoft-update' && next === 'partner-reply') pause.push(paused(at));
-  if (clock.target === 'partner-reply' && next === 'microsoft-update') pause.push(resumed(run, at));
-  const events = [...news, answered, ...pause, targetSet(run, next, at)];
+  const resuming = clock.target === 'partner-reply' && next !== 'partner-reply' ? [resumed(run, at)] : [];
+  const round = next ? turn.nextRound() : undefined;
+  const events = [...news, answered, ...resuming, ...(next && round ? owedFrom(run, next, at, round) : [])];
+  const replyOwed = () => `Microsoft needs information on ticket ${run.id}; our reply is due by ${run.ticket.state.followUp?.dueAt}`;
+  const replyOwedKey = { key: `${run.key}:reply-owed:${round}` };
   if (clock.breached && !late) {
-    await run.raise(events, 'correction', () => `Ticket ${run.id}: ${OWED[clock.target]} came at ${at}, within its target (${clock.dueAt}); the breach sent earlier is withdrawn`, 'beside', {
-      key: `${run.key}:correction:follow-up:${clock.round}`,
-    });
+    const withdrawn = `Ticket ${run.id}: ${OWED[clock.target]} came at ${at}, within its target (${clock.dueAt}); the breach sent earlier is withdrawn`;
+    await run.raise(events, 'correction', () => withdrawn, 'beside', { key: `${run.key}:correction:follow-up:${clock.round}` });
+    if (next === 'partner-reply') run.alerts.send(run.alertOf('reply-owed', replyOwed(), replyOwedKey));
   } else if (next === 'partner-reply') {
-    await run.raise(events, 'reply-owed', () => `Microsoft needs information on ticket ${run.id}; our reply is due by ${run.ticket.state.followUp?.dueAt}`, 'beside', {
-      key: `${run.key}:reply-owed:${clock.round + 1}`,
-    });
+    await run.raise(events, 'reply-owed', replyOwed, 'beside', replyOwedKey);
   } else {
     await run.ticket.apply(...events);
   }
 }
 
-function otherSide(target: FollowUpTarget): FollowUpTarget {
-  return target === 'microsoft-update' ? 'partner-reply' : 'microsoft-update';
+/** Round `round` on `target` from `at`: Microsoft's clock paused first when the word is ours to give. */
+function owedFrom(run: TicketRun, target: FollowUpTarget, at: string, round: number): TicketEvent[] {
+  const set = targetSet(run, target, at, round);
+  return target === 'partner-reply' ? [paused(at), set] : [set];
 }
 
 /**
@@ -165,8 +182,8 @@ async function raiseMark(run: TicketRun, clock: FollowUpClock, mark: Mark): Prom
   }
 }
 
-/** Round `round` (the next one unless told) of `target`, from `startsAt`, on the ticket's severity as it is now. */
-function targetSet(run: TicketRun, target: FollowUpTarget, startsAt: string, round = (run.ticket.state.followUp?.round ?? 0) + 1): TicketEvent {
+/** Round `round` of `target`, from `startsAt`, on the ticket's severity as it is now. */
+function targetSet(run: TicketRun, target: FollowUpTarget, startsAt: string, round: number): TicketEvent {
   const request = { ...run.request, severity: run.ticket.state.severity };
   const dueAt = followUpDeadline(new Date(startsAt), target, request, run.policy).toISOString();
   return { type: 'FollowUpTargetSet', data: { target, round, startsAt, dueAt } };
