@@ -513,6 +513,27 @@ const followUpTargets: ReplayScenario = {
   },
 };
 
+/** Since FOLLOW_UP_TARGETS_PATCH: Microsoft closing its ticket ends the rounds, reopening it starts them again. */
+const closedByMicrosoft = aServiceRequest({ severity: 'B' });
+const closedAndReopenedByMicrosoft: ReplayScenario = {
+  name: 'follow-up-closed-by-microsoft',
+  description:
+    "severity B followed by the poller: answered; Microsoft closes its ticket (the rounds end, resolved then), reopens " +
+    "it (Microsoft's next update owed again); closed",
+  input: { ...input('follow-up-closed-by-microsoft', closedByMicrosoft, { polling: true }), eligibility: decideEligibility(closedByMicrosoft) },
+  async drive(handle, { microsoft, recorded }) {
+    const ticket = await filedAtMicrosoft(handle);
+    microsoft.addNote(ticket, 'Engineer assigned');
+    await recorded(handle, 'FollowUpTargetSet');
+    microsoft.setStatus(ticket, 'closed');
+    await recorded(handle, 'FollowUpAnswered');
+    microsoft.setStatus(ticket, 'open');
+    await recorded(handle, 'FollowUpTargetSet', 2);
+    await close(handle, 'Fixed by Microsoft');
+  },
+  expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
+};
+
 export const SCENARIOS: readonly ReplayScenario[] = [
   {
     name: 'answered-in-time',
@@ -715,6 +736,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   microsoftKeptInStep,
   ...fewerRoundTripsScenarios(),
   followUpTargets,
+  closedAndReopenedByMicrosoft,
 ];
 
 /**
