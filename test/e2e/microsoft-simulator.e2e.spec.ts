@@ -96,7 +96,7 @@ describe('Escalade end to end with Microsoft played by the simulator (Partner Ce
     expect(answer.data).toMatchObject({ late: false, respondedBy: 'Microsoft Support Engineer' });
     const followUp = timeline.events.filter((e: { type: string }) => ['MicrosoftNoteAdded', 'MicrosoftStatusChanged'].includes(e.type));
     expect(followUp.map((e: { type: string }) => e.type)).toEqual(['MicrosoftNoteAdded', 'MicrosoftStatusChanged']);
-    expect(followUp[1].data).toEqual({ status: 'attention_needed' });
+    expect(followUp[1].data).toEqual({ status: 'attention_needed', at: expect.any(String) }); // when the poller heard it
     expect(followUp[0].summary).toMatch(/^Note from Microsoft Support Engineer: .*more information/);
   });
 
