@@ -157,8 +157,8 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
     const today = new Date();
     const localDate = (date: Date) => date.toLocaleDateString('sv'); // YYYY-MM-DD
     const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6);
-    expect(await tab.page.getByLabel('From').inputValue()).toBe(localDate(start));
-    expect(await tab.page.getByLabel('To').inputValue()).toBe(localDate(today));
+    expect(await tab.page.getByLabel('From', { exact: true }).inputValue()).toBe(localDate(start));
+    expect(await tab.page.getByLabel('To', { exact: true }).inputValue()).toBe(localDate(today));
 
     const end = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
     const cells = (testId: string) => tab.page.getByTestId(testId).locator('td[data-column]').allInnerTexts();
