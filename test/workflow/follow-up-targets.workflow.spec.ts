@@ -4,7 +4,7 @@
 import { DEFAULT_SLA_POLICY, type FollowUpPolicy, type SlaPolicy } from '@escalade/domain';
 import { aServiceRequest } from '@escalade/domain/testing';
 import { changeSeverityUpdate, closeUpdate, microsoftTicketUpdatedSignal, sendNoteUpdate, type MicrosoftTicketUpdate } from '@escalade/workflows';
-import { eventTypesOf, onTimeSkippingServer, stateWhen, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
+import { eventTypesOf, onTimeSkippingServer, stateOf, stateWhen, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -184,6 +184,30 @@ describe('follow-up targets after the first answer (time-skipping server)', () =
 
     await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed' }] });
     expect((await handle.result()).resolutionMs).toBe(closedByMicrosoft.resolutionMs); // resolved when Microsoft first closed it
+  });
+
+  it('breaches the optional resolution target, moved on by the time Microsoft waited for us', async () => {
+    const policy: SlaPolicy = { ...POLICY, followUp: { ...FOLLOW_UP, resolution: { B: { minutes: 8 * 60 } } } };
+    const handle = await server.harness.open(aServiceRequest({ severity: 'B' }), policy, FOLLOWED);
+    const waiting = await waitForStatus(handle, 'awaiting-response');
+    const filedAt = Date.parse(waiting.handoff!.filedAt);
+    const at = await now();
+    await handle.signal(microsoftTicketUpdatedSignal, askedNow(at));
+    await stateWhen(handle, (ticket) => ticket.followUp?.target === 'partner-reply');
+    await server.env.sleep(HOUR); // Microsoft waits an hour for us: the target moves on by as much
+    await handle.executeUpdate(sendNoteUpdate, { args: [{ text: 'Subscription id: 0000-1111' }] });
+    const resumed = await stateWhen(handle, (ticket) => ticket.followUp?.target === 'microsoft-update');
+    const pausedMs = Date.parse(resumed.pauses![0].to!) - Date.parse(resumed.pauses![0].from);
+    const dueAt = filedAt + 8 * HOUR + pausedMs;
+
+    await server.env.sleep(dueAt - MINUTE - (await now()));
+    expect((await stateOf(handle)).resolutionBreached).toBeUndefined();
+    await server.env.sleep(2 * MINUTE);
+    await stateWhen(handle, (ticket) => ticket.resolutionBreached === true);
+    const breach = server.harness.alertsRaised(waiting.id).find((alert) => alert.kind === 'resolution-breach');
+    expect(breach?.summary).toBe(`Ticket ${waiting.id} is not resolved by its target, ${iso(dueAt)} (Microsoft's paused time excluded)`);
+    await handle.executeUpdate(closeUpdate, { args: [{ resolution: 'Fixed' }] });
+    expect(await eventsAfterTheAnswer(handle)).toContain('ResolutionTargetBreached');
   });
 
   it('closes a ticket still waiting for our reply with the paused time up to the closure taken out', async () => {

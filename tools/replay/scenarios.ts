@@ -534,6 +534,25 @@ const closedAndReopenedByMicrosoft: ReplayScenario = {
   expected: { status: 'closed', outcome: 'resolved', breached: false, targetMet: true },
 };
 
+/** Since FOLLOW_UP_TARGETS_PATCH: the policy's optional resolution target, 1.8 s for severity A under CAPTURE_POLICY. */
+const resolutionTargetBreached: ReplayScenario = {
+  name: 'resolution-target-breached',
+  description: 'severity A followed by the poller, with a resolution target of 1 h: answered at once, not resolved in time (breach); closed',
+  input: {
+    ...input('resolution-target-breached', followedUp, {
+      polling: true,
+      policy: { ...CAPTURE_POLICY, followUp: { ...DEFAULT_FOLLOW_UP_POLICY, resolution: { A: { minutes: 60 } } } },
+    }),
+    eligibility: decideEligibility(followedUp),
+  },
+  async drive(handle, { microsoft, recorded }) {
+    microsoft.addNote(await filedAtMicrosoft(handle), 'Engineer assigned');
+    await recorded(handle, 'ResolutionTargetBreached');
+    await close(handle, 'Fixed by Microsoft');
+  },
+  expected: { status: 'closed', outcome: 'resolved', resolutionBreached: true },
+};
+
 export const SCENARIOS: readonly ReplayScenario[] = [
   {
     name: 'answered-in-time',
@@ -737,6 +756,7 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   ...fewerRoundTripsScenarios(),
   followUpTargets,
   closedAndReopenedByMicrosoft,
+  resolutionTargetBreached,
 ];
 
 /**

@@ -111,12 +111,17 @@ describe('loadSlaPolicy', () => {
   });
 
   it('overrides the follow-up targets per severity, keeping the defaults of the rest', () => {
-    const file = writePolicy({ version: 'custom-2', followUp: { microsoftUpdate: { A: { minutes: 120 } }, partnerReply: { C: { businessMinutes: 240 } } } });
+    const file = writePolicy({
+      version: 'custom-2',
+      followUp: { microsoftUpdate: { A: { minutes: 120 } }, partnerReply: { C: { businessMinutes: 240 } }, resolution: { A: { businessDays: 5 } } },
+    });
     const { followUp } = loadSlaPolicy({ SLA_POLICY_FILE: file, SLA_TIME_SCALE: 1 });
     expect(followUp).toEqual({
       microsoftUpdate: { ...DEFAULT_FOLLOW_UP_POLICY.microsoftUpdate, A: { minutes: 120 } },
       partnerReply: { ...DEFAULT_FOLLOW_UP_POLICY.partnerReply, C: { businessMinutes: 240 } },
+      resolution: { A: { businessDays: 5 } },
     });
+    expect(loadSlaPolicy({ SLA_TIME_SCALE: 1 }).followUp?.resolution).toBeUndefined(); // no resolution target by default
     const wrong = writePolicy({ followUp: { microsoftUpdate: { B: { hours: 8 } }, partnerReply: { A: { minutes: 0 } } } });
     expect(() => loadSlaPolicy({ SLA_POLICY_FILE: wrong, SLA_TIME_SCALE: 1 })).toThrow(
       /followUp\.microsoftUpdate\.B: must be one of[\s\S]*followUp\.partnerReply\.A\.minutes: Number must be greater than 0/,

@@ -63,8 +63,8 @@ const policyOverrideSchema = z
       .min(1),
     accessTimeoutMinutes: minutes,
     warningShare: z.number().gt(0).lt(1),
-    /** Targets after Microsoft's first answer, per severity: Microsoft's next update, our reply to its questions. */
-    followUp: z.object({ microsoftUpdate: spansSchema, partnerReply: spansSchema }).partial().strict(),
+    /** Targets after Microsoft's first answer, per severity: Microsoft's next update, our reply to its questions, the resolution (optional). */
+    followUp: z.object({ microsoftUpdate: spansSchema, partnerReply: spansSchema, resolution: spansSchema }).partial().strict(),
   })
   .partial()
   .strict();
@@ -106,6 +106,7 @@ export function loadSlaPolicy(settings: { SLA_POLICY_FILE?: string; SLA_TIME_SCA
     followUp: {
       microsoftUpdate: { ...DEFAULT_FOLLOW_UP_POLICY.microsoftUpdate, ...followUp?.microsoftUpdate },
       partnerReply: { ...DEFAULT_FOLLOW_UP_POLICY.partnerReply, ...followUp?.partnerReply },
+      ...(followUp?.resolution ? { resolution: followUp.resolution } : {}),
     },
     calendar: defaultCalendar,
     ...(byCustomer ? { customerCalendars: byCustomer } : {}),

@@ -1,4 +1,5 @@
-import { DEFAULT_FOLLOW_UP_POLICY, followUpDeadline, followUpSpan, followUpTargetAfter } from './follow-up-targets';
+import { DEFAULT_FOLLOW_UP_POLICY, followUpDeadline, followUpSpan, followUpTargetAfter, resolutionDueAt } from './follow-up-targets';
+import type { Ticket } from './ticket';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './sla-policy';
 
 // 2026-11-20 is a Friday; the default calendar works Monday to Friday, 09:00–17:00 in the 'UTC' time zone.
@@ -41,5 +42,26 @@ describe('followUpTargetAfter', () => {
     ['closed', undefined],
   ])("given Microsoft's status %s, then %s owes the word", (status, target) => {
     expect(followUpTargetAfter(status)).toBe(target);
+  });
+});
+
+describe('resolutionDueAt', () => {
+  const withTarget: SlaPolicy = { ...DEFAULT_SLA_POLICY, followUp: { ...DEFAULT_FOLLOW_UP_POLICY, resolution: { A: { minutes: 24 * 60 } } } };
+  const filed = {
+    severity: 'A',
+    handoff: { portal: 'azure-portal', url: 'u', context: 'customer', microsoftTicketId: '1', filedAt: '2026-11-20T10:00:00.000Z' },
+    pauses: [{ from: '2026-11-20T12:00:00.000Z', to: '2026-11-20T15:00:00.000Z' }],
+  } as Ticket;
+
+  it('given a 24 h target and 3 h paused, when computing, then it is due 27 h after the filing', () => {
+    expect(resolutionDueAt(filed, { customer }, withTarget)).toEqual(at('2026-11-21T13:00:00Z'));
+  });
+
+  it('given no target for the severity, a pause running, or a ticket resolved or breached, then nothing is due', () => {
+    expect(resolutionDueAt(filed, { customer }, DEFAULT_SLA_POLICY)).toBeUndefined();
+    expect(resolutionDueAt({ ...filed, severity: 'B' }, { customer }, withTarget)).toBeUndefined();
+    expect(resolutionDueAt({ ...filed, pauses: [{ from: '2026-11-20T12:00:00.000Z' }] }, { customer }, withTarget)).toBeUndefined();
+    expect(resolutionDueAt({ ...filed, resolutionMs: 1 }, { customer }, withTarget)).toBeUndefined();
+    expect(resolutionDueAt({ ...filed, resolutionBreached: true }, { customer }, withTarget)).toBeUndefined();
   });
 });

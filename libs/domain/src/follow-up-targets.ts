@@ -5,6 +5,8 @@ import { addBusinessMinutes, businessDayMinutes } from './business-calendar';
 import { calendarFor } from './calendar-for';
 import { scaled, type DeadlineRequest } from './response-deadline';
 import type { Severity } from './service-request';
+import type { Ticket } from './ticket';
+import { pausedMs } from './ticket-fold';
 import type { SlaPolicy } from './sla-policy';
 
 /** `microsoft-update`: Microsoft's next update is due; `partner-reply`: Microsoft asked us for information. */
@@ -19,6 +21,8 @@ export interface FollowUpPolicy {
   microsoftUpdate: Record<Severity, TargetSpan>;
   /** Our reply once Microsoft set its ticket to `attention_needed`. */
   partnerReply: Record<Severity, TargetSpan>;
+  /** Optional: the resolution, from the filing, Microsoft's paused time excluded; none by default. */
+  resolution?: Partial<Record<Severity, TargetSpan>>;
 }
 
 export const DEFAULT_FOLLOW_UP_POLICY: FollowUpPolicy = {
@@ -41,7 +45,23 @@ export function followUpDeadline(
   request: Pick<DeadlineRequest, 'severity' | 'customer'>,
   policy: SlaPolicy,
 ): Date {
-  const span = followUpSpan(target, request.severity, policy);
+  return spanEnd(startsAt, followUpSpan(target, request.severity, policy), request, policy);
+}
+
+/**
+ * When the filed ticket must be resolved under the policy's optional resolution target for its severity: from its filing,
+ * moved on by the time Microsoft's clock stood still. Undefined without a target, once resolved or breached, and while
+ * Microsoft's clock is paused (the target stands still with it).
+ */
+export function resolutionDueAt(ticket: Ticket, request: Pick<DeadlineRequest, 'customer'>, policy: SlaPolicy): Date | undefined {
+  const span = policy.followUp?.resolution?.[ticket.severity];
+  const { handoff, pauses = [] } = ticket;
+  if (!span || !handoff || ticket.resolutionBreached || ticket.resolutionMs !== undefined || pauses.some((pause) => !pause.to)) return undefined;
+  const lastResumed = pauses.at(-1)?.to ?? handoff.filedAt;
+  return spanEnd(new Date(Date.parse(handoff.filedAt) + pausedMs(pauses, lastResumed)), span, request, policy);
+}
+
+function spanEnd(startsAt: Date, span: TargetSpan, request: Pick<DeadlineRequest, 'customer'>, policy: SlaPolicy): Date {
   const calendar = calendarFor(policy, request.customer);
   const end =
     'minutes' in span

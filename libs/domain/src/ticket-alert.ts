@@ -4,7 +4,8 @@ import type { Severity } from './service-request';
  * `correction`: a breach (and its escalations) went out, but Microsoft had answered in time after all.
  * `handoff-blocked`: tickets cannot be filed with our Partner Center credentials; one alert per outage, not per ticket.
  * After Microsoft's first answer: `update-*` mark Microsoft's next update running late (warning, breach, ladder);
- * `reply-owed` tells that Microsoft asked us for information, `reply-*` that our reply is running late.
+ * `reply-owed` tells that Microsoft asked us for information, `reply-*` that our reply is running late;
+ * `resolution-breach`: the policy's optional resolution target passed with the ticket unresolved.
  */
 export const ALERT_KINDS = [
   'warning',
@@ -20,6 +21,7 @@ export const ALERT_KINDS = [
   'reply-owed',
   'reply-warning',
   'reply-breach',
+  'resolution-breach',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

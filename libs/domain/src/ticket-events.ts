@@ -89,6 +89,8 @@ export type FollowUpEscalated = Event<
 >;
 /** The word owed came (`answeredAt`: Microsoft's own time for its notes), in time or `late`. */
 export type FollowUpAnswered = Event<'FollowUpAnswered', { target: FollowUpTarget; round: number; answeredAt: string; late: boolean }>;
+/** The policy's optional resolution target passed, Microsoft's paused time excluded, with the ticket unresolved. */
+export type ResolutionTargetBreached = Event<'ResolutionTargetBreached', { dueAt: string }>;
 /** Microsoft asked us for information: its clock stands still until our reply reaches it. */
 export type MicrosoftClockPaused = Event<'MicrosoftClockPaused', { pausedAt: string }>;
 export type MicrosoftClockResumed = Event<'MicrosoftClockResumed', { resumedAt: string; pausedMs: number }>;
@@ -124,6 +126,7 @@ export type TicketEvent =
   | FollowUpBreached
   | FollowUpEscalated
   | FollowUpAnswered
+  | ResolutionTargetBreached
   | MicrosoftClockPaused
   | MicrosoftClockResumed
   | AlertDelivered
@@ -206,6 +209,8 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Escalated to level ${event.data.level} (${event.data.audience}): ${OWED_WORD[event.data.target].toLowerCase()} was due by ${event.data.dueAt}`;
     case 'FollowUpAnswered':
       return `${OWED_WORD[event.data.target]} came at ${event.data.answeredAt}${event.data.late ? ' (late)' : ''}`;
+    case 'ResolutionTargetBreached':
+      return `Resolution target breached: not resolved by ${event.data.dueAt} (Microsoft's paused time excluded)`;
     case 'MicrosoftClockPaused':
       return "Microsoft's clock paused: Microsoft waits for information from us";
     case 'MicrosoftClockResumed':

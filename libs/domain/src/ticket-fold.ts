@@ -93,6 +93,8 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
       const { followUp: _answered, ...rest } = ticket;
       return event.data.late ? missed(rest, event.data.target) : rest;
     }
+    case 'ResolutionTargetBreached':
+      return { ...ticket, resolutionBreached: true };
     case 'MicrosoftClockPaused':
       return ticket.pauses?.some((pause) => !pause.to) ? ticket : { ...ticket, pauses: [...(ticket.pauses ?? []), { from: event.data.pausedAt }] };
     case 'MicrosoftClockResumed':

@@ -124,6 +124,8 @@ export interface Ticket {
   followUpBreaches?: Partial<Record<FollowUpTarget, number>>;
   /** When Microsoft's clock stood still, waiting for information from us. */
   pauses?: ClockPause[];
+  /** The policy's optional resolution target passed before the ticket was resolved. */
+  resolutionBreached?: boolean;
   /** From filing to resolution (Microsoft closing its ticket, or ours closing, the first) with the paused time taken out. */
   resolutionMs?: number;
 }

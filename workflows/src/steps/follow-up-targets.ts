@@ -3,6 +3,7 @@ import {
   escalationSchedule,
   followUpDeadline,
   followUpTargetAfter,
+  resolutionDueAt,
   warningTime,
   type AlertKind,
   type FollowUpClock,
@@ -14,10 +15,12 @@ import type { MicrosoftTicketUpdate } from '../definitions';
 import type { TicketRun } from '../ticket/ticket-run';
 import { seenAfter, unseenNotes } from './microsoft-news';
 
-/** A mark of the running round: its warning, its breach, a level of the ladder (Microsoft's target only). */
-type Mark = { kind: 'warning'; at: Date } | { kind: 'breach'; at: Date } | { kind: 'escalation'; at: Date; level: number; audience: string };
+/** A mark of the running round (its warning, its breach, a level of the ladder: Microsoft's only) */
+type RoundMark = { kind: 'warning'; at: Date } | { kind: 'breach'; at: Date } | { kind: 'escalation'; at: Date; level: number; audience: string };
+/** … or the ticket's optional resolution target. */
+type Mark = RoundMark | { kind: 'resolution'; at: Date };
 
-const ALERTS: Record<FollowUpTarget, Partial<Record<Mark['kind'], AlertKind>>> = {
+const ALERTS: Record<FollowUpTarget, Partial<Record<RoundMark['kind'], AlertKind>>> = {
   'microsoft-update': { warning: 'update-warning', breach: 'update-breach', escalation: 'update-escalation' },
   'partner-reply': { warning: 'reply-warning', breach: 'reply-breach' },
 };
@@ -47,13 +50,14 @@ export async function keepFollowUpTargets(run: TicketRun): Promise<void> {
     const news = () => inbox.microsoftUpdates.length > 0 || inbox.replies > replies || !!inbox.closeRequest || inbox.clockChanged;
     // No round once Microsoft has closed its ticket: nobody owes a word until it reopens it.
     const clock = run.ticket.state.followUp;
-    const mark = clock && nextMark(run, clock);
+    const mark = earliest(clock && nextMark(run, clock), resolutionMark(run));
     // Always a timer, of at least 1 ms, whatever the task's clock reads: a replay that reads another time issues the same
     // commands (no clock reading recorded in the history either: a local activity here trips Temporal's core).
     const woken = mark ? await condition(news, Math.max(1, mark.at.getTime() - Date.now())) : await condition(news).then(() => true);
     if (inbox.closeRequest) return;
-    if (!woken && clock && mark) {
-      await raiseMark(run, clock, mark);
+    if (!woken && mark) {
+      if (mark.kind === 'resolution') await raiseResolutionBreach(run, mark.at);
+      else if (clock) await raiseMark(run, clock, mark);
     } else if (inbox.clockChanged) {
       inbox.clockChanged = false;
       // A round already breached stays missed: the new severity applies from the next round.
@@ -147,7 +151,7 @@ function owedFrom(run: TicketRun, target: FollowUpTarget, at: string, round: num
  * The next mark of the round not raised yet: its warning, its breach, then (Microsoft's target) each level of the ladder.
  * A round whose warning time has passed unnoticed (a worker down) raises it late, just before its breach.
  */
-function nextMark(run: TicketRun, clock: FollowUpClock): Mark | undefined {
+function nextMark(run: TicketRun, clock: FollowUpClock): RoundMark | undefined {
   const startsAt = new Date(clock.startsAt);
   const dueAt = new Date(clock.dueAt);
   if (!clock.warnedAt && !clock.breached) return { kind: 'warning', at: warningTime(startsAt, dueAt, run.policy) };
@@ -157,7 +161,27 @@ function nextMark(run: TicketRun, clock: FollowUpClock): Mark | undefined {
   return level && { kind: 'escalation', ...level };
 }
 
-async function raiseMark(run: TicketRun, clock: FollowUpClock, mark: Mark): Promise<void> {
+/** The resolution target's mark, watched from the first answer on (one passed before it is raised then). */
+function resolutionMark(run: TicketRun): Mark | undefined {
+  const at = resolutionDueAt(run.ticket.state, run.request, run.policy);
+  return at && { kind: 'resolution', at };
+}
+
+function earliest(...marks: Array<Mark | undefined>): Mark | undefined {
+  return marks.reduce<Mark | undefined>((first, mark) => (mark && (!first || mark.at < first.at) ? mark : first), undefined);
+}
+
+async function raiseResolutionBreach(run: TicketRun, dueAt: Date): Promise<void> {
+  const due = dueAt.toISOString();
+  await run.raise(
+    [{ type: 'ResolutionTargetBreached', data: { dueAt: due } }],
+    'resolution-breach',
+    () => `Ticket ${run.id} is not resolved by its target, ${due} (Microsoft's paused time excluded)`,
+    'beside',
+  );
+}
+
+async function raiseMark(run: TicketRun, clock: FollowUpClock, mark: RoundMark): Promise<void> {
   const { target, round, dueAt } = clock;
   const kind = ALERTS[target][mark.kind] as AlertKind;
   const at = mark.at.toISOString();

@@ -149,6 +149,7 @@ const SENT_BESIDE_THE_APPEND: ReadonlySet<AlertKind> = new Set<AlertKind>([
   'update-escalation',
   'reply-warning',
   'reply-breach',
+  'resolution-breach',
 ]);
 
 /** An escalation's level and audience; `key` names an alert shared by tickets (one outage blocking many). */

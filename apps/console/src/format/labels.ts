@@ -44,6 +44,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   FollowUpBreached: 'Follow-up target breached',
   FollowUpEscalated: 'Follow-up escalated',
   FollowUpAnswered: 'Follow-up answered',
+  ResolutionTargetBreached: 'Resolution target breached',
   MicrosoftClockPaused: "Microsoft's clock paused",
   MicrosoftClockResumed: "Microsoft's clock resumed",
   AlertDelivered: 'Alert delivered',

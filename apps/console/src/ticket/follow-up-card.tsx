@@ -46,6 +46,11 @@ export function FollowUpCard({ ticket, now }: { ticket: TicketView; now: number 
         <li data-testid="follow-up-misses">
           Missed: Microsoft {followUpBreaches['microsoft-update'] ?? 0}, us {followUpBreaches['partner-reply'] ?? 0}
         </li>
+        {ticket.resolutionBreached && (
+          <li class="raised" data-testid="resolution-breached">
+            Resolution target breached
+          </li>
+        )}
         {resolutionMs !== undefined && <li data-testid="resolution-time">Resolved in {formatDuration(resolutionMs)}, paused time excluded</li>}
       </ul>
     </section>

@@ -31,6 +31,7 @@ const KIND_TITLES: Record<AlertKind, string> = {
   'reply-owed': 'Microsoft needs information from us',
   'reply-warning': 'Our reply to Microsoft due soon',
   'reply-breach': 'Our reply to Microsoft is late',
+  'resolution-breach': 'Resolution target breached',
 };
 
 const SLACK_HEADER_LIMIT = 150;
