@@ -4,6 +4,7 @@ import {
   followUpDeadline,
   followUpTargetAfter,
   resolutionDueAt,
+  timeFromSource,
   warningTime,
   type AlertKind,
   type FollowUpClock,
@@ -100,13 +101,15 @@ async function followMicrosoftNews(
 ): Promise<void> {
   if (news.length === 0) return;
   const { run } = turn;
-  const noteTimes = news.flatMap((event) => (event.type === 'MicrosoftNoteAdded' ? [event.data.at] : []));
-  // A status change has no time of its own at Microsoft: without a note, the word counts from when it was heard.
-  const saidAt = noteTimes.sort().at(-1) ?? new Date().toISOString();
+  // Partner Center's time for its latest note (one it garbled counts for none), never after we heard of it nor before the
+  // round began; a status change has no time of its own at Microsoft: without a note, when we heard of it.
+  const noteTimes = news.flatMap((event) => (event.type === 'MicrosoftNoteAdded' ? [Date.parse(event.data.at)] : [])).filter((time) => !Number.isNaN(time));
+  const latestNote = noteTimes.length > 0 ? new Date(Math.max(...noteTimes)).toISOString() : undefined;
+  const saidAt = timeFromSource(latestNote, new Date(), new Date(clock?.startsAt ?? (run.ticket.state.respondedAt as string))).toISOString();
   const owedNext = followUpTargetAfter(after.status);
   if (!clock) {
     await run.ticket.apply(...news, ...(owedNext ? owedFrom(run, owedNext, saidAt, turn.nextRound()) : []));
-  } else if (clock.target === 'microsoft-update' && before.status === 'attention_needed' && after.status === 'open' && noteTimes.length === 0) {
+  } else if (clock.target === 'microsoft-update' && before.status === 'attention_needed' && after.status === 'open' && !news.some(isNote)) {
     // Our reply set Microsoft's ticket back to `open` (as Partner Center does): that is not Microsoft's word.
     await run.ticket.apply(...news);
   } else if (clock.target === 'partner-reply' && owedNext === 'partner-reply') {
@@ -117,13 +120,15 @@ async function followMicrosoftNews(
   }
 }
 
+const isNote = (event: TicketEvent) => event.type === 'MicrosoftNoteAdded';
+
 /**
  * The word owed in the running round came at `at`: the round is answered, and the next starts from `at` on whoever owes
  * the next word (`next`; none once Microsoft has closed its ticket), Microsoft's clock paused or resumed accordingly.
  */
 async function passTheWord(turn: Turn, clock: FollowUpClock, at: string, news: TicketEvent[], next: FollowUpTarget | undefined): Promise<void> {
   const { run } = turn;
-  const late = at > clock.dueAt;
+  const late = Date.parse(at) > Date.parse(clock.dueAt);
   const answered: TicketEvent = { type: 'FollowUpAnswered', data: { target: clock.target, round: clock.round, answeredAt: at, late } };
   const resuming = clock.target === 'partner-reply' && next !== 'partner-reply' ? [resumed(run, at)] : [];
   const round = next ? turn.nextRound() : undefined;
