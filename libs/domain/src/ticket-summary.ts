@@ -75,7 +75,7 @@ export function ticketSummaryOf(ticket: Ticket, version: number): TicketSummary 
     followUpRound: ticket.followUp?.round ?? null,
     followUpDueAt: ticket.followUp?.dueAt ?? null,
     followUpBreached: ticket.followUp?.breached ?? false,
-    pausedMs: pausedMs(ticket.pauses?.filter((pause) => pause.to), ticket.closedAt ?? FAR_FUTURE),
+    pausedMs: pausedMs(ticket.pauses?.filter((pause) => pause.to), FAR_FUTURE),
     pausedSince: ticket.pauses?.find((pause) => !pause.to)?.from ?? null,
     resolutionMs: ticket.resolutionMs ?? null,
     version,

@@ -1,5 +1,5 @@
 import type { TicketView } from '@escalade/contract';
-import type { FollowUpTarget } from '@escalade/domain';
+import { pausedMs, type FollowUpTarget } from '@escalade/domain';
 import { formatDuration } from '../format/duration';
 import { followUpMarks } from './sla-bar-geometry';
 import { MarksBar, when } from './sla-bar';
@@ -17,7 +17,7 @@ export function FollowUpCard({ ticket, now }: { ticket: TicketView; now: number 
   const { followUp, pauses = [], followUpBreaches = {}, resolutionMs } = ticket;
   if (!followUp && pauses.length === 0 && resolutionMs === undefined) return null;
   const marks = followUpMarks(ticket);
-  const pausedTotal = pauses.reduce((sum, { from, to }) => sum + (to ? Date.parse(to) : now) - Date.parse(from), 0);
+  const pausedTotal = pausedMs(pauses, new Date(now).toISOString());
   return (
     <section class="card" aria-labelledby="follow-up-heading" data-testid="follow-up" data-target={followUp?.target ?? 'none'}>
       <h2 id="follow-up-heading">After the first answer</h2>
