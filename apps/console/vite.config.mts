@@ -15,7 +15,7 @@ export default defineConfig({
   server: {
     port: 4200,
     proxy: Object.fromEntries(
-      ['/auth', '/service-requests', '/events', '/alerts', '/reports', '/health'].map((prefix) => [prefix, { target: API }]),
+      ['/auth', '/service-requests', '/eligibility', '/events', '/alerts', '/reports', '/health'].map((prefix) => [prefix, { target: API }]),
     ),
   },
 });

@@ -19,6 +19,8 @@ const FILLED_IN: Record<string, string> = {
   CREDENTIALS_ENCRYPTION_KEY: key(4),
   METRICS_TOKEN: 'f3a1c9e07b2d4e6a8c0b1d2e3f4a5b6c',
   ALERT_ALLOWED_HOSTS: 'alerts.internal.example,10.20.0.0/16',
+  SMTP_URL: 'smtp://escalade:smtp-password@smtp.example.com:587',
+  ALERT_EMAIL_FROM: 'Escalade <escalade@example.com>',
   ESCALADE_DB_PASSWORD: 'escalade-db-password',
   TEMPORAL_DB_PASSWORD: 'temporal-db-password',
   PARTNER_CENTER_CLIENT_ID: '7d2c4b6a-8e1f-4a3b-9c5d-0e2f4a6b8c1d',

@@ -101,6 +101,34 @@ describe('the coordinator console in Chromium, on the real API, worker and Tempo
     }
   }, TEST_TIMEOUT_MS);
 
+  it("shows an alert held for its recipient's quiet hours, on the timeline and among the alerts sent, until their opening", async () => {
+    const receiver = await startWebhookReceiver([200]);
+    // One working hour a day, half a day away: the warning comes well outside it.
+    const start = ((new Date().getUTCHours() + 12) % 24) * 60;
+    const hour: Array<[number, number]> = [[start, start + 60]];
+    const calendar = { timeZone: 'UTC', week: { 1: hour, 2: hour, 3: hour, 4: hour, 5: hour, 6: hour, 7: hour } };
+    const { body: subscription } = await http()
+      .post('/alert-subscriptions')
+      .send({ url: receiver.url, secret: 'console-e2e-webhook-secret', customers: ['quiet.example'], kinds: ['warning'], calendar })
+      .expect(201);
+    try {
+      await openTicket('console-quiet-1', { severity: 'B', customer: { name: 'Quiet Hours Ltd', domain: 'quiet.example' } });
+      await openTicketPage('console-quiet-1');
+      const held = tab.page.locator('[data-testid="alert-delivery"][data-status="held"]');
+      await held.waitFor({ timeout: 20_000 });
+      await timelineEntry('AlertHeld').waitFor();
+      expect(await timelineEntry('AlertHeld').innerText()).toContain("Alert held for the recipient's quiet hours (warning) until");
+      const { body } = await http().get('/alerts?ticketId=console-quiet-1').expect(200);
+      expect(body.items).toEqual([expect.objectContaining({ kind: 'warning', status: 'held', attemptCount: 0 })]);
+      expect(new Date(body.items[0].heldUntil).getUTCMinutes()).toBe(0);
+      expect(await held.getByTestId('held-until').innerText()).toMatch(/until .*\d{2}:00:00/);
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await http().delete(`/alert-subscriptions/${subscription.id}`).expect(204);
+      await receiver.close();
+    }
+  }, TEST_TIMEOUT_MS);
+
   it('shows what the API refuses next to the field and changes nothing; a conflict on the form', async () => {
     await openTicket('console-actions-1', { severity: 'C' });
     const before = await e2e.system.waitForTicket('console-actions-1', (t) => t.status === 'awaiting-response');

@@ -65,7 +65,7 @@ describe("the console in Chromium under the API's Content-Security-Policy", () =
     expect(consoleErrors.length).toBeGreaterThan(0);
   }, TEST_TIMEOUT_MS);
 
-  it('shows the sign-in page, the board, a ticket and the SLA report with no violation', async () => {
+  it('shows the sign-in page, the board, a ticket, the intake form and the SLA report with no violation', async () => {
     await tab.page.goto(`${e2e.system.url}/sign-in`);
     await tab.page.getByLabel('API key').waitFor();
     await tab.page.goto('about:blank'); // the sign-in link is the same page: only its fragment would change
@@ -78,6 +78,10 @@ describe("the console in Chromium under the API's Content-Security-Policy", () =
     await tab.page.getByTestId('sla-bar').waitFor();
     await tab.page.getByTestId('now-mark').waitFor(); // positioned by a style the page sets: the CSSOM, which CSP allows
     await tab.page.getByTestId('timeline-event').first().waitFor();
+
+    await tab.page.goto(`${e2e.system.url}/tickets/new`);
+    await tab.page.getByRole('button', { name: 'Check eligibility' }).click();
+    await tab.page.getByTestId('intake-title-error').waitFor(); // the API's problems shown by their fields
 
     await tab.page.goto(`${e2e.system.url}/sla`);
     await tab.page.getByTestId('sla-row-total').waitFor();

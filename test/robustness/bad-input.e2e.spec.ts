@@ -236,6 +236,11 @@ describe('bad input, generated: every endpoint refuses it by field, answers no 5
     await check(SEED, fc.oneof(fields, transportMutation(A_REQUEST, true)).map(asPost('/service-requests')));
   }, 120_000);
 
+  it('POST /eligibility/check: the same mutated bodies and transports as filing', async () => {
+    const fields = fc.oneof(fieldMutation(A_REQUEST, REQUEST_OPTIONAL), fieldMutation(A_MARKETPLACE_REQUEST, REQUEST_OPTIONAL));
+    await check(SEED + 9, fc.oneof(fields, transportMutation(A_REQUEST, true)).map(asPost('/eligibility/check')), Math.ceil(RUNS / 2));
+  }, 120_000);
+
   it('ticket actions on the control tickets: mutated bodies and transports', async () => {
     const actions = ACTIONS.map(({ path, valid, optional, readsBody }) => {
       const mutations = readsBody ? fc.oneof(fieldMutation(valid, optional), transportMutation(valid, true)) : transportMutation(valid, false);

@@ -45,10 +45,24 @@ export const A_SUBSCRIPTION: Json = {
   products: ['azure'],
   customers: ['contoso.com'],
   kinds: ['breach'],
+  levels: [1, 2],
   format: 'json',
+  calendar: { timeZone: 'Europe/Paris', week: { '1': [[540, 1020]], '5': [[540, 960]] }, holidays: ['2026-12-25'] },
   partnerTenantIds: [PARTNER],
 };
-export const SUBSCRIPTION_OPTIONAL = new Set(['severities', 'products', 'customers', 'kinds', 'format', 'partnerTenantIds']);
+export const SUBSCRIPTION_OPTIONAL = new Set([
+  'severities',
+  'products',
+  'customers',
+  'kinds',
+  'levels',
+  'format',
+  'calendar',
+  'calendar.week.1',
+  'calendar.week.5',
+  'calendar.holidays',
+  'partnerTenantIds',
+]);
 
 export interface BodyRoute {
   path: string;

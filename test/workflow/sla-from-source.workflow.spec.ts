@@ -3,7 +3,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { DEFAULT_SLA_POLICY, evolveTicketSummary, type TicketEvent, type TicketSummary } from '@escalade/domain';
 import { aServiceRequest } from '@escalade/domain/testing';
-import { startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
+import { kindsReceivedFor, startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
 import { microsoftRespondedSignal, microsoftTicketUpdatedSignal, closeUpdate, ticketStreamId } from '@escalade/workflows';
 import { ScriptedMicrosoftSupport } from '../../tools/replay/scripted-microsoft';
 import { eventTypesOf, onTimeSkippingServer, stateOf, waitForEventType, waitForStatus, WorkflowHarness } from '../support/workflow-harness';
@@ -49,9 +49,7 @@ describe('the SLA record from its source, after crashes and races (time-skipping
     await receiver?.close();
   });
 
-  /** The kinds of the alerts delivered for the ticket so far. */
-  const alertKindsOf = (ticketId: string) =>
-    receiver.received.map((r) => JSON.parse(r.body) as { ticketId: string; kind: string }).filter((a) => a.ticketId === ticketId).map((a) => a.kind);
+  const alertKindsOf = (ticketId: string) => kindsReceivedFor(receiver, ticketId);
 
   it('withdraws a breach and its escalation, with a correction alert, when an answer given in time is heard of late', async () => {
     const customer = { tenantId: '11111111-1111-1111-1111-111111111111', domain: 'heard-late.example', name: 'Heard Late Ltd' };

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { microsoftTicketUpdatedSignal } from '@escalade/workflows';
+import { microsoftTicketUpdatedSignal, QUIET_HOURS_PATCH } from '@escalade/workflows';
 import { MicrosoftWatchPoller } from '@escalade/worker';
 import { waitForEventType, WorkflowHarness, type WorkflowHarnessOptions } from '../../test/support/workflow-harness';
 import { POLL_INTERVAL_MS, type ScenarioContext } from './scenarios';
@@ -12,6 +12,9 @@ import { ScriptedMicrosoftSupport } from './scripted-microsoft';
 import { bundleFromSource } from './workflow-bundle';
 
 const BEFORE_PATCHES_API = path.join(__dirname, 'before-patches-workflow-api.ts');
+/** For each patch a scenario may be captured just before (`beforePatches: <patch>`), the API withholding that one. */
+const BEFORE_PATCH_APIS = { [QUIET_HOURS_PATCH]: path.join(__dirname, 'before-quiet-hours-workflow-api.ts') };
+export type BeforePatch = keyof typeof BEFORE_PATCH_APIS;
 
 export class CaptureHarness extends WorkflowHarness {
   override readonly microsoft = new ScriptedMicrosoftSupport();
@@ -22,12 +25,13 @@ export class CaptureHarness extends WorkflowHarness {
   /** `ownWorker`: the name of the one scenario this worker runs, which may pause it. */
   constructor(
     env: TestWorkflowEnvironment,
-    readonly beforePatches = false,
+    readonly beforePatches: boolean | BeforePatch = false,
     private readonly ownWorker?: string,
     options: WorkflowHarnessOptions = {},
   ) {
     super(env, options);
-    this.taskQueue = ownWorker ? `golden-histories-${ownWorker}` : beforePatches ? 'golden-histories-before-patches' : 'golden-histories';
+    const before = beforePatches === true ? 'patches' : beforePatches;
+    this.taskQueue = ownWorker ? `golden-histories-${ownWorker}` : before ? `golden-histories-before-${before}` : 'golden-histories';
   }
 
   /** The shared workers follow Microsoft as a production worker does; a scenario's own worker does not (see `ownWorker`). */
@@ -51,7 +55,8 @@ export class CaptureHarness extends WorkflowHarness {
 
   protected override async workflowCode() {
     if (!this.beforePatches) return super.workflowCode();
-    return { workflowBundle: { code: await bundleFromSource({ alias: { '@temporalio/workflow$': BEFORE_PATCHES_API } }) } };
+    const api = this.beforePatches === true ? BEFORE_PATCHES_API : BEFORE_PATCH_APIS[this.beforePatches];
+    return { workflowBundle: { code: await bundleFromSource({ alias: { '@temporalio/workflow$': api } }) } };
   }
 
   /** What a scenario's drive may act on besides the ticket. */
@@ -65,6 +70,7 @@ export class CaptureHarness extends WorkflowHarness {
       recorded: (handle, type, count) => waitForEventType(this, handle, type, { count }),
       pauseWorker: ownWorkerOnly(() => this.pauseWorker()),
       resumeWorker: ownWorkerOnly(() => this.resumeWorker()),
+      subscribeToAlerts: (subscription) => this.subscribeToAlerts(subscription),
     };
   }
 }
@@ -72,7 +78,7 @@ export class CaptureHarness extends WorkflowHarness {
 /** `dataConverter`: the worker's, its poller's and its client's (the encrypted capture's: payloads encrypted). */
 export async function startCaptureWorker(
   env: TestWorkflowEnvironment,
-  { beforePatches = false, ownWorker, dataConverter }: { beforePatches?: boolean; ownWorker?: string } & WorkflowHarnessOptions = {},
+  { beforePatches = false, ownWorker, dataConverter }: { beforePatches?: boolean | BeforePatch; ownWorker?: string } & WorkflowHarnessOptions = {},
 ): Promise<CaptureHarness> {
   Logger.overrideLogger(['error']); // the activities log every escalation as a warning
   const harness = new CaptureHarness(env, beforePatches, ownWorker, { dataConverter });

@@ -15,12 +15,15 @@ import {
   type TicketState,
 } from '@escalade/domain';
 import { aServiceRequest } from '@escalade/domain/testing';
+import { startWebhookReceiver } from '@escalade/alerting/testing';
+import type { NewAlertSubscription } from '@escalade/persistence';
 import {
   azureAccessGrantedSignal,
   changeSeverityUpdate,
   closeUpdate,
   microsoftRespondedSignal,
   microsoftTicketUpdatedSignal,
+  QUIET_HOURS_PATCH,
   sendNoteUpdate,
   serviceRequestWorkflowId,
   ticketKey,
@@ -39,6 +42,7 @@ import {
   waitForState,
   type TicketHandle,
 } from './scenario-steps';
+import type { BeforePatch } from './capture-harness';
 import type { ScriptedMicrosoftSupport } from './scripted-microsoft';
 
 const MINUTE = 60_000;
@@ -62,6 +66,8 @@ export interface ScenarioContext {
   pauseWorker(): Promise<void>;
   /** Starts it again: it replays the ticket, then takes what queued up meanwhile. */
   resumeWorker(): Promise<void>;
+  /** Alerts matching the subscription go to its URL from now on (in the worker's database). */
+  subscribeToAlerts(subscription: NewAlertSubscription): Promise<void>;
 }
 
 export interface ReplayScenario {
@@ -73,8 +79,9 @@ export interface ReplayScenario {
   /**
    * Run by a worker whose `patched()` answers false, i.e. the workflow before its patches: the history of a
    * ticket started before they were deployed, which the current code must still replay (along the old path).
+   * A patch's name: false for that one only (see BEFORE_PATCH_APIS), the workers deployed just before it.
    */
-  beforePatches?: boolean;
+  beforePatches?: boolean | BeforePatch;
   /**
    * Run on a worker of its own (task queue `golden-histories-<name>`) that the drive may pause, and without the
    * watch poller: nothing but the drive and the workflow itself learns of Microsoft's answer.
@@ -757,7 +764,52 @@ export const SCENARIOS: readonly ReplayScenario[] = [
   followUpTargets,
   closedAndReopenedByMicrosoft,
   resolutionTargetBreached,
+  ...quietHoursScenarios(),
 ];
+
+/**
+ * Since QUIET_HOURS_PATCH: severity B's warning (at 5.4 s) raised before its recipient's hours open (9 s after the
+ * drive starts, every day) is held (AlertHeld), then delivered at the opening; and the same on a ticket from before,
+ * which attempted it at once.
+ */
+function quietHoursScenarios(): ReplayScenario[] {
+  const scenario = (name: string, description: string, domain: string, held: boolean): ReplayScenario => {
+    const customer = { tenantId: '33333333-3333-4333-8333-333333333333', domain, name: 'Quiet Hours Ltd' };
+    return {
+      name,
+      description,
+      input: input(name, aServiceRequest({ severity: 'B', customer })),
+      async drive(handle, { recorded, subscribeToAlerts }) {
+        const receiver = await startWebhookReceiver([200]);
+        try {
+          const opensAt = Date.now() + 9_000;
+          const start = (opensAt % (24 * HOUR)) / MINUTE;
+          const hour: Array<[number, number]> = [[start, Math.min(start + 60, 24 * 60)]];
+          const week = { 1: hour, 2: hour, 3: hour, 4: hour, 5: hour, 6: hour, 7: hour };
+          await subscribeToAlerts({ url: receiver.url, secret: 'whsec-golden', customers: [domain], kinds: ['warning'], calendar: { timeZone: 'UTC', week } });
+          if (held) await recorded(handle, 'AlertHeld');
+          await recorded(handle, 'AlertDelivered');
+        } finally {
+          await receiver.close();
+        }
+        await close(handle, 'Fixed');
+      },
+      expected: { status: 'closed', outcome: 'resolved' },
+    };
+  };
+  return [
+    scenario(
+      'alert-held-for-quiet-hours',
+      "severity B: its warning, raised before the recipient's hours open, held (AlertHeld) and delivered at the opening; closed",
+      'quiet-hours.example',
+      true,
+    ),
+    {
+      ...scenario('alert-held-before-quiet-hours', 'the same on a ticket from before quiet hours: the held warning attempted at once', 'quiet-hours-before.example', false),
+      beforePatches: QUIET_HOURS_PATCH,
+    },
+  ];
+}
 
 /**
  * A synthetic long history for the replay benchmark: a severity-C ticket whose severity a coordinator changes

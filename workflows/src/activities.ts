@@ -132,4 +132,6 @@ export type BreachReading = { answer: MicrosoftAnswer } | { sent: SentAlertDeliv
 export interface SentAlertDelivery {
   deliveryId: string;
   delivered: boolean;
+  /** Not attempted: held for its recipient's quiet hours until this instant (ISO), their next opening. */
+  heldUntil?: string;
 }

@@ -58,3 +58,8 @@ export const FEWER_ROUND_TRIPS_PATCH = 'fewer-round-trips';
  * past their answer replay as they ran: recording Microsoft's news, no target.
  */
 export const FOLLOW_UP_TARGETS_PATCH = 'follow-up-targets';
+/**
+ * Quiet hours (issue 20): a delivery the dispatcher held (an alert below severity A raised outside its recipient's
+ * calendar hours) is recorded on the ticket (`AlertHeld`) and attempted at the recipient's next opening, on a timer.
+ */
+export const QUIET_HOURS_PATCH = 'quiet-hours';

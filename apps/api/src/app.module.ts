@@ -5,6 +5,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { CodecModule } from './codec/codec.module';
 import { ConsoleModule } from './console/console.module';
+import { EligibilityModule } from './eligibility/eligibility.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
@@ -27,6 +28,7 @@ import { TemporalModule } from './temporal/temporal.module';
     // Rate limits per address before authentication, per principal after it.
     ...rateLimitedAuthentication(AuthModule),
     ServiceRequestsModule,
+    EligibilityModule,
     EventsModule,
     AlertsModule,
     ReportsModule,

@@ -1,9 +1,10 @@
-import { SessionGate } from './auth/session';
+import { canAct, SessionGate, useSession } from './auth/session';
 import { SessionMenu } from './auth/session-menu';
 import { SignInPage } from './auth/sign-in-page';
 import { BoardPage } from './board/board-page';
+import { IntakePage } from './intake/intake-page';
 import { Link, useLocation } from './routing/navigation';
-import { routeOf, type Route } from './routing/routes';
+import { NEW_TICKET_PATH, routeOf, type Route } from './routing/routes';
 import { MonthlyReportPage } from './sla/monthly-report-page';
 import { SlaPage } from './sla/sla-page';
 import { TicketPage } from './ticket/ticket-page';
@@ -14,6 +15,8 @@ function Page({ route }: { route: SignedInRoute }) {
   switch (route.page) {
     case 'board':
       return <BoardPage />;
+    case 'new-ticket':
+      return <IntakePage />;
     case 'ticket':
       return <TicketPage key={`${route.partnerTenantId ?? ''}~${route.id}`} id={route.id} partnerTenantId={route.partnerTenantId} />;
     case 'sla':
@@ -31,6 +34,7 @@ function Page({ route }: { route: SignedInRoute }) {
 }
 
 function Header({ route }: { route: SignedInRoute }) {
+  const { role } = useSession();
   return (
     <header class="app-header">
       <span class="brand">Escalade</span>
@@ -38,6 +42,11 @@ function Header({ route }: { route: SignedInRoute }) {
         <Link href="/" current={route.page === 'board'}>
           Board
         </Link>
+        {canAct(role) && (
+          <Link href={NEW_TICKET_PATH} current={route.page === 'new-ticket'}>
+            New ticket
+          </Link>
+        )}
         <Link href="/sla" current={route.page === 'sla' || route.page === 'sla-monthly'}>
           SLA summary
         </Link>

@@ -21,9 +21,10 @@ class SubscribedOnly extends AlertSubscriptions {
 }
 
 class PreparedOnly extends AlertDeliveries {
-  async prepare({ alertKey }: WebhookAlert, subscription: { id: string }, payload: object): Promise<AlertDelivery> {
+  async prepare({ alertKey }: WebhookAlert, subscription: { id: string }, payload: object, heldUntil?: string): Promise<AlertDelivery> {
     const id = deliveryIdOf(alertKey, subscription.id);
-    return { id, subscriptionId: subscription.id, payload: JSON.stringify(payload), attemptCount: 0, status: 'pending' };
+    const status = heldUntil ? 'held' : 'pending';
+    return { id, subscriptionId: subscription.id, payload: JSON.stringify(payload), attemptCount: 0, status, heldUntil };
   }
 
   get = async (): Promise<undefined> => undefined;
@@ -35,6 +36,7 @@ class PreparedOnly extends AlertDeliveries {
 const plainText: AlertChannel<'text'> = {
   format: 'text',
   description: 'one line of text',
+  transport: 'webhook',
   credentialInPath: false,
   render: (alert, deliveryId) => ({ text: `${alert.kind} of ${alert.ticketId} (${deliveryId})` }),
 };
@@ -62,5 +64,32 @@ describe('AlertDispatcher choosing channels', () => {
     await expect(dispatcherFor(subscribed).prepareDeliveries(aWebhookAlert())).rejects.toThrow(
       'No alert channel serves the format "text" of subscription "s-text"',
     );
+  });
+});
+
+describe('AlertDispatcher and quiet hours', () => {
+  const officeHours = { timeZone: 'Europe/Paris', week: { 1: [[540, 1020]] as Array<[number, number]> }, holidays: [] };
+  // Sunday 29 November 2026, 22:00 in Paris; the recipient's next opening is Monday 09:00 there (08:00 UTC).
+  const sundayNight = { occurredAt: '2026-11-29T21:00:00.000Z' };
+
+  it('holds a delivery below severity A raised outside the recipient’s hours, and does not attempt it', async () => {
+    const dispatcher = dispatcherFor([{ id: 's-office', format: 'json', calendar: officeHours }]);
+    // PreparedOnly refuses any attempt: sending returns without one.
+    expect(await dispatcher.send(aWebhookAlert({ ...sundayNight, severity: 'B' }))).toEqual([
+      expect.objectContaining({ deliveryId: 'T-1:breach:s-office', delivered: false, heldUntil: '2026-11-30T08:00:00.000Z' }),
+    ]);
+  });
+
+  it('holds nothing of severity A, nor for a recipient without hours', async () => {
+    const prepared = await dispatcherFor([
+      { id: 's-office', format: 'json', calendar: officeHours },
+      { id: 's-always', format: 'json' },
+    ]).prepareDeliveries(aWebhookAlert({ ...sundayNight, severity: 'A' }));
+    expect(prepared.map(({ status, heldUntil }) => ({ status, heldUntil }))).toEqual([
+      { status: 'pending', heldUntil: undefined },
+      { status: 'pending', heldUntil: undefined },
+    ]);
+    const [always] = await dispatcherFor([{ id: 's-always', format: 'json' }]).prepareDeliveries(aWebhookAlert({ ...sundayNight, severity: 'C' }));
+    expect(always.status).toBe('pending');
   });
 });

@@ -1,7 +1,9 @@
+import { quietHoursRelease } from '@escalade/domain';
 import { alertDeliveryDuration } from '@escalade/metrics';
-import type { AlertDeliveries, AlertDelivery, AlertSubscriptions, SubscribedFormat } from './alert-stores';
+import type { AlertDeliveries, AlertDelivery, AlertDestination, AlertSubscriptions, SubscribedFormat } from './alert-stores';
 import { ALERT_CHANNELS, channelFor, type AlertChannel } from './channels';
-import { deliverWebhook, type WebhookDestination, type WebhookOptions, type WebhookResult } from './webhook-delivery';
+import { deliverEmail, EMAIL_NOT_CONFIGURED, type EmailOptions } from './email/email-delivery';
+import { deliverWebhook, type WebhookOptions, type WebhookResult } from './webhook-delivery';
 import { deliveryIdOf, type WebhookAlert } from './webhook-alert';
 
 export interface AttemptOutcome extends WebhookResult {
@@ -11,38 +13,51 @@ export interface AttemptOutcome extends WebhookResult {
   delivery?: AlertDelivery;
 }
 
+/** How deliveries leave: webhooks through the outbound client; e-mails through SMTP, when SMTP_URL configures it. */
+export interface DeliveryOptions extends WebhookOptions {
+  email?: EmailOptions;
+}
+
 /**
  * Turns alerts into deliveries, each rendered by the channel of its subscription's format, and performs them one
- * attempt at a time; retrying is the caller's business.
+ * attempt at a time, each sent by its channel's transport; retrying is the caller's business.
  */
 export class AlertDispatcher {
   constructor(
     private readonly subscriptions: AlertSubscriptions,
     private readonly deliveries: AlertDeliveries,
-    private readonly webhookOptions: WebhookOptions,
+    private readonly options: DeliveryOptions,
     private readonly channels: readonly AlertChannel[] = ALERT_CHANNELS,
   ) {}
 
   /**
    * A delivery, recorded as the alert's partner tenant's, for every subscription that admits the alert among those for
-   * that partner or for every partner (only the latter when the alert names none). Calling again creates no more.
+   * that partner or for every partner (only the latter when the alert names none); held until the recipient's next
+   * opening when its quiet hours say so (quietHoursRelease). Calling again creates no more.
    */
   async prepareDeliveries(alert: WebhookAlert): Promise<AlertDelivery[]> {
     const prepared: AlertDelivery[] = [];
     for (const subscription of await this.subscriptions.matching(alert)) {
       const payload = this.channelServing(subscription).render(alert, deliveryIdOf(alert.alertKey, subscription.id));
-      prepared.push(await this.deliveries.prepare(alert, subscription, payload));
+      prepared.push(await this.deliveries.prepare(alert, subscription, payload, quietHoursRelease(subscription.calendar ?? undefined, alert)));
     }
     return prepared;
   }
 
   /**
    * The alert's deliveries (see `prepareDeliveries`), each attempted once at once, side by side: a subscriber hears of
-   * the alert without waiting for another round through the caller. Each outcome is returned; retrying is the caller's.
+   * the alert without waiting for another round through the caller. A held one is not attempted: its `heldUntil` tells
+   * the caller when to. Each outcome is returned; retrying (and releasing) is the caller's.
    */
-  async send(alert: WebhookAlert): Promise<Array<{ deliveryId: string } & AttemptOutcome>> {
+  async send(alert: WebhookAlert): Promise<Array<{ deliveryId: string; heldUntil?: string } & AttemptOutcome>> {
     const deliveries = await this.prepareDeliveries(alert);
-    return Promise.all(deliveries.map(async ({ id }) => ({ deliveryId: id, ...(await this.attempt(id)) })));
+    return Promise.all(
+      deliveries.map(async (delivery) =>
+        delivery.status === 'held' && delivery.heldUntil
+          ? { deliveryId: delivery.id, heldUntil: delivery.heldUntil, delivered: false, retryable: true, delivery }
+          : { deliveryId: delivery.id, ...(await this.attempt(delivery.id)) },
+      ),
+    );
   }
 
   /**
@@ -68,12 +83,28 @@ export class AlertDispatcher {
     return this.deliveries.markDead(deliveryId, reason);
   }
 
-  /** One signed POST, timed in `escalade_alert_delivery_duration_seconds` by channel (the format) and outcome. */
-  private async deliver(delivery: AlertDelivery, subscription: WebhookDestination & SubscribedFormat): Promise<WebhookResult> {
+  /**
+   * Why subscriptions of this format would not be delivered here, if they would not: e-mail without SMTP_URL. A
+   * format no channel serves is the caller's to refuse.
+   */
+  deliveryProblemOf(format: string): string | undefined {
+    return channelFor(format, this.channels)?.transport === 'email' && !this.options.email ? EMAIL_NOT_CONFIGURED : undefined;
+  }
+
+  /** One attempt, timed in `escalade_alert_delivery_duration_seconds` by channel (the format) and outcome. */
+  private async deliver(delivery: AlertDelivery, subscription: AlertDestination & SubscribedFormat): Promise<WebhookResult> {
     const done = alertDeliveryDuration.startTimer({ channel: subscription.format });
-    const result = await deliverWebhook(delivery, subscription, this.webhookOptions);
+    const result = await this.transmit(delivery, subscription);
     done({ outcome: result.delivered ? 'delivered' : 'failed' });
     return result;
+  }
+
+  /** By the transport of the subscription's channel: one signed POST to its URL, or one e-mail to its address. */
+  private async transmit(delivery: AlertDelivery, subscription: AlertDestination & SubscribedFormat): Promise<WebhookResult> {
+    const { transport } = this.channelServing(subscription);
+    if (transport === 'email' && 'email' in subscription) return deliverEmail(delivery, subscription, this.options.email);
+    if (transport === 'webhook' && 'url' in subscription) return deliverWebhook(delivery, subscription, this.options);
+    return { delivered: false, error: `Subscription "${subscription.id}" has no ${transport === 'email' ? 'e-mail address' : 'URL'}` };
   }
 
   /** A subscription's format that no registered channel serves is a deployment error: it fails the preparation, loudly. */

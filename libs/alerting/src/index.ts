@@ -4,6 +4,8 @@ export * from './alert-stores';
 export * from './alert-dispatcher';
 export * from './alerting.module';
 export * from './outbound';
+export * from './email/email-delivery';
+export * from './redacted-email-address';
 export * from './redacted-webhook-url';
 export * from './webhook-delivery';
 export * from './webhook-signature';

@@ -10,6 +10,12 @@ describe('redactedWebhookUrl', () => {
       'json',
       'https://contoso.webhook.office.com/webhookb2/6f1c…/…',
     ],
+    [
+      'any URL of a teams subscription',
+      'https://prod-12.westeurope.logic.azure.com/workflows/0a1b2c3d/triggers/manual/paths/invoke?sig=S3cr3t',
+      'teams',
+      'https://prod-12.westeurope.logic.azure.com/workflows/0a1b…/…?sig=…',
+    ],
     ['a short path segment', 'https://hooks.slack.com/services/T01', 'slack', 'https://hooks.slack.com/services/T0…'],
     ['a bare host', 'https://hooks.slack.com', 'slack', 'https://hooks.slack.com/'],
   ] as const)('keeps only the scheme, the host and a hint of the path of %s', (_case, url, format, shown) => {

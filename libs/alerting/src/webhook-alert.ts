@@ -2,7 +2,8 @@ import type { TicketAlert } from '@escalade/domain';
 
 export { ALERT_KINDS, type AlertKind } from '@escalade/domain';
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;
+/** `held`: waiting for its recipient's next opening (quiet hours), then attempted as a pending one. */
+export const DELIVERY_STATUSES = ['pending', 'held', 'delivered', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** An alert as the channels render it: the domain's TicketAlert. */

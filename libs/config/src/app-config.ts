@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { checkPartnerCenterCredentials, partnerCenterCredentialsSchema } from './partner-center-credentials.config';
+import { alertEmailSchema, checkAlertEmail } from './alert-email.config';
 import { checkEncryptionKey } from './encryption-key.config';
 import { containerStackSchema } from './container-stack.config';
 import { checkIdentity, identitySchema } from './identity.config';
@@ -63,6 +64,7 @@ export const appConfigSchema = z.object({
   ...identitySchema,
   ...containerStackSchema,
   ...securitySchema,
+  ...alertEmailSchema,
   ...loggingSchema,
   ...metricsSchema,
 });
@@ -119,6 +121,7 @@ function parseEachVariable(known: Record<string, string | undefined>): { setting
   checkPartnerCenterCredentials(valid, ctx);
   checkIdentity(valid, ctx);
   checkEncryptionKey(valid, ctx);
+  checkAlertEmail(valid, ctx);
   issues.push(...between.filter((issue) => !atFault.has(issue.path[0])));
   return { settings: valid, issues };
 }

@@ -5,5 +5,6 @@ export * from './ticket-policy';
 export * from './support-topic-names.loader';
 export { identityConfigured, identityProblems } from './identity.config';
 export { allowedHostProblem, bareIpAddress } from './alert-allowed-hosts';
+export { LOCAL_ALERT_EMAIL_FROM } from './alert-email.config';
 export { temporalConnection, type TemporalConnection } from './temporal-connection';
 export { loggingSchema, loggingSettingsOf, type LoggingSettings, type LogLevel } from './logging.config';

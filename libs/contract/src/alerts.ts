@@ -1,6 +1,6 @@
-import type { AlertKind, Product, Severity } from '@escalade/domain';
+import type { AlertKind, BusinessCalendar, Product, Severity } from '@escalade/domain';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+export type DeliveryStatus = 'pending' | 'held' | 'delivered' | 'dead';
 
 /** A delivery of an alert about a ticket to one subscription (`GET /alerts`). */
 export interface AlertDeliveryView {
@@ -13,7 +13,10 @@ export interface AlertDeliveryView {
   /** The ticket's partner tenant; null for a delivery from before partner isolation. */
   partnerTenantId: string | null;
   kind: AlertKind;
+  /** `held`: waiting for the recipient's next opening (quiet hours); attempted then, as a pending one. */
   status: DeliveryStatus;
+  /** Held for the recipient's quiet hours until then; kept once released, to show it was held; null when never held. */
+  heldUntil: string | null;
   attemptCount: number;
   /** Why the last attempt failed, in our words; never anything the receiver answered. */
   lastError: string | null;
@@ -37,19 +40,26 @@ export type AlertDeliveryDetailView = AlertDeliveryView & {
   attempts: AlertDeliveryAttemptView[];
 };
 
-export type AlertFormat = 'json' | 'slack';
+export type AlertFormat = 'json' | 'slack' | 'teams' | 'email';
 export type SignatureScheme = 'escalade-v1' | 'standard-webhooks';
 
-/** A subscription as `/alert-subscriptions` shows it: never its secret, its URL redacted. */
+/** A subscription as `/alert-subscriptions` shows it: never its secret, its URL or its address redacted. */
 export interface AlertSubscriptionView {
   id: string;
-  url: string;
+  /** Where a webhook format's (`json`, `slack`, `teams`) deliveries go, redacted. */
+  url?: string;
+  /** Where an `email` subscription's deliveries go, redacted: `d***@contoso.com`. */
+  email?: string;
   severities: Severity[];
   products: Product[];
   /** Customer names or domains. */
   customers: string[];
   kinds: AlertKind[];
+  /** Escalation ladder levels: only alerts at one of them; empty: every alert. */
+  levels: number[];
   format: AlertFormat;
+  /** The recipient's hours: alerts below severity A raised outside them are held until the next opening; null: none. */
+  calendar: BusinessCalendar | null;
   signatureScheme: SignatureScheme;
   /** Lower-case partner tenant GUIDs, or `'*'`: every partner tenant. */
   partnerTenantIds: string[] | '*';

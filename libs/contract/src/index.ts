@@ -2,6 +2,7 @@
 export * from './alerts';
 export * from './api-keys';
 export * from './auth';
+export * from './eligibility';
 export * from './items';
 export * from './tickets';
 export * from './timeline';

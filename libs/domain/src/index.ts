@@ -11,6 +11,7 @@ export * from './eligibility';
 export * from './handoff-target';
 export * from './business-calendar';
 export * from './calendar-for';
+export * from './quiet-hours';
 export * from './ical-holidays';
 export * from './response-deadline';
 export * from './response-window';

@@ -95,6 +95,8 @@ export type ResolutionTargetBreached = Event<'ResolutionTargetBreached', { dueAt
 export type MicrosoftClockPaused = Event<'MicrosoftClockPaused', { pausedAt: string }>;
 export type MicrosoftClockResumed = Event<'MicrosoftClockResumed', { resumedAt: string; pausedMs: number }>;
 export type AlertDelivered = Event<'AlertDelivered', { deliveryId: string; kind: string }>;
+/** Raised outside its recipient's calendar hours (not severity A): the delivery waits for their next opening. */
+export type AlertHeld = Event<'AlertHeld', { deliveryId: string; kind: string; until: string }>;
 export type AlertDeliveryAbandoned = Event<'AlertDeliveryAbandoned', { deliveryId: string; kind: string; reason: string }>;
 export type ServiceRequestClosed = Event<
   'ServiceRequestClosed',
@@ -130,6 +132,7 @@ export type TicketEvent =
   | MicrosoftClockPaused
   | MicrosoftClockResumed
   | AlertDelivered
+  | AlertHeld
   | AlertDeliveryAbandoned
   | ServiceRequestClosed;
 
@@ -217,6 +220,8 @@ export function summarizeTicketEvent(event: TicketEvent): string {
       return `Microsoft's clock resumed after ${Math.round(event.data.pausedMs / 60_000)} min paused: our reply reached Microsoft`;
     case 'AlertDelivered':
       return `Alert delivered (${event.data.kind}): ${event.data.deliveryId}`;
+    case 'AlertHeld':
+      return `Alert held for the recipient's quiet hours (${event.data.kind}) until ${event.data.until}: ${event.data.deliveryId}`;
     case 'AlertDeliveryAbandoned':
       return `Alert delivery marked dead (${event.data.kind}): ${event.data.deliveryId} — ${event.data.reason}`;
     case 'ServiceRequestClosed':

@@ -107,6 +107,7 @@ export function evolveTicket(ticket: Ticket | undefined, event: TicketEvent): Ti
     case 'MicrosoftTicketClosed':
     case 'MicrosoftNoteAdded':
     case 'AlertDelivered':
+    case 'AlertHeld':
     case 'AlertDeliveryAbandoned':
       return ticket;
   }

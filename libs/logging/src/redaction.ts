@@ -36,12 +36,14 @@ const SENSITIVE = [
   'TEMPORAL_API_KEY',
   'TEMPORAL_TLS_CLIENT_KEY_DATA',
   'METRICS_TOKEN',
+  'SMTP_URL',
   'SIMULATOR_CLIENT_SECRET',
   'SIMULATOR_REFRESH_TOKENS',
   'SIMULATOR_TOKEN_SIGNING_KEY',
-  // An alert subscription's URL: for Slack or Teams, the URL is the credential.
+  // An alert subscription's URL (for Slack or Teams, the URL is the credential) or e-mail address (a person's).
   'subscription.url',
   'delivery.url',
+  'subscription.email',
   // Personal data of a ticket: the customer's contact and the customer.
   'contact.name',
   'contact.email',

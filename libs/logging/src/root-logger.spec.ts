@@ -66,8 +66,10 @@ describe('createRootLogger', () => {
       {
         headers: { authorization: 'Bearer h-1', cookie: 'escalade_session=h-2', 'x-api-key': 'h-3', accept: 'application/json' },
         DATABASE_URL: 'postgres://escalade:s-1@db/escalade',
+        SMTP_URL: 'smtps://alerts:s-6@mail.example.com',
         err: { message: 'refused', cause: { refresh_token: 's-2', client_secret: 's-3' } },
         delivery: { id: 'delivery-1', url: 'https://hooks.slack.com/services/s-4', secret: 's-5' },
+        subscription: { id: 'subscription-1', format: 'email', email: 'p-6' },
         request: {
           title: 'VMs down',
           contact: { name: 'p-1', email: 'p-2', phone: 'p-3' },

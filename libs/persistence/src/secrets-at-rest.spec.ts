@@ -13,6 +13,7 @@ const SECRETS = {
   queryToken: 'query-string-token-value',
   password: 'userinfo-password',
   refreshToken: '0.AXoA-partner-center-refresh-token-value',
+  emailMailbox: 'duty.manager.of.contoso',
 };
 
 describe.each(testDatabases())('secrets at rest on $name', (database) => {
@@ -31,12 +32,13 @@ describe.each(testDatabases())('secrets at rest on $name', (database) => {
     const created = [
       await subscriptions.create({ url: `https://hooks.slack.com/services/T0001/B0002/${SECRETS.slackUrlToken}`, secret: SECRETS.signing, format: 'slack' }),
       await subscriptions.create({ url: `https://bot:${SECRETS.password}@hooks.example.com/in?token=${SECRETS.queryToken}`, secret: SECRETS.signing }),
+      await subscriptions.create({ email: `${SECRETS.emailMailbox}@contoso.com`, format: 'email' }),
     ];
     await new PartnerCenterCredentialStore(dataSource, keyRing).put('partner-tenant/escalade-app', { refreshToken: SECRETS.refreshToken, seedHash: 'a'.repeat(64) }, 0);
     return created.map((subscription) => subscription.id);
   }
 
-  it('leaves no webhook secret, webhook URL token nor refresh token in clear in a dump of the database', async () => {
+  it('leaves no webhook secret, webhook URL token, e-mail address nor refresh token in clear in a dump of the database', async () => {
     const ids = await storeSecrets(new KeyRing(oldKey));
 
     const dumps = await databaseDumps(dataSource);
@@ -55,16 +57,22 @@ describe.each(testDatabases())('secrets at rest on $name', (database) => {
     const rotated = new KeyRing(newKey, [oldKey]);
 
     expect(await resealSecrets(dataSource, rotated)).toEqual({
-      alertSubscriptionCredentials: { sealed: 2, resealed: 2 },
+      alertSubscriptionCredentials: { sealed: 3, resealed: 3 },
       partnerCenterRefreshTokens: { sealed: 1, resealed: 1 },
     });
     expect(await resealSecrets(dataSource, rotated)).toEqual({
-      alertSubscriptionCredentials: { sealed: 2, resealed: 0 },
+      alertSubscriptionCredentials: { sealed: 3, resealed: 0 },
       partnerCenterRefreshTokens: { sealed: 1, resealed: 0 },
     });
     const newKeyOnly = new KeyRing(newKey);
     expect(await new PartnerCenterCredentialStore(dataSource, newKeyOnly).get('partner-tenant/escalade-app')).toMatchObject({ refreshToken: SECRETS.refreshToken });
     const subscriptions = new AlertSubscriptionStore(dataSource, newKeyOnly);
-    for (const { id } of await subscriptions.list('all')) expect(await subscriptions.get(id, 'all')).toMatchObject({ secret: SECRETS.signing });
+    const opened = await Promise.all((await subscriptions.list('all')).map(({ id }) => subscriptions.get(id, 'all')));
+    expect(opened).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ secret: SECRETS.signing }),
+        expect.objectContaining({ email: `${SECRETS.emailMailbox}@contoso.com` }),
+      ]),
+    );
   });
 });

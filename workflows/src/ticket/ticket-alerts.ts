@@ -1,7 +1,7 @@
-import { ActivityFailure, CancellationScope, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, CancellationScope, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { TicketAlert } from '@escalade/domain';
 import type { SentAlertDelivery, ServiceRequestActivities } from '../activities';
-import { ALERT_AT_ONCE_PATCH } from '../patches';
+import { ALERT_AT_ONCE_PATCH, QUIET_HOURS_PATCH } from '../patches';
 import type { TicketLedger } from './ticket-ledger';
 
 const { prepareAlertDeliveries, markAlertDeliveryDead } = proxyActivities<ServiceRequestActivities>({
@@ -49,8 +49,9 @@ export class TicketAlerts {
         ? await sendAlert(alert)
         : (await prepareAlertDeliveries(alert)).map((deliveryId) => ({ deliveryId, delivered: false }));
     await Promise.all(
-      firstTries.map(async ({ deliveryId, delivered }) => {
+      firstTries.map(async ({ deliveryId, delivered, heldUntil }) => {
         try {
+          if (heldUntil !== undefined && patched(QUIET_HOURS_PATCH)) await this.holdUntil(heldUntil, deliveryId, alert);
           if (!delivered) await attemptAlertDelivery(deliveryId);
           await this.ticket.apply({ type: 'AlertDelivered', data: { deliveryId, kind: alert.kind } });
         } catch (err) {
@@ -60,5 +61,14 @@ export class TicketAlerts {
         }
       }),
     );
+  }
+
+  /**
+   * Waits for the recipient's opening on a timer. Always one timer, of at least 1 ms: the commands must not depend on
+   * the task's time, which a replay may read later than the run did.
+   */
+  private async holdUntil(until: string, deliveryId: string, alert: TicketAlert): Promise<void> {
+    await this.ticket.apply({ type: 'AlertHeld', data: { deliveryId, kind: alert.kind, until } });
+    await sleep(Math.max(1, Date.parse(until) - Date.now()));
   }
 }

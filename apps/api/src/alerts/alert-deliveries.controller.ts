@@ -16,7 +16,9 @@ export class AlertDeliveriesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Webhook deliveries of your partner tenants\' tickets, newest first, with their partner tenant, status, attempt count and last error',
+    summary:
+      "Alert deliveries (webhooks, Slack, Teams, e-mail) of your partner tenants' tickets, newest first, with their partner " +
+      'tenant, status, attempt count and last error',
   })
   @ApiBadRequestResponse({ description: 'Every invalid query parameter is named in `errors`' })
   list(@Query() query: ListAlertDeliveriesQuery, @CurrentPrincipal() principal: Principal) {

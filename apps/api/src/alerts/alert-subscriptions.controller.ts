@@ -19,7 +19,7 @@ const PARTNERS_SHOWN =
   '`partnerTenantIds` is the array of partner tenants (lower-case GUIDs) whose tickets\' alerts it receives, ' +
   'or the string `"*"`: every partner tenant';
 
-/** Admins only: subscriptions hold webhook URLs. Each admin sees only those for partner tenants they all act for. */
+/** Admins only: subscriptions hold webhook URLs and e-mail addresses. Each admin sees only those for partner tenants they all act for. */
 @ApiTags('alerts')
 @Controller('alert-subscriptions')
 @RequiresRole('admin')
@@ -29,10 +29,16 @@ export class AlertSubscriptionsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Subscribe a webhook to the alerts its filters admit, of the partner tenants it names; the secret signs every delivery',
+    summary:
+      'Subscribe a webhook (its secret signs every delivery) or an e-mail address (format `email`) to the alerts its filters ' +
+      'admit, of the partner tenants it names',
   })
-  @ApiCreatedResponse({ description: `The subscription, without its secret; ${PARTNERS_SHOWN}` })
-  @ApiBadRequestResponse({ description: 'Every invalid field is named in `errors`, `partnerTenantIds` when you do not act for one of them' })
+  @ApiCreatedResponse({ description: `The subscription, without its secret, its \`url\` or \`email\` redacted; ${PARTNERS_SHOWN}` })
+  @ApiBadRequestResponse({
+    description:
+      'Every invalid field is named in `errors`: `url` and `email` when the format wants the other, `partnerTenantIds` when ' +
+      'you do not act for one of them, `format` for `email` when SMTP_URL is not set',
+  })
   subscribe(@Body() dto: CreateAlertSubscriptionDto, @CurrentPrincipal() principal: Principal) {
     return this.alerts.subscribe(dto, partnerTenantsOf(principal));
   }

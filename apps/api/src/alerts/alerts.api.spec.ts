@@ -4,20 +4,29 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AlertDispatcher } from '@escalade/alerting';
-import { aWebhookAlert, startCanary, startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
+import { AlertDispatcher, OutboundClient } from '@escalade/alerting';
+import {
+  aWebhookAlert,
+  startCanary,
+  startSmtpReceiver,
+  startWebhookReceiver,
+  type SmtpReceiver,
+  type WebhookReceiver,
+} from '@escalade/alerting/testing';
 import { appConfigModule } from '@escalade/config';
-import { AlertSubscriptionStore, DatabaseModule } from '@escalade/persistence';
+import { AlertDeliveryStore, AlertSubscriptionStore, DatabaseModule } from '@escalade/persistence';
 import { aPrincipal, principalHeader, testPrincipalGuard } from '../auth/testing/test-principal';
 import type { Principal } from '../auth/principal';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { AlertsModule } from './alerts.module';
+import { AlertsService } from './alerts.service';
 
 const SECRET = 'whsec-0123456789abcdef';
 const PARTNER_A = '0a1b2c3d-0000-4000-8000-00000000000a';
 const PARTNER_B = '0a1b2c3d-0000-4000-8000-00000000000b';
 const PARTNER_C = '0a1b2c3d-0000-4000-8000-00000000000c';
 const ALL_ADMIN = aPrincipal('*');
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 const ADMIN_A = aPrincipal([PARTNER_A]);
 const ADMIN_B = aPrincipal([PARTNER_B]);
 
@@ -26,6 +35,7 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
   let dataDir: string;
   let app: INestApplication;
   let receiver: WebhookReceiver;
+  let smtp: SmtpReceiver;
   /** Requests as `principal`: an admin of every partner tenant unless told. */
   const as = (principal: Principal = ALL_ADMIN) => {
     const agent = request(app.getHttpServer());
@@ -43,6 +53,8 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
     process.env.DATA_DIR = dataDir;
     // The receivers here listen on loopback, as a local deployment's may once ALERT_ALLOWED_HOSTS admits them.
     process.env.ALERT_ALLOWED_HOSTS = '127.0.0.1,localhost';
+    smtp = await startSmtpReceiver();
+    process.env.SMTP_URL = smtp.url;
     delete process.env.DATABASE_URL;
     const moduleRef = await Test.createTestingModule({
       // appConfigModule() reads the environment when called: only after DATA_DIR is set.
@@ -57,6 +69,7 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
 
   afterAll(async () => {
     await receiver?.close();
+    await smtp?.close();
     await app?.close();
     process.env = savedEnv;
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -122,6 +135,102 @@ describe('alerts API (AlertsModule on a SQLite file)', () => {
     const { body } = await http().post('/alert-subscriptions').send({ url: 'http://localhost:9/hook', secret: SECRET, signatureScheme: 'v2' }).expect(400);
     expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['signatureScheme']);
     for (const { id } of listed.body.items) await http().delete(`/alert-subscriptions/${id}`).expect(204);
+  });
+
+  it("keeps a recipient's calendar for quiet hours, and names every problem of a bad one", async () => {
+    const calendar = { timeZone: 'Europe/Paris', week: { 1: [[540, 1020]], 5: [[540, 1020]] } };
+    const created = await http().post('/alert-subscriptions').send({ url: 'http://localhost:9/hook', secret: SECRET, calendar }).expect(201);
+    expect(created.body.calendar).toEqual({ ...calendar, holidays: [] });
+    expect((await http().get('/alert-subscriptions').expect(200)).body.items).toEqual([created.body]);
+
+    // Raised on Sunday 29 November 2026 at 22:00 in Paris: B waits for Monday 09:00 there, A goes at once.
+    const sundayNight = { ticketId: 'QUIET-1', partnerTenantId: PARTNER_A, occurredAt: '2026-11-29T21:00:00.000Z' };
+    const dispatcher = app.get(AlertDispatcher);
+    const [held] = await dispatcher.prepareDeliveries(aWebhookAlert({ ...sundayNight, alertKey: 'QUIET-1:warning', kind: 'warning', severity: 'B' }));
+    const [atOnce] = await dispatcher.prepareDeliveries(aWebhookAlert({ ...sundayNight, alertKey: 'QUIET-1:breach', kind: 'breach', severity: 'A' }));
+    const listed = await http().get('/alerts?ticketId=QUIET-1').expect(200);
+    expect(listed.body.items.map(({ id, status, heldUntil }: { id: string; status: string; heldUntil: string | null }) => ({ id, status, heldUntil })).sort(byId)).toEqual(
+      [
+        { id: held.id, status: 'held', heldUntil: '2026-11-30T08:00:00.000Z' },
+        { id: atOnce.id, status: 'pending', heldUntil: null },
+      ].sort(byId),
+    );
+    expect((await http().get('/alerts?status=held').expect(200)).body.items.map(({ id }: { id: string }) => id)).toEqual([held.id]);
+    await http().delete(`/alert-subscriptions/${created.body.id}`).expect(204);
+
+    const refusedFields = async (calendar: unknown) => {
+      const { body } = await http().post('/alert-subscriptions').send({ url: 'http://localhost:9/hook', secret: SECRET, calendar }).expect(400);
+      return body.errors;
+    };
+    expect(await refusedFields({ timeZone: 'Paris', week: { 1: [[1020, 540]], 8: [[0, 60]] }, holidays: ['25/12/2026'] })).toEqual([
+      { field: 'calendar.week.8', problems: ['property 8 should not exist'] },
+      { field: 'calendar.timeZone', problems: ['calendar.timeZone must be an IANA time zone name such as "Europe/Paris" or "UTC"'] },
+      {
+        field: 'calendar.week.1',
+        problems: ['calendar.week.1 must be up to 24 [startMinute, endMinute] ranges, whole minutes from midnight with 0 ≤ start < end ≤ 1440'],
+      },
+      { field: 'calendar.holidays', problems: ['each value in calendar.holidays must be a local date YYYY-MM-DD'] },
+    ]);
+    expect(await refusedFields({ timeZone: 'UTC', week: {} })).toEqual([
+      { field: 'calendar.week', problems: ['calendar.week has no working time: give at least one day a range'] },
+    ]);
+    expect(await refusedFields('9 to 5')).toEqual([{ field: 'calendar', problems: ['calendar must be a JSON object'] }]);
+    expect((await http().get('/alert-subscriptions').expect(200)).body).toEqual({ items: [] });
+  });
+
+  it('names each field an e-mail subscription or a levels filter gets wrong', async () => {
+    const email = 'duty.manager@contoso.com';
+    const url = 'http://localhost:9/hook';
+    const refused = async (subscription: object) =>
+      (await http().post('/alert-subscriptions').send(subscription).expect(400)).body.errors.map((e: { field: string }) => e.field);
+    expect(await refused({ format: 'email', email: 'duty.manager' })).toEqual(['email']);
+    expect(await refused({ format: 'email' })).toEqual(['email']);
+    expect(await refused({ format: 'email', email, url })).toEqual(['url']);
+    expect(await refused({ format: 'email', email, secret: SECRET, signatureScheme: 'escalade-v1' })).toEqual(['secret', 'signatureScheme']);
+    expect(await refused({ url, secret: SECRET, email })).toEqual(['email']);
+    expect(await refused({ format: 'teams', email })).toEqual(['url', 'email', 'secret']);
+    expect(await refused({ format: 'sms', email })).toEqual(['format']);
+    expect(await refused({ url, secret: SECRET, levels: [1, 0] })).toEqual(['levels']);
+    expect(await refused({ url, secret: SECRET, levels: ['2', 1.5] })).toEqual(['levels']);
+    expect(await refused({ url, secret: SECRET, levels: 2 })).toEqual(['levels']);
+    const { body } = await http().post('/alert-subscriptions').send({ format: 'email', email, url }).expect(400);
+    expect(body.errors).toEqual([{ field: 'url', problems: ['url is not for format email: an e-mail subscription names `email` instead'] }]);
+    expect((await http().get('/alert-subscriptions').expect(200)).body).toEqual({ items: [] });
+  });
+
+  it('subscribes an e-mail address by level, shows it redacted, and e-mails it the alerts of that level', async () => {
+    const { body: created } = await http()
+      .post('/alert-subscriptions')
+      .send({ format: 'email', email: 'duty.manager@contoso.com', levels: [2] })
+      .expect(201);
+    expect(created).toMatchObject({ email: 'd***@contoso.com', format: 'email', levels: [2] });
+    expect(created).not.toHaveProperty('url');
+    expect(created).not.toHaveProperty('secret');
+    expect((await http().get('/alert-subscriptions').expect(200)).body.items).toEqual([created]);
+
+    const dispatcher = app.get(AlertDispatcher);
+    expect(await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'API-2:escalation:1', kind: 'escalation', level: 1 }))).toEqual([]);
+    const [prepared] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'API-2:escalation:2', ticketId: 'API-2', kind: 'escalation', level: 2 }));
+    const redelivered = await http().post(`/alerts/${encodeURIComponent(prepared.id)}/redeliver`).expect(200);
+    expect(redelivered.body).toMatchObject({ status: 'delivered', attemptCount: 1, payload: JSON.parse(prepared.payload) });
+    expect(smtp.received).toEqual([expect.objectContaining({ recipients: ['duty.manager@contoso.com'], subject: 'Escalation: ticket API-2' })]);
+    expect((await http().get('/alerts?ticketId=API-2').expect(200)).body.items).toEqual([
+      expect.objectContaining({ id: prepared.id, subscriptionId: created.id, status: 'delivered' }),
+    ]);
+    await http().delete(`/alert-subscriptions/${created.id}`).expect(204);
+  });
+
+  it('refuses an e-mail subscription with a 400 naming format where SMTP_URL is not set', async () => {
+    const subscriptions = app.get(AlertSubscriptionStore);
+    const deliveries = app.get(AlertDeliveryStore);
+    const outbound = app.get(OutboundClient);
+    const withoutSmtp = new AlertsService(subscriptions, deliveries, new AlertDispatcher(subscriptions, deliveries, { outbound }), outbound);
+    await expect(withoutSmtp.subscribe({ format: 'email', email: 'duty.manager@contoso.com' }, 'all')).rejects.toMatchObject({
+      response: {
+        errors: [{ field: 'format', problems: ['format email is not available: e-mail alerts are not configured (SMTP_URL is not set)'] }],
+      },
+    });
+    expect((await http().get('/alert-subscriptions').expect(200)).body).toEqual({ items: [] });
   });
 
   it('lists deliveries, shows one with its attempts and redelivers it on request', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { AlertDispatcher, OutboundClient } from '@escalade/alerting';
+import { AlertDispatcher, DEFAULT_ALERT_FORMAT, OutboundClient } from '@escalade/alerting';
 import type { AlertDeliveryDetailView, AlertDeliveryView, AlertSubscriptionView, Items } from '@escalade/contract';
 import {
   AlertDeliveryStore,
@@ -30,11 +30,15 @@ export class AlertsService {
   /**
    * For the partner tenants listed (each one the caller acts for), else for every one the caller acts for; to a
    * destination the outbound policy admits (a 400 naming `url` and the rule otherwise), its name resolved now, and
-   * again by every delivery as it connects.
+   * again by every delivery as it connects; in a format this deployment can send (a 400 naming `format` for e-mail
+   * without SMTP_URL).
    */
   async subscribe({ partnerTenantIds, ...filters }: CreateAlertSubscriptionDto, partners: PartnerTenants): Promise<AlertSubscriptionView> {
     const tenants = subscriptionPartners(partnerTenantIds, partners);
-    const refusal = await this.outbound.refusalOf(filters.url);
+    const format = filters.format ?? DEFAULT_ALERT_FORMAT;
+    const unavailable = this.dispatcher.deliveryProblemOf(format);
+    if (unavailable) throw invalidRequest([{ field: 'format', problems: [`format ${format} is not available: ${unavailable}`] }]);
+    const refusal = filters.url === undefined ? undefined : await this.outbound.refusalOf(filters.url);
     if (refusal) throw invalidRequest([{ field: 'url', problems: [`url is refused: ${refusal}`] }]);
     const created = await this.subscriptions.create({ ...filters, partnerTenantIds: tenants });
     return toPublicSubscription(created);

@@ -12,6 +12,7 @@ describe('body limits per route', () => {
   it.each([
     ['POST', '/service-requests', 128 * KB],
     ['post', '/Service-Requests/', 128 * KB],
+    ['POST', '/eligibility/check', 128 * KB],
     ['POST', '/service-requests/INC-1/notes', 64 * KB],
     ['POST', '/service-requests/INC-1/close', 64 * KB],
     ['POST', '/auth/session', 32 * KB],

@@ -14,6 +14,8 @@ interface RouteLimit {
 const ROUTE_LIMITS: readonly RouteLimit[] = [
   // A 10,000-character description (60 kB escaped) and the rest of the ticket.
   { method: 'POST', path: /^\/service-requests\/?$/i, bytes: 128 * KB },
+  // The same request, checked without opening a ticket.
+  { method: 'POST', path: /^\/eligibility\/check\/?$/i, bytes: 128 * KB },
   // A ticket action: a note or resolution of up to 5,000 characters (30 kB escaped).
   { method: 'POST', path: /^\/service-requests\/[^/]+\/[^/]+\/?$/i, bytes: 64 * KB },
   // An Entra ID access token of up to 16,000 characters.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TicketPolicy, type AppConfig } from '@escalade/config';
@@ -14,9 +14,10 @@ import {
   ticketStateQuery,
   type serviceRequestWorkflow,
 } from '@escalade/workflows';
-import { actsFor, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { invalidRequest } from '../validation/validation-exception.factory';
 import { TICKET_ID_PATTERN, TICKET_ID_RULE, type CreateServiceRequestDto } from './dto/create-service-request.dto';
+import { filingPartnerTenant } from './filing-partner';
 import { requestFingerprint, toServiceRequest } from './service-request.mapper';
 import { locatedAt, TicketLocator } from './ticket-locator';
 
@@ -40,10 +41,7 @@ export class TicketOpener {
    */
   async open(principal: Principal, dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<Opening> {
     const id = ticketId(dto.requestId, idempotencyKey);
-    const partnerTenantId = dto.partner.tenantId.toLowerCase();
-    if (!actsFor(principal, partnerTenantId)) {
-      throw new ForbiddenException(`${principal.name} does not act for partner tenant ${partnerTenantId}: tickets are filed for one's own partners only`);
-    }
+    const partnerTenantId = filingPartnerTenant(principal, dto);
     const request = toServiceRequest(dto);
     const fingerprint = requestFingerprint(request);
     const key = ticketKey(partnerTenantId, id);

@@ -25,3 +25,20 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
 
 /** What to tell the coordinator about a failure. */
 export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** A refusal as a form shows it: problems beside their fields, and what no field of the form owns as the form's own error. */
+export interface FormRefusal {
+  fieldErrors: Readonly<Record<string, string[]>>;
+  /** A conflict, a failure, or a problem of a field the form does not show. */
+  formError?: string;
+}
+
+export const NO_REFUSAL: FormRefusal = { fieldErrors: {} };
+
+/** Splits a failure between the form's `fields` (the API's 400 names each problem's field) and the form as a whole. */
+export function formRefusal(err: unknown, fields: readonly string[]): FormRefusal {
+  const fieldErrors = err instanceof ApiError ? err.fieldErrors : {};
+  const named = Object.keys(fieldErrors);
+  const ownedByFields = named.length > 0 && named.every((field) => fields.includes(field));
+  return ownedByFields ? { fieldErrors } : { fieldErrors, formError: errorMessage(err) };
+}

@@ -1,8 +1,10 @@
 import type {
   AlertDeliveryView,
   ClosedTicket,
+  EligibilityPreview,
   Items,
   NoteSentTicket,
+  OpenedTicket,
   ResponseRecordedTicket,
   SeverityChangedTicket,
   SignedIn,
@@ -13,7 +15,7 @@ import type {
   TicketView,
   Timeline,
 } from '@escalade/contract';
-import type { Severity, TicketStatus } from '@escalade/domain';
+import type { ServiceRequest, Severity, TicketStatus } from '@escalade/domain';
 import { navigate } from '../routing/navigation';
 import { SIGN_IN_PATH, signInHref } from '../routing/routes';
 import { apiErrorFrom } from './api-error';
@@ -27,11 +29,15 @@ function signInAgain(): void {
 }
 
 /** A call with the session cookie (same origin: the API serves the console). */
-async function request<T>(path: string, init?: { method: Method; body?: object }): Promise<T> {
+async function request<T>(path: string, init?: { method: Method; body?: object; headers?: Record<string, string> }): Promise<T> {
   const response = await fetch(path, {
     method: init?.method ?? 'GET',
     credentials: 'same-origin',
-    headers: init?.body ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+    headers: {
+      accept: 'application/json',
+      ...(init?.body ? { 'content-type': 'application/json' } : {}),
+      ...init?.headers,
+    },
     body: init?.body && JSON.stringify(init.body),
   });
   const body: unknown = await response.json().catch(() => undefined);
@@ -81,6 +87,12 @@ export const api = {
     if (!response.ok) throw apiErrorFrom(response.status, await response.json().catch(() => undefined));
     return response.blob();
   },
+
+  /** What the workflow would decide for the request (a dry run: nothing is opened). */
+  checkEligibility: (serviceRequest: ServiceRequest): Promise<EligibilityPreview> => post('/eligibility/check', serviceRequest),
+  /** Opens the ticket; the same key again (a double submit, a retry) answers the ticket it opened, never a second one. */
+  openTicket: (serviceRequest: ServiceRequest, idempotencyKey: string): Promise<OpenedTicket> =>
+    request('/service-requests', { method: 'POST', body: serviceRequest, headers: { 'idempotency-key': idempotencyKey } }),
 
   recordMicrosoftResponse: (ticket: TicketRef, body: { note?: string; respondedBy?: string }) =>
     post<ResponseRecordedTicket>(ticketPath(ticket, '/microsoft-response'), body),

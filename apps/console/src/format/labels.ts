@@ -1,4 +1,4 @@
-import type { EligibilityVerdict, Portal, TicketEventType, TicketOutcome, TicketStatus } from '@escalade/domain';
+import type { Channel, EligibilityVerdict, PartnerRole, Portal, Severity, SupportContract, TicketEventType, TicketOutcome, TicketStatus } from '@escalade/domain';
 import type { Role } from '@escalade/contract';
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
@@ -48,6 +48,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   MicrosoftClockPaused: "Microsoft's clock paused",
   MicrosoftClockResumed: "Microsoft's clock resumed",
   AlertDelivered: 'Alert delivered',
+  AlertHeld: 'Alert held for quiet hours',
   AlertDeliveryAbandoned: 'Alert delivery abandoned',
   ServiceRequestClosed: 'Closed',
 };
@@ -68,4 +69,27 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: 'Viewer',
   coordinator: 'Coordinator',
   admin: 'Admin',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  A: 'A — critical',
+  B: 'B — moderate',
+  C: 'C — minimal',
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  portal: 'Portal (Partner Center)',
+  phone: 'Phone',
+};
+
+export const PARTNER_ROLE_LABELS: Record<PartnerRole, string> = {
+  'indirect-provider': 'Indirect provider',
+  'indirect-reseller': 'Indirect reseller',
+};
+
+export const SUPPORT_CONTRACT_LABELS: Record<SupportContract, string> = {
+  none: 'None',
+  asfp: 'Advanced Support for Partners (ASfP)',
+  premier: 'Premier',
+  unified: 'Unified',
 };

@@ -9,6 +9,8 @@ describe('routeOf', () => {
     expect(routeOf('/tickets/INC-1')).toEqual({ page: 'ticket', id: 'INC-1' });
     expect(routeOf('/tickets/INC-1', `?partnerTenantId=${PARTNER}`)).toEqual({ page: 'ticket', id: 'INC-1', partnerTenantId: PARTNER });
     expect(routeOf('/sign-in')).toEqual({ page: 'sign-in', next: '/' });
+    expect(routeOf('/tickets/new')).toEqual({ page: 'new-ticket' });
+    expect(routeOf('/tickets/new-1')).toEqual({ page: 'ticket', id: 'new-1' });
     expect(routeOf('/elsewhere')).toEqual({ page: 'not-found' });
   });
 

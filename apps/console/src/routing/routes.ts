@@ -2,6 +2,7 @@ import { partnerQuery, type TicketRef } from '../api/ticket-ref';
 
 export type Route =
   | { page: 'board' }
+  | { page: 'new-ticket' }
   | ({ page: 'ticket' } & TicketRef)
   | { page: 'sla' }
   | { page: 'sla-monthly'; customer?: string; month?: string }
@@ -9,9 +10,11 @@ export type Route =
   | { page: 'not-found' };
 
 export const SIGN_IN_PATH = '/sign-in';
+/** The intake form: its path shadows a ticket whose id is `new`. */
+export const NEW_TICKET_PATH = '/tickets/new';
 const MONTHLY_REPORT_PATH = '/sla/monthly';
 
-/** The page of an address: `/`, `/tickets/:id[?partnerTenantId=]`, `/sla`, `/sla/monthly[?customer=&month=]`, `/sign-in[?next=]` (the paths the API answers with the console). */
+/** The page of an address: `/`, `/tickets/new`, `/tickets/:id[?partnerTenantId=]`, `/sla`, `/sla/monthly[?customer=&month=]`, `/sign-in[?next=]` (the paths the API answers with the console). */
 export function routeOf(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
   if (pathname === '/') return { page: 'board' };
@@ -21,6 +24,7 @@ export function routeOf(pathname: string, search = ''): Route {
     return { page: 'sla-monthly', ...(customer ? { customer } : {}), ...(month ? { month } : {}) };
   }
   if (pathname === SIGN_IN_PATH) return { page: 'sign-in', next: safeReturnPath(query.get('next')) };
+  if (pathname === NEW_TICKET_PATH) return { page: 'new-ticket' };
   const ticket = /^\/tickets\/([^/]+)$/.exec(pathname);
   if (ticket) {
     const partnerTenantId = query.get('partnerTenantId') ?? undefined;

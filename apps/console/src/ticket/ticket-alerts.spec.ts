@@ -13,6 +13,7 @@ function delivery(overrides: Partial<AlertDeliveryView>): AlertDeliveryView {
     alertKey: `${PARTNER_A}~INC:1:breach`,
     kind: 'breach',
     status: 'delivered',
+    heldUntil: null,
     attemptCount: 1,
     lastError: null,
     createdAt: '2026-03-02T10:00:00.000Z',

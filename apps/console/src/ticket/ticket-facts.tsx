@@ -1,11 +1,12 @@
 import type { TicketView } from '@escalade/contract';
-import { ELIGIBILITY_LABELS, PORTAL_LABELS } from '../format/labels';
+import { ELIGIBILITY_LABELS } from '../format/labels';
 import { formatDateTime } from '../format/time';
+import { HandoffTargetFacts } from '../ui/handoff-target-facts';
+import { RedirectFacts } from '../ui/redirect-facts';
 
 /** The eligibility decision and where the ticket was filed (or where it must go instead). */
 export function TicketFacts({ ticket }: { ticket: TicketView }) {
   const { eligibility, handoff } = ticket;
-  const redirect = eligibility?.redirectTo;
   return (
     <section class="card" aria-labelledby="facts-heading">
       <h2 id="facts-heading">Eligibility and handoff</h2>
@@ -18,39 +19,10 @@ export function TicketFacts({ ticket }: { ticket: TicketView }) {
             <dd data-testid="eligibility-reason">{eligibility.reason}</dd>
           </>
         )}
-        {redirect && (
-          <>
-            <dt>Redirected to</dt>
-            <dd>
-              {redirect.name}
-              {redirect.url && (
-                <>
-                  {' · '}
-                  <a href={redirect.url} target="_blank" rel="noreferrer">
-                    {redirect.url}
-                  </a>
-                </>
-              )}
-              {redirect.email && ` · ${redirect.email}`}
-              {redirect.phone && ` · ${redirect.phone}`}
-            </dd>
-          </>
-        )}
+        {eligibility?.redirectTo && <RedirectFacts redirect={eligibility.redirectTo} />}
         {handoff && (
           <>
-            <dt>Filed in</dt>
-            <dd>
-              <a href={handoff.url} target="_blank" rel="noreferrer" data-testid="handoff-link">
-                {PORTAL_LABELS[handoff.portal]}
-              </a>{' '}
-              <span class="muted">({handoff.context === 'customer' ? "customer's context" : "partner's own tenant"})</span>
-            </dd>
-            {(handoff.supportPlan || handoff.supportCategory) && (
-              <>
-                <dt>{handoff.supportPlan ? 'Support plan' : 'Support category'}</dt>
-                <dd>{handoff.supportPlan ?? handoff.supportCategory}</dd>
-              </>
-            )}
+            <HandoffTargetFacts target={handoff} term="Filed in" />
             <dt>Filed at</dt>
             <dd>{formatDateTime(handoff.filedAt)}</dd>
           </>

@@ -115,7 +115,11 @@ export function createServiceRequestActivities({
   }
 
   async function sendAlert(alert: TicketAlert): Promise<SentAlertDelivery[]> {
-    return (await alertDispatcher.send(alert)).map(({ deliveryId, delivered }) => ({ deliveryId, delivered }));
+    return (await alertDispatcher.send(alert)).map(({ deliveryId, delivered, heldUntil }) => ({
+      deliveryId,
+      delivered,
+      ...(heldUntil ? { heldUntil } : {}),
+    }));
   }
 
   return {

@@ -1,20 +1,13 @@
-import { aWebhookAlert } from '../testing/webhook-alert.fixture';
+import { anEscalationAlert, aWebhookAlert } from '../testing/webhook-alert.fixture';
 import { slackChannel, type SlackAlertPayload } from './slack.channel';
 
 const DELIVERY_ID = 'T-1:escalation:2:5f0c7c1e-8f5e-4a51-9a39-0c4d2b1b6a11';
-const escalation = aWebhookAlert({
-  alertKey: 'T-1:escalation:2',
-  kind: 'escalation',
-  level: 2,
-  audience: 'duty-manager',
-  customer: { name: 'Contoso <R&D>', domain: 'contoso.com' },
-  summary: 'Escalated to the duty manager: no response after 3 h',
-});
+const escalation = anEscalationAlert(2, 'duty-manager', { customer: { name: 'Contoso <R&D>', domain: 'contoso.com' } });
 
 describe('the slack channel', () => {
   it('is a Slack message with a fallback text and blocks carrying the same facts, markup escaped', () => {
     const { text, blocks } = slackChannel.render(escalation, DELIVERY_ID) as SlackAlertPayload;
-    expect(text).toBe('Escalation: ticket T-1. Escalated to the duty manager: no response after 3 h');
+    expect(text).toBe('Escalation: ticket T-1. Escalated to the duty-manager: no response after 3 h');
     expect(blocks.map((block) => block.type)).toEqual(['header', 'section', 'section', 'context']);
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Escalation: ticket T-1' } });
     expect(blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: escalation.summary } });

@@ -1,6 +1,6 @@
-import { PRODUCT_LABELS, type Product } from '@escalade/domain';
-import type { AlertKind, WebhookAlert } from '../webhook-alert';
+import type { WebhookAlert } from '../webhook-alert';
 import type { AlertChannel } from './alert-channel';
+import { alertFacts, alertFootnote, alertTitle } from './alert-facts';
 
 interface SlackText {
   type: 'plain_text' | 'mrkdwn';
@@ -17,46 +17,21 @@ export interface SlackAlertPayload {
   >;
 }
 
-const KIND_TITLES: Record<AlertKind, string> = {
-  warning: 'Response target close',
-  breach: 'Response target breached',
-  escalation: 'Escalation',
-  response: 'Microsoft responded',
-  closure: 'Ticket closed',
-  correction: 'Breach withdrawn: Microsoft had answered in time',
-  'handoff-blocked': 'Tickets cannot be filed: Partner Center credentials fail',
-  'update-warning': "Microsoft's next update due soon",
-  'update-breach': "Microsoft's next update is late",
-  'update-escalation': "Escalation: Microsoft's next update is late",
-  'reply-owed': 'Microsoft needs information from us',
-  'reply-warning': 'Our reply to Microsoft due soon',
-  'reply-breach': 'Our reply to Microsoft is late',
-  'resolution-breach': 'Resolution target breached',
-};
-
 const SLACK_HEADER_LIMIT = 150;
 
 /** Slack reads &, < and > in mrkdwn as markup. */
 const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function slackMessage(alert: WebhookAlert, deliveryId: string): SlackAlertPayload {
-  const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${escapeSlack(value)}` });
-  const fields = [
-    field('Severity', alert.severity),
-    field('Product', PRODUCT_LABELS[alert.product as Product] ?? alert.product),
-    field('Customer', `${alert.customer.name} (${alert.customer.domain})`),
-    ...(alert.microsoftTicketId ? [field('Microsoft ticket', alert.microsoftTicketId)] : []),
-    ...(alert.responseDueAt ? [field('Response due', alert.responseDueAt)] : []),
-    ...(alert.level !== undefined ? [field('Escalation', `level ${alert.level}${alert.audience ? ` → ${alert.audience}` : ''}`)] : []),
-  ];
-  const title = `${KIND_TITLES[alert.kind]}: ticket ${alert.ticketId}`;
+  const fields = alertFacts(alert).map(({ label, value }) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${escapeSlack(value)}` }));
+  const title = alertTitle(alert);
   return {
     text: escapeSlack(`${title}. ${alert.summary}`),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: title.slice(0, SLACK_HEADER_LIMIT) } },
       { type: 'section', text: { type: 'mrkdwn', text: escapeSlack(alert.summary) } },
       { type: 'section', fields },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(`${alert.occurredAt} · delivery ${deliveryId}`) }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(alertFootnote(alert, deliveryId)) }] },
     ],
   };
 }
@@ -68,6 +43,7 @@ function slackMessage(alert: WebhookAlert, deliveryId: string): SlackAlertPayloa
 export const slackChannel: AlertChannel<'slack'> = {
   format: 'slack',
   description: 'a Slack incoming-webhook message with the same facts',
+  transport: 'webhook',
   credentialInPath: true,
   render: slackMessage,
 };

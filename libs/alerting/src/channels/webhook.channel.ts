@@ -8,6 +8,7 @@ export type JsonAlertPayload = Omit<WebhookAlert, 'alertKey'> & { id: string };
 export const webhookChannel: AlertChannel<'json'> = {
   format: 'json',
   description: "the alert's facts as JSON (the default)",
+  transport: 'webhook',
   credentialInPath: false,
   // Field by field, so the body holds the documented fields in the documented order whatever the caller passed.
   render: (alert, deliveryId): JsonAlertPayload => ({

@@ -16,3 +16,15 @@ export function aWebhookAlert(overrides: Partial<WebhookAlert> = {}): WebhookAle
     ...overrides,
   };
 }
+
+/** Ticket T-1 escalated to ladder `level`, to `audience`; override what a test is about. */
+export function anEscalationAlert(level: number, audience: string, overrides: Partial<WebhookAlert> = {}): WebhookAlert {
+  return aWebhookAlert({
+    alertKey: `T-1:escalation:${level}`,
+    kind: 'escalation',
+    level,
+    audience,
+    summary: `Escalated to the ${audience}: no response after 3 h`,
+    ...overrides,
+  });
+}

@@ -15,6 +15,14 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
+/** The kinds of the `json` alerts the receiver has got for the ticket so far, in order. */
+export function kindsReceivedFor(receiver: WebhookReceiver, ticketId: string): string[] {
+  return receiver.received
+    .map((request) => JSON.parse(request.body) as { ticketId: string; kind: string })
+    .filter((alert) => alert.ticketId === ticketId)
+    .map((alert) => alert.kind);
+}
+
 /** A real HTTP server on `host` (127.0.0.1 unless told) answering each request with the next scripted answer; the last one repeats. */
 export async function startWebhookReceiver(answers: ReceiverAnswer[], host = '127.0.0.1'): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];

@@ -49,6 +49,10 @@ export class AlertDeliveryEntity {
   @Column({ name: 'created_at', type: 'varchar', length: 32 })
   createdAt!: string;
 
+  /** Held for the recipient's quiet hours until then (status `held`); kept once released, to show it was held. */
+  @Column({ name: 'held_until', type: 'varchar', length: 32, nullable: true })
+  heldUntil!: string | null;
+
   /** The first successful attempt. */
   @Column({ name: 'delivered_at', type: 'varchar', length: 32, nullable: true })
   deliveredAt!: string | null;

@@ -43,6 +43,7 @@ describe.each(testDatabases())('AlertDeliveryStore on $name', (database) => {
       kind: 'breach',
       payload: '{"summary":"first"}',
       status: 'pending',
+      heldUntil: null,
       attemptCount: 0,
       lastError: null,
       createdAt: '2026-11-24T11:00:00.000Z',
@@ -51,6 +52,19 @@ describe.each(testDatabases())('AlertDeliveryStore on $name', (database) => {
     });
     later(5);
     expect(await store.prepare(alert('T-1:breach', 'breach', 'T-1'), subscription, { summary: 'again' })).toEqual(first);
+  });
+
+  it('prepares a delivery held for quiet hours, released by its first attempt whatever its outcome, the hold kept on record', async () => {
+    const until = '2026-11-25T08:00:00.000Z';
+    const held = await store.prepare(alert('T-9:warning', 'warning', 'T-9'), subscription, {}, until);
+    expect(held).toMatchObject({ status: 'held', heldUntil: until, attemptCount: 0 });
+    expect((await store.list({ status: 'held', limit: 10 }, 'all')).map(({ id }) => id)).toEqual([held.id]);
+    const failed = await store.recordAttempt(held.id, { error: 'connection refused', delivered: false });
+    expect(failed).toMatchObject({ status: 'pending', heldUntil: until, attemptCount: 1 });
+    expect(await store.recordAttempt(held.id, { httpStatus: 200, delivered: true })).toMatchObject({ status: 'delivered', heldUntil: until });
+
+    const other = await store.prepare(alert('T-9:breach', 'breach', 'T-9'), subscription, {}, until);
+    expect(await store.recordAttempt(other.id, { httpStatus: 204, delivered: true })).toMatchObject({ status: 'delivered', heldUntil: until });
   });
 
   it('records failed attempts with their reasons, then the delivery', async () => {

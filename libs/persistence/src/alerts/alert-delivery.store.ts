@@ -23,8 +23,8 @@ export interface DeliveryFilters {
 
 // Plain SQL that SQLite (3.35+) and PostgreSQL both run: a retried prepare leaves the first row as it was.
 const INSERT_ONCE = `INSERT INTO alert_deliveries (id, alert_key, subscription_id, ticket_id, partner_tenant_id, kind, payload,
-  status, attempts, last_error, created_at, delivered_at, updated_at)
-VALUES (:id, :alertKey, :subscriptionId, :ticketId, :partnerTenantId, :kind, :payload, 'pending', 0, NULL, :now, NULL, :now)
+  status, held_until, attempts, last_error, created_at, delivered_at, updated_at)
+VALUES (:id, :alertKey, :subscriptionId, :ticketId, :partnerTenantId, :kind, :payload, :status, :heldUntil, 0, NULL, :now, NULL, :now)
 ON CONFLICT (id) DO NOTHING`;
 
 export class AlertDeliveryStore implements AlertDeliveries {
@@ -34,13 +34,14 @@ export class AlertDeliveryStore implements AlertDeliveries {
   ) {}
 
   /**
-   * The delivery of this alert to this subscription, created pending on the first call and returned unchanged after;
-   * it belongs to the alert's partner tenant (none when the alert has none).
+   * The delivery of this alert to this subscription, created on the first call — pending, or held until `heldUntil`
+   * (quiet hours) — and returned unchanged after; it belongs to the alert's partner tenant (none when the alert has none).
    */
   async prepare(
     { alertKey, kind, ticketId, partnerTenantId }: DeliveredAlert,
     subscription: Pick<AlertSubscriptionEntity, 'id'>,
     payload: object,
+    heldUntil?: string,
   ): Promise<AlertDeliveryEntity> {
     const id = deliveryIdOf(alertKey, subscription.id);
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
@@ -53,6 +54,8 @@ export class AlertDeliveryStore implements AlertDeliveries {
         partnerTenantId: partnerTenantId?.toLowerCase() ?? null,
         kind,
         payload: JSON.stringify(payload),
+        status: heldUntil ? 'held' : 'pending',
+        heldUntil: heldUntil ?? null,
         now: this.clock().toISOString(),
       },
       {},
@@ -62,8 +65,9 @@ export class AlertDeliveryStore implements AlertDeliveries {
   }
 
   /**
-   * Adds the attempt and counts it. Success marks the delivery delivered; a failure only records its reason,
-   * so a dead delivery stays dead and a delivered one stays delivered when a re-send fails.
+   * Adds the attempt and counts it. Success marks the delivery delivered; a failure records its reason and releases a
+   * held one (pending: retried from now), so a dead delivery stays dead and a delivered one stays delivered when a
+   * re-send fails.
    */
   async recordAttempt(deliveryId: string, attempt: AttemptRecord): Promise<AlertDeliveryEntity> {
     const now = this.clock().toISOString();
@@ -81,7 +85,12 @@ export class AlertDeliveryStore implements AlertDeliveries {
             deliveredAt: () => 'COALESCE(delivered_at, :now)',
             updatedAt: now,
           })
-        : update.set({ attemptCount: () => 'attempts + 1', lastError: attempt.error ?? null, updatedAt: now })
+        : update.set({
+            attemptCount: () => 'attempts + 1',
+            status: () => "CASE WHEN status = 'held' THEN 'pending' ELSE status END",
+            lastError: attempt.error ?? null,
+            updatedAt: now,
+          })
       ).execute();
       if (!affected) throw new Error(`No alert delivery "${deliveryId}"`);
       await manager.insert(AlertDeliveryAttemptEntity, {

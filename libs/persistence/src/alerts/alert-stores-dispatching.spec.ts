@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
-import { AlertDispatcher, DestinationPolicy, OutboundClient, verifySignature, type SlackAlertPayload } from '@escalade/alerting';
-import { aWebhookAlert, loopbackOutbound, startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
+import {
+  AlertDispatcher,
+  DestinationPolicy,
+  OutboundClient,
+  smtpEmailOptions,
+  verifySignature,
+  type SlackAlertPayload,
+  type TeamsAlertPayload,
+} from '@escalade/alerting';
+import { aWebhookAlert, loopbackOutbound, startSmtpReceiver, startWebhookReceiver, type WebhookReceiver } from '@escalade/alerting/testing';
 import { processRegistry } from '@escalade/metrics';
 import { ScrapedMetrics } from '@escalade/metrics/testing';
 import { KeyRing } from '@escalade/secrets';
@@ -155,6 +163,46 @@ describe.each(testDatabases())('AlertDispatcher over the alert stores on $name',
       { httpStatus: 500, error: 'HTTP 500' },
       { httpStatus: null, error: reason },
     ]);
+  });
+
+  it('sends each delivery by its channel: a Teams card POSTed to its URL, an e-mail over SMTP to its address, each timed', async () => {
+    receiver = await startWebhookReceiver([200]);
+    const smtp = await startSmtpReceiver();
+    try {
+      const email = smtpEmailOptions(smtp.url, 'Escalade <alerts@partner.example>');
+      const sending = new AlertDispatcher(subscriptions, deliveries, { outbound: loopbackOutbound(), email });
+      const teams = await subscriptions.create({ url: receiver.url, secret: SECRET, format: 'teams' });
+      const mailed = await subscriptions.create({ email: 'duty.manager@contoso.com', format: 'email' });
+      const delivered = async (channel: string) =>
+        new ScrapedMetrics(await processRegistry.metrics()).value('escalade_alert_delivery_duration_seconds', { channel, outcome: 'delivered' });
+      const before = [await delivered('teams'), await delivered('email')];
+
+      const sent = await sending.send(aWebhookAlert({ alertKey: 'M-1:breach', ticketId: 'M-1' }));
+      expect(sent.map(({ deliveryId, delivered }) => ({ deliveryId, delivered }))).toEqual(
+        expect.arrayContaining([
+          { deliveryId: `M-1:breach:${teams.id}`, delivered: true },
+          { deliveryId: `M-1:breach:${mailed.id}`, delivered: true },
+        ]),
+      );
+      const card = JSON.parse(receiver.received[0].body) as TeamsAlertPayload;
+      expect(card.attachments[0].content.body[0]).toMatchObject({ text: 'Response target breached: ticket M-1' });
+      expect(smtp.received).toEqual([
+        expect.objectContaining({ recipients: ['duty.manager@contoso.com'], subject: 'Response target breached: ticket M-1' }),
+      ]);
+      expect(smtp.received[0].text).toContain(`delivery M-1:breach:${mailed.id}`);
+      expect([(await delivered('teams')) - before[0], (await delivered('email')) - before[1]]).toEqual([1, 1]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('fails an e-mail delivery, sending nothing, where SMTP_URL is not set; and tells so before anyone subscribes', async () => {
+    await subscriptions.create({ email: 'duty.manager@contoso.com', format: 'email' });
+    const [delivery] = await dispatcher.prepareDeliveries(aWebhookAlert({ alertKey: 'N-1:breach', ticketId: 'N-1' }));
+    const notConfigured = 'e-mail alerts are not configured (SMTP_URL is not set)';
+    expect(await dispatcher.attempt(delivery.id)).toMatchObject({ delivered: false, retryable: true, error: notConfigured });
+    expect(dispatcher.deliveryProblemOf('email')).toBe(notConfigured);
+    expect(dispatcher.deliveryProblemOf('teams')).toBeUndefined();
   });
 
   it('marks a delivery dead after its last failure; a later attempt can still deliver it', async () => {

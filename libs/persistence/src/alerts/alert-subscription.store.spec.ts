@@ -92,6 +92,43 @@ describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => 
     for (const subscription of listed) expect(subscription).not.toHaveProperty('secret');
   });
 
+  it("keeps an e-mail subscription's address sealed, shown redacted, without URL nor secret, and opens it again", async () => {
+    const email = 'duty.manager@contoso.com';
+    const created = await store.create({ email, format: 'email' });
+    expect(created).toMatchObject({ email, format: 'email' });
+    expect(created).not.toHaveProperty('url');
+    expect(created).not.toHaveProperty('secret');
+
+    const rows: Array<Record<string, unknown>> = await dataSource.query(`SELECT * FROM alert_subscriptions WHERE id = '${created.id}'`);
+    expect(rows[0]).toMatchObject({ redacted_url: 'd***@contoso.com' });
+    expect(JSON.stringify(rows)).not.toContain('duty.manager');
+    const [listed] = await store.list('all');
+    expect(listed).toMatchObject({ id: created.id, email: 'd***@contoso.com' });
+    expect(listed).not.toHaveProperty('url');
+    expect(await store.get(created.id, 'all')).toEqual(created);
+  });
+
+  it('refuses credentials that do not fit the format: an address alone for email, a URL and a secret for the others', async () => {
+    const url = 'https://hooks.example.com/e';
+    const email = 'duty.manager@contoso.com';
+    for (const refused of [{ format: 'email' as const }, { format: 'email' as const, email, url }, { format: 'email' as const, email, secret: SECRET }]) {
+      await expect(store.create(refused)).rejects.toThrow('of format email names an e-mail address, and no URL nor secret');
+    }
+    for (const refused of [{ url }, { url, secret: SECRET, email }, { format: 'teams' as const, email }]) {
+      await expect(store.create(refused)).rejects.toThrow('needs a URL and a secret, and no e-mail address');
+    }
+    expect(await store.list('all')).toEqual([]);
+  });
+
+  it('keeps ladder levels each once, in order; refuses any but positive integers', async () => {
+    const created = await store.create({ url: 'https://hooks.example.com/l', secret: SECRET, levels: [3, 1, 3] });
+    expect(created.levels).toEqual([1, 3]);
+    expect((await store.get(created.id, 'all'))?.levels).toEqual([1, 3]);
+    for (const levels of [[0], [1.5], [-1]]) {
+      await expect(store.create({ url: 'https://hooks.example.com/l', secret: SECRET, levels })).rejects.toThrow('must be positive integers');
+    }
+  });
+
   it('seals again under the current key, once, what an older key sealed', async () => {
     const older = await store.create({ url: 'https://hooks.example.com/old', secret: SECRET });
     const current = randomBytes(32);
@@ -166,6 +203,25 @@ describe.each(testDatabases())('AlertSubscriptionStore on $name', (database) => 
     expect(await matched(aWebhookAlert({ customer: { name: 'Litware Inc', domain: 'litware.com' } }))).toEqual(
       expected('all', 'severityA', 'litware', 'azureBreaches'),
     );
+  });
+
+  it('routes by ladder level: a levels filter admits only the alerts at one of its levels, never one without a level', async () => {
+    const url = 'https://hooks.example.com/r';
+    const ids = {
+      all: (await store.create({ url, secret: SECRET })).id,
+      coordinators: (await store.create({ url, secret: SECRET, levels: [1] })).id,
+      dutyManager: (await store.create({ email: 'duty.manager@contoso.com', format: 'email', levels: [2] })).id,
+      upper: (await store.create({ url, secret: SECRET, levels: [2, 3], kinds: ['escalation'] })).id,
+    };
+    const matched = async (level?: number, kind: 'escalation' | 'update-escalation' | 'breach' = 'escalation') =>
+      (await store.matching(aWebhookAlert({ kind, level }))).map((s) => s.id).sort();
+    const expected = (...names: Array<keyof typeof ids>) => names.map((name) => ids[name]).sort();
+
+    expect(await matched(1)).toEqual(expected('all', 'coordinators'));
+    expect(await matched(2)).toEqual(expected('all', 'dutyManager', 'upper'));
+    expect(await matched(3)).toEqual(expected('all', 'upper'));
+    expect(await matched(2, 'update-escalation')).toEqual(expected('all', 'dutyManager'));
+    expect(await matched(undefined, 'breach')).toEqual(expected('all'));
   });
 
   it("matches an alert only for subscriptions of its partner tenant or of every one; one without a partner only the latter's", async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource, type Repository } from 'typeorm';
 import {
+  channelFor,
   DEFAULT_ALERT_FORMAT,
+  redactedEmailAddress,
   redactedWebhookUrl,
   type AlertFormat,
   type AlertKind,
@@ -9,7 +11,7 @@ import {
   type SignatureScheme,
   type WebhookAlert,
 } from '@escalade/alerting';
-import type { Product, Severity } from '@escalade/domain';
+import type { BusinessCalendar, Product, Severity } from '@escalade/domain';
 import type { KeyRing, SealedSecret } from '@escalade/secrets';
 import type { PartnerTenants } from '../partner-tenants';
 import type { ResealCount } from '../secrets-at-rest';
@@ -18,13 +20,20 @@ import { AlertSubscriptionEntity, EVERY_PARTNER } from './alert-subscription.ent
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface NewAlertSubscription {
-  url: string;
-  secret: string;
+  /** Where a webhook format's deliveries go, and what signs them; neither for `email`. */
+  url?: string;
+  secret?: string;
+  /** Where an `email` subscription's deliveries go, instead. */
+  email?: string;
   severities?: Severity[];
   products?: Product[];
   customers?: string[];
   kinds?: AlertKind[];
+  /** Escalation ladder levels (positive integers): only alerts at one of them. Absent or empty: every alert. */
+  levels?: number[];
   format?: AlertFormat;
+  /** The recipient's hours (quiet hours outside them); `holidays` may be left out. Absent: every alert at once. */
+  calendar?: Omit<BusinessCalendar, 'holidays'> & { holidays?: string[] };
   /** Absent: 'escalade-v1'. */
   signatureScheme?: SignatureScheme;
   /**
@@ -34,28 +43,29 @@ export interface NewAlertSubscription {
   partnerTenantIds?: readonly string[] | typeof EVERY_PARTNER;
 }
 
-type SealedColumns = 'redactedUrl' | 'credentialsCiphertext' | 'credentialsIv' | 'credentialsAuthTag' | 'credentialsKeyId';
+type SealedColumns = 'redactedDestination' | 'credentialsCiphertext' | 'credentialsIv' | 'credentialsAuthTag' | 'credentialsKeyId';
+
+/**
+ * Where deliveries go, sealed together: a webhook's URL and the secret that signs every delivery (never shown after
+ * creation), or an `email` subscription's address.
+ */
+export type SubscriptionCredentials = { url: string; secret: string; email?: never } | { email: string; url?: never; secret?: never };
 
 /** A subscription with its credentials opened: only for delivering to it. */
-export type AlertSubscription = Omit<AlertSubscriptionEntity, SealedColumns> & {
-  url: string;
-  /** Signs every delivery; never shown after creation. */
-  secret: string;
-};
+export type AlertSubscription = Omit<AlertSubscriptionEntity, SealedColumns> & SubscriptionCredentials;
 
-/** What may be shown once the subscription exists: everything but the signing secret, the URL redacted. */
-export type PublicAlertSubscription = Omit<AlertSubscription, 'secret'>;
+/** What may be shown once the subscription exists: everything but the signing secret, the URL or the address redacted. */
+export type PublicAlertSubscription = Omit<AlertSubscriptionEntity, SealedColumns> & ShownDestination;
 
-export function toPublicSubscription({ secret: _secret, url, ...subscription }: AlertSubscription): PublicAlertSubscription {
-  return { ...subscription, url: redactedWebhookUrl(url, subscription.format) };
+/** Where deliveries go, redacted, under the name the format's subscriptions give it. */
+type ShownDestination = { url: string; email?: never } | { email: string; url?: never };
+
+export function toPublicSubscription(subscription: AlertSubscription): PublicAlertSubscription {
+  const { url: _url, secret: _secret, email: _email, ...settings } = subscription;
+  return shownAs(settings, redactedDestinationOf(subscription, subscription.format));
 }
 
-interface SubscriptionCredentials {
-  url: string;
-  secret: string;
-}
-
-export type AlertFacts = Pick<WebhookAlert, 'kind' | 'severity' | 'product' | 'customer' | 'partnerTenantId'>;
+export type AlertFacts = Pick<WebhookAlert, 'kind' | 'severity' | 'product' | 'customer' | 'partnerTenantId' | 'level'>;
 
 /** Whether the subscription receives alerts of this partner's tickets; an alert without a partner only reaches '*' ones. */
 export function coversPartner(subscription: Pick<AlertSubscriptionEntity, 'partnerTenantIds'>, partnerTenantId: string | undefined): boolean {
@@ -81,6 +91,7 @@ function admits(subscription: AlertSubscriptionEntity, alert: AlertFacts): boole
     allows(subscription.kinds, alert.kind) &&
     allows<string>(subscription.severities, alert.severity) &&
     allows<string>(subscription.products, alert.product) &&
+    (subscription.levels.length === 0 || (alert.level !== undefined && subscription.levels.includes(alert.level))) &&
     (customers.length === 0 ||
       customers.includes(alert.customer.name.toLowerCase()) ||
       customers.includes(alert.customer.domain.toLowerCase()))
@@ -101,15 +112,18 @@ export class AlertSubscriptionStore implements AlertSubscriptions {
   async create(input: NewAlertSubscription): Promise<AlertSubscription> {
     const id = randomUUID();
     const format = input.format ?? DEFAULT_ALERT_FORMAT;
+    const credentials = credentialsFor(format, input);
     const subscription = this.subscriptions.create({
       id,
-      redactedUrl: redactedWebhookUrl(input.url, format),
-      ...this.sealed(id, { url: input.url, secret: input.secret }),
+      redactedDestination: redactedDestinationOf(credentials, format),
+      ...this.sealed(id, credentials),
       severities: input.severities ?? [],
       products: input.products ?? [],
       customers: input.customers ?? [],
       kinds: input.kinds ?? [],
+      levels: levelsOf(input.levels ?? []),
       format,
+      calendar: input.calendar ? { ...input.calendar, holidays: input.calendar.holidays ?? [] } : null,
       signatureScheme: input.signatureScheme ?? 'escalade-v1',
       partnerTenantIds: partnerTenantIdsOf(input.partnerTenantIds ?? EVERY_PARTNER),
       createdAt: this.clock().toISOString(),
@@ -181,21 +195,57 @@ export class AlertSubscriptionStore implements AlertSubscriptions {
   }
 
   private opened(subscription: AlertSubscriptionEntity): AlertSubscription {
-    const { url, secret } = this.credentialsOf(subscription);
-    return { ...shown(subscription), url, secret };
+    return { ...settingsOf(subscription), ...this.credentialsOf(subscription) };
   }
 }
 
-/** The row as it may be shown: the URL redacted, nothing sealed. */
-function shown({
-  redactedUrl,
+/** The row's settings: everything but where its deliveries go. */
+function settingsOf({
+  redactedDestination: _redacted,
   credentialsCiphertext: _ciphertext,
   credentialsIv: _iv,
   credentialsAuthTag: _authTag,
   credentialsKeyId: _keyId,
-  ...subscription
-}: AlertSubscriptionEntity): PublicAlertSubscription {
-  return { ...subscription, url: redactedUrl };
+  ...settings
+}: AlertSubscriptionEntity): Omit<AlertSubscriptionEntity, SealedColumns> {
+  return settings;
+}
+
+/** The row as it may be shown: the URL or the address redacted, nothing sealed. */
+function shown(subscription: AlertSubscriptionEntity): PublicAlertSubscription {
+  return shownAs(settingsOf(subscription), subscription.redactedDestination);
+}
+
+const sendsEmail = (format: AlertFormat) => channelFor(format)?.transport === 'email';
+
+/** The settings with where deliveries go, redacted, as `email` for an `email` subscription, `url` for the others. */
+function shownAs<Settings extends { format: AlertFormat }>(settings: Settings, redacted: string): Settings & ShownDestination {
+  return { ...settings, ...(sendsEmail(settings.format) ? { email: redacted } : { url: redacted }) };
+}
+
+function redactedDestinationOf(credentials: SubscriptionCredentials, format: AlertFormat): string {
+  return credentials.email !== undefined ? redactedEmailAddress(credentials.email) : redactedWebhookUrl(credentials.url, format);
+}
+
+/** What the format's transport needs, and nothing else: an e-mail address alone, or a URL and a signing secret. */
+function credentialsFor(format: AlertFormat, { url, secret, email }: NewAlertSubscription): SubscriptionCredentials {
+  if (sendsEmail(format)) {
+    if (email === undefined || url !== undefined || secret !== undefined) {
+      throw new Error(`An alert subscription of format ${format} names an e-mail address, and no URL nor secret`);
+    }
+    return { email };
+  }
+  if (url === undefined || secret === undefined || email !== undefined) {
+    throw new Error(`An alert subscription of format ${format} needs a URL and a secret, and no e-mail address`);
+  }
+  return { url, secret };
+}
+
+/** Each once, in order; refuses anything but positive integers. */
+function levelsOf(levels: readonly number[]): number[] {
+  const invalid = levels.find((level) => !Number.isSafeInteger(level) || level < 1);
+  if (invalid !== undefined) throw new Error(`An alert subscription's levels must be positive integers, not ${JSON.stringify(invalid)}`);
+  return [...new Set(levels)].sort((a, b) => a - b);
 }
 
 /** Lower-case and each once; refuses anything but GUIDs, and an empty list (a subscription for nobody). */

@@ -17,6 +17,8 @@ import { SealAlertSubscriptionSecrets1764000000015 } from '../alerts/17640000000
 import { DropReceiverAnswers1764000000016 } from '../alerts/1764000000016-drop-receiver-answers';
 import { DropAlerts1764000000017 } from './1764000000017-drop-alerts';
 import { AddTicketsSlaMeasures1764000000018 } from './1764000000018-add-tickets-sla-measures';
+import { AddAlertSubscriptionLevels1764000000019 } from '../alerts/1764000000019-add-alert-subscription-levels';
+import { AddQuietHours1764000000020 } from '../alerts/1764000000020-add-quiet-hours';
 
 /** Every migration of this library, oldest first (the event store brings its own). */
 export const MIGRATIONS = [
@@ -38,6 +40,8 @@ export const MIGRATIONS = [
   DropReceiverAnswers1764000000016,
   DropAlerts1764000000017,
   AddTicketsSlaMeasures1764000000018,
+  AddAlertSubscriptionLevels1764000000019,
+  AddQuietHours1764000000020,
 ];
 
 /** MIGRATIONS, those that seal secrets kept in clear before given `keyRing` (asked only when there is one to seal). */

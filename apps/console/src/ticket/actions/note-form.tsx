@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { TicketRef } from '../../api/ticket-ref';
 import { useSession } from '../../auth/session';
 import { ActionForm } from './action-form';
-import { Field } from './field';
+import { Field } from '../../ui/field';
 import { useActionForm } from './use-action-form';
 
 /** A note added to Microsoft's ticket (`POST …/notes`): our reply when Microsoft waits for information from us. */

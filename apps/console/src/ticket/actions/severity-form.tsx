@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { TicketRef } from '../../api/ticket-ref';
 import { useSession } from '../../auth/session';
 import { ActionForm } from './action-form';
-import { Field } from './field';
+import { Field } from '../../ui/field';
 import { useActionForm } from './use-action-form';
 
 export function SeverityForm({ ticket, current, onDone }: { ticket: TicketRef; current: Severity; onDone(): void }) {

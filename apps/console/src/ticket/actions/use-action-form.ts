@@ -1,11 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { formRefusal, type FormRefusal } from '../../api/api-error';
 
-export interface ActionFormState {
+export interface ActionFormState extends FormRefusal {
   busy: boolean;
-  fieldErrors: Readonly<Record<string, string[]>>;
-  /** A refusal that is no field's: a conflict with the ticket's state, or a failure. */
-  formError?: string;
   succeeded: boolean;
 }
 
@@ -25,10 +22,7 @@ export function useActionForm(fields: readonly string[], action: () => Promise<u
       setState({ ...IDLE, succeeded: true });
       onDone();
     } catch (err) {
-      const fieldErrors = err instanceof ApiError ? err.fieldErrors : {};
-      const ownedByFields = Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every((field) => fields.includes(field));
-      const formError = ownedByFields ? undefined : errorMessage(err);
-      setState({ ...IDLE, fieldErrors, formError });
+      setState({ ...IDLE, ...formRefusal(err, fields) });
     }
   };
   return { ...state, submit };

@@ -7,13 +7,13 @@ export interface ControlProps {
   'aria-describedby'?: string;
 }
 
-/** A labelled control with the API's problems for it shown right under it. */
-export function Field(props: { id: string; label: string; errors?: string[]; children(control: ControlProps): ComponentChildren }) {
+/** A labelled control with the API's problems for it shown right under it; `class` adds to the field's own. */
+export function Field(props: { id: string; label: string; errors?: string[]; class?: string; children(control: ControlProps): ComponentChildren }) {
   const { id, label, errors = [] } = props;
   const errorId = `${id}-error`;
   const invalid = errors.length > 0;
   return (
-    <div class={`field${invalid ? ' invalid' : ''}`}>
+    <div class={['field', props.class, invalid && 'invalid'].filter(Boolean).join(' ')}>
       <label for={id}>{label}</label>
       {props.children({ id, 'aria-invalid': invalid, 'aria-describedby': invalid ? errorId : undefined })}
       {invalid && (
