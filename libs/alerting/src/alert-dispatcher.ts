@@ -39,7 +39,7 @@ export class AlertDispatcher {
     const prepared: AlertDelivery[] = [];
     for (const subscription of await this.subscriptions.matching(alert)) {
       const payload = this.channelServing(subscription).render(alert, deliveryIdOf(alert.alertKey, subscription.id));
-      prepared.push(await this.deliveries.prepare(alert, subscription, payload, quietHoursRelease(subscription.calendar ?? undefined, alert)));
+      prepared.push(await this.deliveries.prepare(alert, subscription, payload, quietHoursRelease(subscription.calendar, alert)));
     }
     return prepared;
   }

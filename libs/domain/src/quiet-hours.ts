@@ -7,7 +7,7 @@ import type { TicketAlert } from './ticket-alert';
  * raised inside their hours; a recipient without a calendar), else their next opening after it was raised (ISO).
  */
 export function quietHoursRelease(
-  calendar: BusinessCalendar | undefined,
+  calendar: BusinessCalendar | null | undefined,
   { severity, occurredAt }: Pick<TicketAlert, 'severity' | 'occurredAt'>,
 ): string | undefined {
   if (!calendar || severity === 'A') return undefined;
