@@ -231,12 +231,15 @@ async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean,
   }
 }
 
-/** Polls until the ticket has recorded `count` events of this type: recording is an activity. */
+/**
+ * Polls until the ticket has recorded `count` events of this type: recording is an activity. The default wait is
+ * generous: on a loaded CI machine (two test workers, each with its servers) an append may take seconds to come.
+ */
 export async function waitForEventType(
   harness: WorkflowHarness,
   handle: WorkflowHandle,
   type: string,
-  { count = 1, timeoutMs = 10_000 }: { count?: number; timeoutMs?: number } = {},
+  { count = 1, timeoutMs = 30_000 }: { count?: number; timeoutMs?: number } = {},
 ): Promise<void> {
   const recorded = (types: string[]) => types.filter((t) => t === type).length >= count;
   if (!recorded(await pollUntil(() => eventTypesOf(harness, handle), recorded, timeoutMs))) {
